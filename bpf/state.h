@@ -1,0 +1,125 @@
+/*
+ * Process, file-descriptor, user and container state, kept from the event
+ * stream (and seeded from /proc).  Filter and output read it only through
+ * the event (e->proc, e->fd) and the lookups below.
+ */
+#ifndef SG_STATE_H
+#define SG_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bpf/sysgrep.h"
+#include "event/event.h"
+
+/* fd types: X(id, "fd.type name", typechar) */
+#define SG_FDTYPES(X)                        \
+	X(UNKNOWN, "unknown", '?')           \
+	X(FILE, "file", 'f')                 \
+	X(DIRECTORY, "directory", 'd')       \
+	X(IPV4, "ipv4", '4')                 \
+	X(IPV6, "ipv6", '6')                 \
+	X(UNIX, "unix", 'u')                 \
+	X(PIPE, "pipe", 'p')                 \
+	X(EVENT, "event", 'e')               \
+	X(SIGNALFD, "signalfd", 's')         \
+	X(EVENTPOLL, "eventpoll", 'l')       \
+	X(INOTIFY, "inotify", 'i')           \
+	X(TIMERFD, "timerfd", 't')           \
+	X(NETLINK, "netlink", 'n')           \
+	X(MEMFD, "memfd", 'm')               \
+	X(BPF, "bpf", 'b')                   \
+	X(USERFAULTFD, "userfaultfd", 'u')   \
+	X(IO_URING, "io_uring", 'r')         \
+	X(SOCKET, "socket", 'o')
+
+enum sg_fdtype {
+#define SG_FDT_ENUM(id, s, c) SG_FDT_##id,
+	SG_FDTYPES(SG_FDT_ENUM)
+#undef SG_FDT_ENUM
+	SG_FDT_MAX
+};
+
+const char *sg_fdtype_name(unsigned t);
+char sg_fdtype_char(unsigned t);
+
+struct sg_fd {
+	int64_t num;
+	uint8_t type;       /* enum sg_fdtype */
+	uint8_t is_server;  /* accepted or listening socket */
+	uint8_t cloexec;
+	uint32_t openflags;
+	char *name;         /* path, tuple text "1.2.3.4:5->6.7.8.9:10", or pipe:[ino] */
+	struct sg_tuple tuple; /* sockets: local/remote as the kernel saw them */
+	/* hash-table links are private to the implementation */
+	struct sg_fd *next;
+};
+
+struct sg_proc {
+	uint32_t pid;       /* tgid */
+	uint32_t ppid;
+	uint32_t vpid;
+	uint32_t sid;
+	uint32_t pgid;
+	uint32_t tty;
+	uint32_t loginuid;
+	uint32_t uid, gid;
+	char comm[SG_COMM_LEN];
+	char *exe;          /* argv[0] */
+	char *exepath;      /* full path of the executable */
+	char *args;         /* argv[1..], NUL separated */
+	uint32_t args_len;
+	uint32_t nargs;
+	char *env;          /* NUL separated */
+	uint32_t env_len;
+	char *cwd;          /* absolute, no trailing slash (except "/") */
+	uint64_t cgroup_id;
+	char container_id[16]; /* "" unknown, "host", or 12 hex digits */
+	bool in_container;
+	uint32_t nthreads;
+	/* fd table and hash links: private to the implementation */
+	void *fds;
+	struct sg_proc *next;
+};
+
+struct sg_state;
+
+struct sg_state *sg_state_new(void);
+void sg_state_free(struct sg_state *st);
+
+/* Seed processes and their fds from /proc (at start, before events flow). */
+int sg_state_scan_proc(struct sg_state *st);
+
+/*
+ * Before the filter runs: find (or create) the event's process, resolve its
+ * fd (e->fd, e->fdnum) and apply what the event creates (open: the new fd
+ * is visible to the filter).  After output: apply what it removes (close,
+ * exit), so the filter and output of a close still see the fd's name.
+ */
+void sg_state_before(struct sg_state *st, struct sg_event *e);
+void sg_state_after(struct sg_state *st, struct sg_event *e);
+
+/* Process records (exec / fork / exit) from the probe, already decoded. */
+void sg_state_exec(struct sg_state *st, const struct sg_rec *r,
+		   const struct sg_procinfo *pi, const char *filename, uint32_t flen,
+		   const char *args, uint32_t alen, const char *env, uint32_t elen);
+void sg_state_fork(struct sg_state *st, const struct sg_rec *r,
+		   const struct sg_procinfo *pi);
+void sg_state_exit(struct sg_state *st, const struct sg_rec *r);
+
+struct sg_proc *sg_state_proc(struct sg_state *st, uint32_t pid);
+struct sg_fd *sg_state_fd(struct sg_state *st, uint32_t pid, int64_t fd);
+
+/* Users and groups from /etc/passwd and /etc/group (no NSS: works static). */
+const char *sg_user_name(struct sg_state *st, uint32_t uid);
+const char *sg_user_home(struct sg_state *st, uint32_t uid);
+const char *sg_user_shell(struct sg_state *st, uint32_t uid);
+const char *sg_group_name(struct sg_state *st, uint32_t gid);
+
+/* Sizes, for --stats and the memory-bound tests. */
+struct sg_state_stats {
+	uint64_t procs, fds, procs_dropped;
+};
+void sg_state_stats(struct sg_state *st, struct sg_state_stats *out);
+
+#endif /* SG_STATE_H */

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * The kernel/user ABI of sysgrep: the only file both the BPF probe and the
+ * userspace half include.  Everything that crosses the ring buffer or the
+ * settings (rodata / maps) is declared here and nowhere else.
+ *
+ * Included from the probe with vmlinux.h (so no libc types), and from
+ * userspace with <linux/types.h>.
+ */
+#ifndef SYSGREP_ABI_H
+#define SYSGREP_ABI_H
+
+#define SG_MAX_SYSCALLS 512 /* syscall numbers the tables cover (x86_64 ~460) */
+#define SG_COMM_LEN 16
+#define SG_NARGS 6
+#define SG_MAX_CAPS 4 /* captured payloads per syscall (sendto: buf, addr, tuple) */
+#define SG_PUSH_MAX 8 /* values per pushed-down condition */
+
+/* Bounds of what the probe copies.  Userspace never trusts them: it
+ * re-checks every length against the record it received. */
+#define SG_STR_MAX 4096    /* paths and names */
+#define SG_ARGS_MAX 4096   /* argv / env of an exec, NUL separated */
+#define SG_SNAPLEN_MAX 16384 /* largest -s the probe accepts */
+#define SG_SCRATCH_SIZE 65536 /* per-CPU scratch for variable events (power of 2) */
+
+/* Record kinds. */
+enum sg_rec_kind {
+	SG_REC_SYSCALL = 1, /* one per system call, at its exit */
+	SG_REC_EXEC = 2,    /* sched_process_exec: new image (state only) */
+	SG_REC_FORK = 3,    /* sched_process_fork: new task (state only) */
+	SG_REC_EXIT = 4,    /* sched_process_exit: task gone (evt.type=procexit) */
+};
+
+/*
+ * How the probe captures one payload of a syscall.  The capture list of each
+ * syscall is derived by userspace from the event table (event/syscalls.c) and
+ * written into the `specs` map, so the probe itself stays generic.
+ */
+enum sg_cap_kind {
+	SG_CAP_NONE = 0,
+	SG_CAP_STR,          /* user NUL-terminated string at arg[arg], <= SG_STR_MAX */
+	SG_CAP_BUF_RES,      /* user buffer at arg[arg], length = result (read-like) */
+	SG_CAP_BUF_ARG,      /* user buffer at arg[arg], length = arg[aux] (write-like) */
+	SG_CAP_SOCKADDR,     /* user sockaddr at arg[arg], length = arg[aux] */
+	SG_CAP_SOCKADDR_PLEN,/* user sockaddr at arg[arg], length = *(int *)arg[aux] */
+	SG_CAP_FD_TUPLE,     /* struct sg_tuple of the socket whose fd is arg[arg] */
+	SG_CAP_RES_TUPLE,    /* struct sg_tuple of the socket whose fd is the result */
+	SG_CAP_IOVEC_RES,    /* iovec array at arg[arg], count arg[aux], total = result */
+	SG_CAP_IOVEC_ARG,    /* iovec array at arg[arg], count arg[aux], whole */
+	SG_CAP_STRUCT,       /* fixed user struct at arg[arg], aux = size in bytes */
+	SG_CAP_INT2,         /* two ints at arg[arg] (pipe, socketpair) */
+	SG_CAP_MSGHDR_ADDR,  /* msg_name of the msghdr at arg[arg] */
+	SG_CAP_MSGHDR_BUF,   /* msg_iov of the msghdr at arg[arg], total = result */
+	SG_CAP_KIND_MAX
+};
+
+/* sg_cap.flags: when to capture. */
+#define SG_CAPF_ON_FAIL 0x1    /* only when result < 0 (execve path: old mm) */
+#define SG_CAPF_ON_SUCCESS 0x2 /* only when result >= 0 */
+
+struct sg_cap {
+	__u8 kind;  /* enum sg_cap_kind */
+	__u8 arg;   /* argument index */
+	__u8 aux;   /* argument index of the length, or struct size / 8 for STRUCT */
+	__u8 flags; /* SG_CAPF_* */
+};
+
+struct sg_spec {
+	struct sg_cap cap[SG_MAX_CAPS];
+};
+
+/* sel[] values in the selection table (rodata). */
+#define SG_SEL_FILTER 0x1 /* the filter can match this syscall */
+#define SG_SEL_STATE 0x2  /* needed to keep process / fd state right */
+
+/*
+ * Header of every record.  Fixed size; `len` covers the header and the
+ * payloads that follow it.  Each payload is a struct sg_payload followed by
+ * `len` bytes, packed without padding (read them with memcpy).
+ */
+struct sg_rec {
+	__u64 ts;        /* CLOCK_BOOTTIME ns */
+	__u64 cgroup_id; /* cgroup v2 id of the task */
+	__s64 res;       /* syscall result; exit code for SG_REC_EXIT */
+	__u64 args[SG_NARGS];
+	__u32 tid;
+	__u32 pid;       /* tgid */
+	__u32 ppid;      /* tgid of real_parent */
+	__u32 uid;
+	__u32 gid;
+	__u32 loginuid;  /* (u32)-1 when unset */
+	__u16 kind;      /* enum sg_rec_kind */
+	__u16 nr;        /* syscall number */
+	__u16 cpu;
+	__u16 npayloads;
+	__u32 len;       /* total bytes of this record */
+	__u32 flags;     /* SG_RECF_* */
+	char comm[SG_COMM_LEN];
+};
+
+#define SG_RECF_THREAD 0x1 /* FORK: the new task is a thread */
+#define SG_RECF_GROUP_DEAD 0x2 /* EXIT: the last thread of the process */
+
+struct sg_payload {
+	__u16 len;   /* bytes that follow */
+	__u8 kind;   /* enum sg_cap_kind, or SG_PL_* for process records */
+	__u8 flags;  /* SG_PLF_* */
+};
+
+#define SG_PLF_TRUNC 0x1 /* the value was longer than the bound: cut */
+#define SG_PLF_FAULT 0x2 /* could not read the memory (not resident, bad pointer) */
+#define SG_PLF_SKIP 0x4  /* not captured (condition not met); len is 0 */
+
+/* Payload kinds of SG_REC_EXEC / SG_REC_FORK records. */
+enum sg_pl_kind {
+	SG_PL_PROCINFO = 100, /* struct sg_procinfo */
+	SG_PL_FILENAME,       /* bprm->filename */
+	SG_PL_ARGS,           /* argv, NUL separated, from the new mm */
+	SG_PL_ENV,            /* envp, NUL separated, from the new mm */
+};
+
+struct sg_procinfo {
+	__u32 vpid;    /* pid in the task's own pid namespace */
+	__u32 vtid;
+	__u32 sid;     /* session id (host namespace) */
+	__u32 pgid;
+	__u32 tty;     /* dev_t of the controlling tty, 0 if none */
+	__u32 loginuid;
+	__u64 cap_effective;
+	__u32 pidns_level; /* > 0 inside a pid namespace */
+	__u32 pad;
+};
+
+/* Socket tuple, read in the kernel from the socket behind an fd.
+ * AF_UNIX: saddr/daddr hold the socket pointers (8 bytes each) and the
+ * bound path follows the struct in the same payload. */
+struct sg_tuple {
+	__u8 family;  /* AF_INET, AF_INET6, AF_UNIX, or 0 if not a socket */
+	__u8 l4proto; /* IPPROTO_TCP, IPPROTO_UDP, ... (sk_protocol) */
+	__u8 type;    /* SOCK_STREAM, SOCK_DGRAM, ... */
+	__u8 state;   /* sk_state (TCP_LISTEN = 10) */
+	__u16 lport;  /* local port, host byte order */
+	__u16 rport;  /* remote port, host byte order */
+	__u8 laddr[16]; /* IPv4 in the first 4 bytes */
+	__u8 raddr[16];
+};
+
+/* Keys of the `counters` per-CPU array map. */
+enum sg_counter {
+	SG_CNT_EMITTED = 0, /* records submitted */
+	SG_CNT_LOST,        /* records dropped: ring buffer full */
+	SG_CNT_SCRATCH,     /* records cut because the scratch area was too small */
+	SG_CNT_MAX
+};
+
+#endif /* SYSGREP_ABI_H */

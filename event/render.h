@@ -1,0 +1,43 @@
+/*
+ * Rendering of event parameters the way sysdig users read them:
+ *   fd=3(<f>/etc/passwd) res=-2(ENOENT) flags=4097(O_RDONLY|O_CLOEXEC)
+ *   mode=0644 tuple=127.0.0.1:41234->127.0.0.1:22 dirfd=-100(AT_FDCWD)
+ *   uid=1000(alice) data=hello.world (non-printables as '.')
+ * The text produced is the raw value: control bytes in captured strings are
+ * kept as they are here, and each output format escapes for its own medium.
+ */
+#ifndef SG_RENDER_H
+#define SG_RENDER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "event/event.h"
+#include "event/strbuf.h"
+
+/* The value of one parameter, rendered (without "name="). */
+void sg_render_param(struct sg_strbuf *b, const struct sg_event *e,
+		     const struct sg_param *p);
+
+/* The value of one parameter without decorations: the number for numeric
+ * types, the string for captured ones, the tuple text for tuples.  This is
+ * what evt.arg.X compares against. */
+void sg_render_param_plain(struct sg_strbuf *b, const struct sg_event *e,
+			   const struct sg_param *p);
+
+/* All parameters: "name=value name=value". */
+void sg_render_args(struct sg_strbuf *b, const struct sg_event *e);
+
+/* "ENOENT" for 2, NULL when unknown. */
+const char *sg_errno_name(int err);
+/* 2 for "ENOENT", -1 when unknown. */
+int sg_errno_value(const char *name);
+
+/* Text of a tuple: "1.2.3.4:5->6.7.8.9:10", "[::1]:5->[::1]:6", unix path. */
+void sg_render_tuple(struct sg_strbuf *b, const struct sg_tuple *t, bool server_first,
+		     const char *unix_path, uint32_t unix_len);
+
+/* Text of an IP address (no brackets). */
+void sg_render_ip(struct sg_strbuf *b, int family, const uint8_t *addr);
+
+#endif /* SG_RENDER_H */

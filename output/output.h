@@ -1,0 +1,47 @@
+/*
+ * Output formats, peers behind one interface: text (sysdig line), -p
+ * format strings, JSON Lines, CSV, and the counting outputs (-c, --count-by).
+ * Every event is rendered whole into memory and written with one write, so
+ * lines are never torn or interleaved.
+ */
+#ifndef SG_OUTPUT_H
+#define SG_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "event/diag.h"
+#include "event/event.h"
+#include "event/fields.h"
+
+enum sg_outfmt { SG_OUT_TEXT, SG_OUT_JSON, SG_OUT_CSV };
+
+struct sg_output_opts {
+	enum sg_outfmt fmt;
+	const char *format;      /* -p FORMAT or NULL */
+	const char *count_by;    /* --count-by FIELD[,FIELD] or NULL */
+	bool count;              /* -c */
+	bool quiet;              /* -q */
+	bool color;              /* resolved by cmd/: tty && !NO_COLOR && --color */
+	bool header;             /* CSV header row (default true) */
+	bool buffered;           /* --buffered: block buffering */
+	int fd;                  /* where to write (1) */
+};
+
+struct sg_output;
+
+struct sg_output *sg_output_new(const struct sg_output_opts *o, struct sg_diag *d);
+
+/* Write one matching event.  0 = ok; -1 = write error (errno set: EPIPE
+ * means the reader went away, anything else is an error to report). */
+int sg_output_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a);
+
+/* Periodic flush point (--interval for --count-by); may print a table. */
+int sg_output_tick(struct sg_output *out);
+
+/* End of stream: counts, tables, final flush.  Same return as above. */
+int sg_output_end(struct sg_output *out);
+
+void sg_output_free(struct sg_output *out);
+
+#endif /* SG_OUTPUT_H */
