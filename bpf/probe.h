@@ -1,0 +1,55 @@
+/*
+ * The live event source: kernel feature checks, loading the embedded probe
+ * (open -> set rodata -> load -> attach), and draining its ring buffer.
+ */
+#ifndef SG_PROBE_H
+#define SG_PROBE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "event/pushdown.h"
+
+struct sg_probe_opts {
+	const struct sg_pushdown *pd; /* NULL = every syscall, no conditions */
+	uint32_t snaplen;             /* bytes of data buffers (-s), default 80 */
+	uint32_t ringbuf_bytes;       /* ring buffer size (power of 2), default 8 MiB */
+	bool verbose;                 /* -v: libbpf's messages on stderr */
+};
+
+struct sg_probe;
+
+/*
+ * Check what the kernel offers (BTF, ring buffer maps, tp_btf programs,
+ * privileges).  Returns 0 when the probe can load; otherwise writes one
+ * sentence naming exactly what is missing and what to do into why.
+ */
+int sg_probe_check(char *why, size_t n);
+
+/* Load and attach.  NULL on failure, with the reason (never a raw libbpf
+ * dump) in why. */
+struct sg_probe *sg_probe_open(const struct sg_probe_opts *o, char *why, size_t n);
+
+/* Called once per record, in ring-buffer order.  Return non-zero to stop
+ * the current drain early (e.g. -n reached). */
+typedef int (*sg_record_fn)(void *ctx, const void *rec, size_t len);
+
+/*
+ * Wait up to timeout_ms for records and deliver all that are there.  The
+ * probe does not wake the reader per event (BPF_RB_NO_WAKEUP; a wakeup is
+ * forced only when much data is pending), so this sleeps in between drains
+ * to batch.  Returns records delivered, or -errno (-EINTR on a signal).
+ */
+int sg_probe_poll(struct sg_probe *p, int timeout_ms, sg_record_fn fn, void *ctx);
+
+struct sg_probe_counters {
+	uint64_t emitted; /* records the probe submitted */
+	uint64_t lost;    /* records dropped because the ring buffer was full */
+	uint64_t cut;     /* records cut because the scratch area was too small */
+};
+void sg_probe_counters(struct sg_probe *p, struct sg_probe_counters *c);
+
+void sg_probe_close(struct sg_probe *p);
+
+#endif /* SG_PROBE_H */
