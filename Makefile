@@ -19,6 +19,7 @@ BPFTOOL   ?= $(shell command -v bpftool || echo /usr/sbin/bpftool)
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1)
 STATIC    ?= 1
 FUZZ_TIME ?= 600
+BIN       ?= sysgrep
 
 ifeq ($(V),1)
 Q =
@@ -65,12 +66,13 @@ UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 HELPERS   := $(patsubst tests/helpers/%.c,$(BUILD)/tests/%,$(wildcard tests/helpers/*.c))
 
+# V=1 and BIN=path (the binary; parallel builds use BUILD=build-x BIN=build-x/sysgrep)
 .PHONY: all test unit bats asan fuzz bench install clean
 .DELETE_ON_ERROR:
 
-all: sysgrep $(HELPERS)
+all: $(BIN) $(HELPERS)
 
-sysgrep: $(CMD_OBJ) $(PROBE_OBJ) $(LIB)
+$(BIN): $(CMD_OBJ) $(PROBE_OBJ) $(LIB)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(CMD_OBJ) $(PROBE_OBJ) $(LIB) $(LIBS)
 
@@ -124,11 +126,11 @@ $(BUILD)/tests/%: tests/helpers/%.c
 unit: $(UNIT_BIN)
 	$(Q)tests/run-unit.sh $(UNIT_BIN)
 
-bats: sysgrep $(HELPERS)
-	$(Q)SYSGREP=$(CURDIR)/sysgrep HELPERS=$(CURDIR)/$(BUILD)/tests bats --tap tests/bats
+bats: $(BIN) $(HELPERS)
+	$(Q)SYSGREP=$(abspath $(BIN)) HELPERS=$(CURDIR)/$(BUILD)/tests bats --tap tests/bats
 
-test: sysgrep $(HELPERS) $(UNIT_BIN)
-	$(Q)tests/run-all.sh $(UNIT_BIN)
+test: $(BIN) $(HELPERS) $(UNIT_BIN)
+	$(Q)SYSGREP=$(abspath $(BIN)) BUILD=$(BUILD) tests/run-all.sh $(UNIT_BIN)
 
 asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan STATIC=0 CC=clang \
@@ -145,8 +147,8 @@ fuzz:
 	$(Q)build-fuzz/fuzz_filter -max_total_time=$(FUZZ_TIME) -max_len=512 \
 		build-fuzz/corpus tests/fuzz/seeds
 
-bench: sysgrep
-	$(Q)tests/bench/run.sh
+bench: $(BIN)
+	$(Q)SYSGREP=$(abspath $(BIN)) BUILD=$(BUILD) tests/bench/run.sh
 
 install: sysgrep
 	install -D -m 0755 sysgrep $(DESTDIR)$(PREFIX)/bin/sysgrep

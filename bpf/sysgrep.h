@@ -10,6 +10,10 @@
 #ifndef SYSGREP_ABI_H
 #define SYSGREP_ABI_H
 
+#ifndef __bpf__
+#include <linux/types.h>
+#endif
+
 #define SG_MAX_SYSCALLS 512 /* syscall numbers the tables cover (x86_64 ~460) */
 #define SG_COMM_LEN 16
 #define SG_NARGS 6
@@ -144,6 +148,29 @@ struct sg_tuple {
 	__u8 laddr[16]; /* IPv4 in the first 4 bytes */
 	__u8 raddr[16];
 };
+
+/*
+ * Pushdown conditions as the probe sees them (rodata `push`), copied by
+ * userspace from struct sg_pushdown (event/pushdown.h).  All lists that are
+ * non-empty must hold; a list holds when any of its values matches.  Applied
+ * only to syscalls whose sel[] is SG_SEL_FILTER alone: state syscalls are
+ * sent for every process.
+ */
+struct sg_push {
+	__u32 npid, pid[SG_PUSH_MAX];   /* tgid */
+	__u32 ntid, tid[SG_PUSH_MAX];
+	__u32 nuid, uid[SG_PUSH_MAX];   /* effective uid */
+	__u32 ncomm;
+	__u32 ncgroup;
+	char comm[SG_PUSH_MAX][SG_COMM_LEN]; /* NUL padded to SG_COMM_LEN */
+	__u64 cgroup[SG_PUSH_MAX];
+};
+
+/* Bytes past SG_SCRATCH_SIZE in each scratch area: the verifier proves
+ * every copy as (offset masked to the scratch size) + (length masked to
+ * SG_SCRATCH_SLACK - 1), so the area carries that much slack.  The probe's
+ * own logic never emits bytes past SG_SCRATCH_SIZE. */
+#define SG_SCRATCH_SLACK 32768
 
 /* Keys of the `counters` per-CPU array map. */
 enum sg_counter {

@@ -7,6 +7,8 @@
 #ifndef SG_SYSCALLS_H
 #define SG_SYSCALLS_H
 
+#include <stdio.h>
+
 #include "event/event.h"
 
 #define SG_NR_NONE 0xffff
@@ -33,5 +35,37 @@ const char *sg_syscall_name(unsigned nr);
 
 /* The pseudo-event of process exit (evt.type=procexit). */
 extern const struct sg_syscall_def sg_procexit_def;
+
+/*
+ * Conventions of the table the decoder and the state layer rely on:
+ *
+ * - CAP params appear in params[] in the order of their payloads.
+ * - A CAP param of a numeric type (FD, INT, FLAGS...) takes its number from
+ *   its payload: SG_CAP_INT2 -> the int at index aux (0 or 1: pipe fd1/fd2;
+ *   the probe ignores aux for INT2); SG_CAP_STRUCT -> the last 8 bytes the
+ *   probe copied (aux words), read as a native u64 (clone3 flags: aux 1;
+ *   openat2 flags/mode/resolve: aux 1/2/3).  sg_syscall_cap_num() does it.
+ * - A PATH param is relative to the nearest DIRFD param before it (renameat
+ *   newpath -> newdirfd), else to the cwd.
+ * - SG_SRC_STATE params are filled by the event source, by name:
+ *   exe, args, env, cwd, comm (the process after the call), tid, pid, ptid,
+ *   uid, gid, loginuid; procexit's ret ((status >> 8) & 0xff) and
+ *   sig (status & 0x7f).
+ */
+
+/* The number a numeric CAP param carries in its payload (see above); 0 when
+ * the param is not numeric or the payload is too short. */
+int sg_syscall_cap_num(const struct sg_param_def *d, const void *data,
+		       uint32_t len, int64_t *out);
+
+/* Print every syscall of the architecture (and procexit) with its
+ * parameters, one per line: text "openat(fd FD, dirfd DIRFD, ...) [file]",
+ * or JSON {"name":..,"nr":..,"category":..,"params":[{"name":..,"type":..}]}.
+ * For --list-events. */
+void sg_syscalls_list(FILE *out, int json);
+
+/* "FD" for SG_PT_FD; "file" for SG_CAT_FILE ("?" when out of range). */
+const char *sg_ptype_name(unsigned t);
+const char *sg_category_name(unsigned c);
 
 #endif /* SG_SYSCALLS_H */

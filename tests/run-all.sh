@@ -10,7 +10,7 @@ printf '%s\n' "$unit_out" | grep -v '^unit:'
 read -r upass ufail < <(printf '%s\n' "$unit_out" | sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
 upass=${upass:-0} ufail=${ufail:-1}
 
-bats_out=$(SYSGREP="$PWD/sysgrep" HELPERS="$PWD/$BUILD/tests" bats --tap tests/bats 2>&1)
+bats_out=$(SYSGREP="${SYSGREP:-$PWD/sysgrep}" HELPERS="$PWD/$BUILD/tests" bats --tap tests/bats 2>&1)
 printf '%s\n' "$bats_out"
 bskip=$(printf '%s\n' "$bats_out" | grep -c '^ok .* # skip')
 bpass=$(( $(printf '%s\n' "$bats_out" | grep -c '^ok ') - bskip ))

@@ -1,0 +1,316 @@
+#include "cmd/options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bpf/sysgrep.h"
+
+#define SG_STR_(x) #x
+#define SG_STR(x) SG_STR_(x)
+
+enum {
+	OPT_STATS = 256,
+	OPT_VERSION,
+	OPT_COLOR,
+	OPT_NO_HEADER,
+	OPT_BUFFERED,
+	OPT_COUNT_BY,
+	OPT_INTERVAL,
+	OPT_LIST_FIELDS,
+	OPT_LIST_EVENTS,
+	OPT_DUMP_FILTER,
+	OPT_BUFFER_SIZE,
+};
+
+static const struct option long_opts[] = {
+	{"max-events", required_argument, NULL, 'n'},
+	{"timeout", required_argument, NULL, 't'},
+	{"output", required_argument, NULL, 'o'},
+	{"json", no_argument, NULL, 'j'},
+	{"format", required_argument, NULL, 'p'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"count", no_argument, NULL, 'c'},
+	{"snaplen", required_argument, NULL, 's'},
+	{"verbose", no_argument, NULL, 'v'},
+	{"help", no_argument, NULL, 'h'},
+	{"stats", no_argument, NULL, OPT_STATS},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{"color", optional_argument, NULL, OPT_COLOR},
+	{"colour", optional_argument, NULL, OPT_COLOR},
+	{"no-header", no_argument, NULL, OPT_NO_HEADER},
+	{"buffered", no_argument, NULL, OPT_BUFFERED},
+	{"count-by", required_argument, NULL, OPT_COUNT_BY},
+	{"interval", required_argument, NULL, OPT_INTERVAL},
+	{"list-fields", no_argument, NULL, OPT_LIST_FIELDS},
+	{"list-events", no_argument, NULL, OPT_LIST_EVENTS},
+	{"dump-filter", no_argument, NULL, OPT_DUMP_FILTER},
+	{"buffer-size", required_argument, NULL, OPT_BUFFER_SIZE},
+	{0},
+};
+
+void sg_usage(FILE *out)
+{
+	fputs("Usage: sysgrep [OPTIONS] [FILTER...]\n"
+	      "Print the system calls of this host that a sysdig/Falco-style FILTER selects.\n"
+	      "The FILTER words are joined with spaces. Exit status: 0 if an event matched,\n"
+	      "1 if none did, 2 on error.\n"
+	      "\n"
+	      "Selection and stopping:\n"
+	      "  -n, --max-events N     stop after N printed events\n"
+	      "  -t, --timeout DURATION stop after DURATION (30, 30s, 500ms, 5m, 1h)\n"
+	      "  -s, --snaplen N        bytes of data buffers to capture (default 80)\n"
+	      "      --buffer-size SIZE kernel ring buffer size (default 8M)\n"
+	      "\n"
+	      "Output:\n"
+	      "  -o, --output FORMAT    text (default), json (JSON Lines) or csv\n"
+	      "  -j, --json             same as -o json\n"
+	      "  -p, --format FORMAT    print these fields: '%evt.num %proc.name %fd.name';\n"
+	      "                         a leading '*' prints missing fields as <NA>\n"
+	      "  -q, --quiet            print nothing; exit status only\n"
+	      "  -c, --count            print only the number of matching events\n"
+	      "      --count-by FIELDS  print a table of counts by FIELD[,FIELD] at the end\n"
+	      "      --interval DURATION  with --count-by: print the table every DURATION\n"
+	      "      --no-header        no CSV header row\n"
+	      "      --color[=WHEN]     colour: auto (default: terminal only), always, never;\n"
+	      "                         NO_COLOR in the environment turns it off\n"
+	      "      --buffered         block-buffer stdout (faster into files)\n"
+	      "      --stats            print counters on stderr at the end\n"
+	      "\n"
+	      "Information:\n"
+	      "      --list-fields      the fields a filter or format can use (-o json too)\n"
+	      "      --list-events      the system calls and their arguments (-o json too)\n"
+	      "      --dump-filter      compile FILTER, print its bytecode and pushdown, exit\n"
+	      "  -v, --verbose          show libbpf's messages\n"
+	      "      --version          print the version\n"
+	      "  -h, --help             this help\n"
+	      "\n"
+	      "Examples:\n"
+	      "  sysgrep 'evt.type=execve and proc.name=bash'\n"
+	      "  sysgrep -o json 'evt.type in (connect, accept4) and fd.sport=22' | jq .\n"
+	      "  sysgrep -t 60s -c 'evt.type=openat and fd.name startswith /etc/shadow'\n",
+	      out);
+}
+
+int sg_parse_duration(const char *s, uint64_t *ns)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || end == s || v < 0)
+		return -1;
+	double mul;
+	if (!*end || !strcmp(end, "s"))
+		mul = 1e9;
+	else if (!strcmp(end, "ms"))
+		mul = 1e6;
+	else if (!strcmp(end, "us"))
+		mul = 1e3;
+	else if (!strcmp(end, "m"))
+		mul = 60e9;
+	else if (!strcmp(end, "h"))
+		mul = 3600e9;
+	else
+		return -1;
+	double r = v * mul;
+	if (r > 1.8e19)
+		return -1;
+	*ns = (uint64_t)r;
+	return 0;
+}
+
+int sg_parse_size(const char *s, uint64_t *bytes)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *s == '-')
+		return -1;
+	unsigned shift = 0;
+	if (*end == 'k' || *end == 'K')
+		shift = 10;
+	else if (*end == 'm' || *end == 'M')
+		shift = 20;
+	else if (*end == 'g' || *end == 'G')
+		shift = 30;
+	else if (*end)
+		return -1;
+	if (shift && end[1] && strcmp(end + 1, "iB") && strcmp(end + 1, "B"))
+		return -1;
+	if (v > (~0ULL >> shift))
+		return -1;
+	*bytes = v << shift;
+	return 0;
+}
+
+static int bad(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "sysgrep: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'sysgrep --help' for more information.\n");
+	return 2;
+}
+
+static int parse_count(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *end || *s == '-')
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* The FILTER words after the options, joined with single spaces. */
+static char *join_words(int argc, char **argv)
+{
+	size_t n = 1;
+	for (int i = 0; i < argc; i++)
+		n += strlen(argv[i]) + 1;
+	char *s = malloc(n);
+	if (!s)
+		return NULL;
+	s[0] = 0;
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+static int parse_one(struct sg_opts *o, int c, const char *arg)
+{
+	uint64_t v;
+
+	switch (c) {
+	case 'n':
+		if (parse_count(arg, &o->max_events) || !o->max_events)
+			return bad("-n: '%s' is not a positive whole number", arg);
+		return 0;
+	case 't':
+		if (sg_parse_duration(arg, &o->timeout_ns) || !o->timeout_ns)
+			return bad("-t: '%s' is not a duration (30, 30s, 500ms, 5m, 1h)", arg);
+		return 0;
+	case OPT_INTERVAL:
+		if (sg_parse_duration(arg, &o->interval_ns) || !o->interval_ns)
+			return bad("--interval: '%s' is not a duration (30, 30s, 500ms, 5m, 1h)", arg);
+		return 0;
+	case 'o':
+		if (!strcmp(arg, "text"))
+			o->fmt = SG_OUT_TEXT;
+		else if (!strcmp(arg, "json") || !strcmp(arg, "jsonl"))
+			o->fmt = SG_OUT_JSON;
+		else if (!strcmp(arg, "csv"))
+			o->fmt = SG_OUT_CSV;
+		else
+			return bad("-o: unknown output format '%s' (use text, json or csv)", arg);
+		return 0;
+	case 'j':
+		o->fmt = SG_OUT_JSON;
+		return 0;
+	case 'p':
+		o->format = arg;
+		return 0;
+	case 'q':
+		o->quiet = true;
+		return 0;
+	case 'c':
+		o->count = true;
+		return 0;
+	case 's':
+		if (parse_count(arg, &v) || v > SG_SNAPLEN_MAX)
+			return bad("-s: '%s' is not a snaplen from 0 to " SG_STR(SG_SNAPLEN_MAX), arg);
+		o->snaplen = (uint32_t)v;
+		return 0;
+	case OPT_BUFFER_SIZE:
+		if (sg_parse_size(arg, &v) || v < 4096 || v > (1ULL << 30) || (v & (v - 1)))
+			return bad("--buffer-size: '%s' must be a power of two from 4K to 1G", arg);
+		o->ringbuf_bytes = (uint32_t)v;
+		return 0;
+	case 'v':
+		o->verbose = true;
+		return 0;
+	case 'h':
+		o->action = SG_ACT_HELP;
+		return 0;
+	case OPT_VERSION:
+		o->action = SG_ACT_VERSION;
+		return 0;
+	case OPT_STATS:
+		o->stats = true;
+		return 0;
+	case OPT_COLOR:
+		if (!arg || !strcmp(arg, "always"))
+			o->color = SG_COLOR_ALWAYS;
+		else if (!strcmp(arg, "never"))
+			o->color = SG_COLOR_NEVER;
+		else if (!strcmp(arg, "auto"))
+			o->color = SG_COLOR_AUTO;
+		else
+			return bad("--color: '%s' is not one of auto, always, never", arg);
+		return 0;
+	case OPT_NO_HEADER:
+		o->no_header = true;
+		return 0;
+	case OPT_BUFFERED:
+		o->buffered = true;
+		return 0;
+	case OPT_COUNT_BY:
+		o->count_by = arg;
+		return 0;
+	case OPT_LIST_FIELDS:
+		o->action = SG_ACT_LIST_FIELDS;
+		return 0;
+	case OPT_LIST_EVENTS:
+		o->action = SG_ACT_LIST_EVENTS;
+		return 0;
+	case OPT_DUMP_FILTER:
+		o->action = SG_ACT_DUMP_FILTER;
+		return 0;
+	}
+	return 2; /* getopt already said what was wrong */
+}
+
+int sg_opts_parse(struct sg_opts *o, int argc, char **argv)
+{
+	memset(o, 0, sizeof(*o));
+	o->snaplen = 80;
+	o->ringbuf_bytes = 8u << 20;
+
+	opterr = 0;
+	int c;
+	/* '+': stop at the first non-option, so filter words like "-1" in
+	 * "proc.pid != -1" after "--" or within quotes are never options */
+	while ((c = getopt_long(argc, argv, "+n:t:o:jp:qcs:vh", long_opts, NULL)) != -1) {
+		if (c == '?') {
+			if (optopt && optopt < 256)
+				return bad("unknown option '-%s'", (char[]){(char)optopt, 0});
+			return bad("unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+		if (c == ':')
+			return bad("option '%s' needs a value", argv[optind - 1]);
+		int rc = parse_one(o, c, optarg);
+		if (rc)
+			return rc;
+	}
+	if (o->count && o->count_by)
+		return bad("%s", "-c and --count-by cannot be used together");
+	if (o->interval_ns && !o->count_by)
+		return bad("%s", "--interval needs --count-by");
+	o->filter = join_words(argc - optind, argv + optind);
+	if (!o->filter) {
+		fprintf(stderr, "sysgrep: out of memory\n");
+		return 2;
+	}
+	return 0;
+}
+
+void sg_opts_free(struct sg_opts *o)
+{
+	free(o->filter);
+	o->filter = NULL;
+}

@@ -1,0 +1,51 @@
+/* The command line: parsed once into struct sg_opts. */
+#ifndef SG_OPTIONS_H
+#define SG_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "output/output.h"
+
+enum sg_action {
+	SG_ACT_RUN = 0,
+	SG_ACT_HELP,
+	SG_ACT_VERSION,
+	SG_ACT_LIST_FIELDS,
+	SG_ACT_LIST_EVENTS,
+	SG_ACT_DUMP_FILTER,
+};
+
+enum sg_color { SG_COLOR_AUTO, SG_COLOR_ALWAYS, SG_COLOR_NEVER };
+
+struct sg_opts {
+	enum sg_action action;
+	char *filter;            /* the FILTER words joined with spaces (owned) */
+	uint64_t max_events;     /* -n; 0 = no limit */
+	uint64_t timeout_ns;     /* -t; 0 = none */
+	uint64_t interval_ns;    /* --interval for --count-by; 0 = none */
+	enum sg_outfmt fmt;      /* -o */
+	const char *format;      /* -p */
+	const char *count_by;    /* --count-by */
+	bool count;              /* -c */
+	bool quiet;              /* -q */
+	bool stats;              /* --stats */
+	bool verbose;            /* -v */
+	bool no_header;          /* --no-header */
+	bool buffered;           /* --buffered */
+	enum sg_color color;     /* --color */
+	uint32_t snaplen;        /* -s */
+	uint32_t ringbuf_bytes;  /* --buffer-size */
+};
+
+/* Parse argv.  Returns 0, or 2 after printing the error (exit status). */
+int sg_opts_parse(struct sg_opts *o, int argc, char **argv);
+void sg_opts_free(struct sg_opts *o);
+void sg_usage(FILE *out);
+
+/* "30" (seconds), "30s", "500ms", "5m", "2h" -> ns; -1 when malformed. */
+int sg_parse_duration(const char *s, uint64_t *ns);
+/* "8M", "65536", "1G" -> bytes; -1 when malformed. */
+int sg_parse_size(const char *s, uint64_t *bytes);
+
+#endif

@@ -1,0 +1,97 @@
+#!/usr/bin/env bats
+# The command line without the probe: options, filter errors, listings.
+# None of these need root.
+
+load helpers
+
+@test "--version and --help" {
+	run "$SYSGREP" --version
+	[ "$status" -eq 0 ]
+	[[ "$output" == "sysgrep "* ]]
+	run "$SYSGREP" --help
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Usage: sysgrep"* ]]
+}
+
+@test "an unknown option is status 2 with a message on stderr only" {
+	run --separate-stderr "$SYSGREP" --no-such-option
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[[ "$stderr" == *"sysgrep: "*"--no-such-option"* ]]
+}
+
+@test "bad option values are status 2" {
+	for a in "-n 0" "-n x" "-t 5y" "-o yaml" "-s 999999" "--buffer-size 3000"; do
+		run $SYSGREP $a 'evt.type=open'
+		[ "$status" -eq 2 ]
+	done
+}
+
+@test "a misspelt field: position, suggestion and caret, status 2, stdout empty" {
+	run --separate-stderr "$SYSGREP" 'evt.type=execve and proc.nmae=bash'
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[[ "${stderr_lines[0]}" == "sysgrep: filter:1:21: unknown field 'proc.nmae' (did you mean 'proc.name'?)" ]]
+	[[ "${stderr_lines[1]}" == "  evt.type=execve and proc.nmae=bash" ]]
+	[[ "${stderr_lines[2]}" == "                      ^" ]]
+}
+
+@test "a missing value names the position" {
+	run --separate-stderr "$SYSGREP" 'evt.type=execve and proc.name='
+	[ "$status" -eq 2 ]
+	[[ "${stderr_lines[0]}" == "sysgrep: filter:1:"*"expected a value after '='"* ]]
+}
+
+@test "a misspelt syscall is suggested" {
+	run --separate-stderr "$SYSGREP" 'evt.type=exceve'
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"unknown syscall 'exceve' (did you mean 'execve'?)"* ]]
+}
+
+@test "contains on a number field is a type error" {
+	run --separate-stderr "$SYSGREP" 'proc.pid contains 1'
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"'contains' cannot compare the number field 'proc.pid'"* ]]
+}
+
+@test "a filter that can never match is reported" {
+	run --separate-stderr "$SYSGREP" 'evt.type=open and evt.type=close'
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"never match"* ]]
+}
+
+@test "the filter words are joined with spaces, as sysdig does" {
+	run "$SYSGREP" --dump-filter evt.type=execve and proc.name=bash
+	[ "$status" -eq 0 ]
+	run "$SYSGREP" --dump-filter 'evt.type=execve and proc.name=bash'
+	[ "$status" -eq 0 ]
+}
+
+@test "--dump-filter shows the bytecode and what is pushed down" {
+	run "$SYSGREP" --dump-filter 'evt.type in (connect, accept4) and proc.name=sshd'
+	[ "$status" -eq 0 ]
+	[[ "$output" == *connect* ]]
+	[[ "$output" == *accept4* ]]
+	[[ "$output" == *sshd* ]]
+}
+
+@test "--list-fields: the catalogue as text and JSON Lines" {
+	run "$SYSGREP" --list-fields
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"proc.name"* ]]
+	[[ "$output" == *"fd.sport"* ]]
+	"$SYSGREP" --list-fields -o json | jq -e -s 'length > 80 and (map(.name) | index("evt.type") != null)'
+}
+
+@test "--list-events: every syscall with its arguments" {
+	run "$SYSGREP" --list-events
+	[ "$status" -eq 0 ]
+	[[ "$output" == *openat*dirfd*name*flags* ]]
+	"$SYSGREP" --list-events -o json | jq -e -s 'map(.name) | index("getppid") != null and index("execve") != null'
+}
+
+@test "a bad -p format is status 2 with its position" {
+	run --separate-stderr "$SYSGREP" -p '%evt.num %proc.nmae' 'evt.type=open'
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"sysgrep: format:1:"*"proc.nmae"* ]]
+}

@@ -1,0 +1,147 @@
+#!/usr/bin/env bats
+# The live spine, for real: the probe loads, a helper performs known syscalls,
+# and the events sysgrep prints for it are asserted exactly.
+
+load helpers
+
+setup() {
+	require_bpf
+	SGT=$(unique_copy "$HELPERS/sgtest" sgt_)
+	NAME=$(basename "$SGT")
+	OUT="$BATS_TEST_TMPDIR/out"
+}
+
+@test "exec of a uniquely named true is printed (text)" {
+	local t
+	t=$(unique_copy /bin/true tru_)
+	sg_capture "$OUT" -n 1 -t 20s "evt.type=execve and proc.name=$(basename "$t")" --- "$SGT" -l exec "$t"
+	[ "$SG_STATUS" -eq 0 ]
+	[ "$(wc -l <"$OUT")" -eq 1 ]
+	# num time cpu name (tid) < execve args
+	grep -Eq "^[0-9]+ [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{9} [0-9]+ $(basename "$t") \([0-9]+\) < execve " "$OUT"
+	grep -q "res=0" "$OUT"
+}
+
+@test "exec in JSON: type, name, exepath, result, parent" {
+	local t
+	t=$(unique_copy /bin/true tru_)
+	sg_capture "$OUT" -o json -n 1 -t 20s "evt.type=execve and proc.name=$(basename "$t")" --- "$SGT" -l exec "$t"
+	[ "$SG_STATUS" -eq 0 ]
+	jq -e --arg n "$(basename "$t")" --arg p "$t" --arg parent "$NAME" '
+		."evt.type" == "execve" and ."evt.dir" == "<" and ."proc.name" == $n and
+		."evt.rawres" == 0 and ."evt.failed" == false and ."proc.exepath" == $p and
+		."proc.pname" == $parent and (."proc.pid" | type) == "number"' "$OUT"
+}
+
+@test "openat of a unique file: fd, dirfd, name, flags in JSON" {
+	local f="$BATS_TEST_TMPDIR/open-me"
+	echo data >"$f"
+	sg_capture "$OUT" -o json -n 1 -t 20s "evt.type=openat and proc.name=$NAME" --- "$SGT" -l open "$f"
+	[ "$SG_STATUS" -eq 0 ]
+	jq -e --arg f "$f" '
+		."evt.type" == "openat" and ."evt.rawarg".name == $f and
+		."evt.rawarg".dirfd == -100 and ."evt.rawarg".flags == 524288 and
+		(."evt.rawres" >= 3) and ."evt.rawarg".fd == ."evt.rawres" and
+		."fd.name" == $f and ."evt.arg".flags == "O_RDONLY|O_CLOEXEC"' "$OUT"
+}
+
+@test "openat of a unique file: sysdig-style text arguments" {
+	local f="$BATS_TEST_TMPDIR/open-me"
+	echo data >"$f"
+	sg_capture "$OUT" -n 1 -t 20s "evt.type=openat and proc.name=$NAME" --- "$SGT" -l open "$f"
+	[ "$SG_STATUS" -eq 0 ]
+	grep -Eq "< openat fd=[0-9]+\(<f>$f\) dirfd=-100\(AT_FDCWD\) name=$f flags=524288\(O_RDONLY\|O_CLOEXEC\)" "$OUT"
+}
+
+@test "a failing openat has res=-2(ENOENT) and evt.failed" {
+	local f="$BATS_TEST_TMPDIR/no-such-file"
+	sg_capture "$OUT" -o json -n 1 -t 20s "evt.type=openat and proc.name=$NAME and evt.failed=true" --- "$SGT" -l enoent "$f"
+	[ "$SG_STATUS" -eq 0 ]
+	jq -e --arg f "$f" '."evt.rawres" == -2 and ."evt.res" == "ENOENT" and ."evt.rawarg".name == $f' "$OUT"
+	sg_capture "$OUT" -n 1 -t 20s "evt.type=openat and proc.name=$NAME" --- "$SGT" -l enoent "$f"
+	grep -q 'fd=-2(ENOENT)' "$OUT"
+}
+
+@test "connect to a closed loopback port: ECONNREFUSED and the tuple" {
+	sg_capture "$OUT" -o json -n 1 -t 20s "evt.type=connect and proc.name=$NAME" --- "$SGT" -l connect 9
+	[ "$SG_STATUS" -eq 0 ]
+	jq -e '."evt.rawres" == -111 and ."evt.res" == "ECONNREFUSED" and
+		(."evt.arg".tuple | test("^127\\.0\\.0\\.1:[0-9]+->127\\.0\\.0\\.1:9$"))' "$OUT"
+}
+
+@test "write: the data buffer, bounded by the snaplen" {
+	local f="$BATS_TEST_TMPDIR/w"
+	sg_capture "$OUT" -o json -s 5 -n 1 -t 20s "evt.type=write and proc.name=$NAME" --- "$SGT" -l write "$f" "hello world"
+	[ "$SG_STATUS" -eq 0 ]
+	jq -e --arg f "$f" '."evt.rawres" == 11 and ."evt.rawarg".data == "hello" and ."fd.name" == $f' "$OUT"
+}
+
+@test "-n stops after N events" {
+	sg_capture "$OUT" -n 3 -t 20s "evt.type=getppid and proc.name=$NAME" --- "$SGT" -l -d 1 getppid 5
+	[ "$SG_STATUS" -eq 0 ]
+	[ "$(wc -l <"$OUT")" -eq 3 ]
+	grep -c '< getppid ' "$OUT" | grep -qx 3
+}
+
+@test "-t ends a run that matched nothing with status 1" {
+	run "$SYSGREP" -t 300ms 'proc.name=no-such-proc'
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+}
+
+@test "a generic syscall has its name, result and six raw arguments" {
+	sg_capture "$OUT" -o json -n 1 -t 20s "evt.type=getppid and proc.name=$NAME" --- "$SGT" -l getppid 1
+	[ "$SG_STATUS" -eq 0 ]
+	jq -e --arg n "$NAME" '."evt.type" == "getppid" and ."proc.name" == $n and (."evt.rawres" > 0) and
+		(."evt.rawarg" | has("arg0") and has("arg5"))' "$OUT"
+}
+
+@test "a closed pipe ends sysgrep quietly with status 0" {
+	"$SGT" -l -d 1 getppid 3 &
+	local h=$!
+	run bash -c "'$SYSGREP' -t 20s 'evt.type=getppid and proc.name=$NAME' 2>'$BATS_TEST_TMPDIR/err' | head -n 3; echo \"status=\${PIPESTATUS[0]}\""
+	kill $h; wait $h 2>/dev/null || true
+	[ "$(echo "$output" | grep -c '< getppid ')" -eq 3 ]
+	echo "$output" | grep -qx 'status=0'
+	[ ! -s "$BATS_TEST_TMPDIR/err" ]
+}
+
+@test "SIGINT stops cleanly with status 1 when nothing matched" {
+	"$SYSGREP" 'proc.name=no-such-proc' >"$OUT" 2>"$OUT.err" &
+	local p=$!
+	sleep 1
+	kill -INT $p
+	wait $p && st=0 || st=$?
+	[ "$st" -eq 1 ]
+	[ ! -s "$OUT" ]
+}
+
+@test "--stats prints counters on stderr, nothing on stdout" {
+	sg_capture "$OUT" --stats -q -n 1 -t 20s "evt.type=getppid and proc.name=$NAME" --- "$SGT" -l getppid 1
+	[ "$SG_STATUS" -eq 0 ]
+	[ ! -s "$OUT" ]
+	grep -q '^sysgrep: stats: .* matched' "$OUT.err"
+}
+
+@test "sysgrep never reports its own syscalls" {
+	run "$SYSGREP" -n 5 -t 1s 'proc.name=sysgrep'
+	[ "$status" -eq 1 ]
+}
+
+@test "output is flushed per line into a pipe" {
+	# the first event must reach the reader while sysgrep is still running
+	"$SGT" -l getppid 1 &
+	local h=$!
+	run timeout 15 bash -c "'$SYSGREP' -t 10s 'evt.type=getppid and proc.name=$NAME' | head -n 1"
+	kill $h; wait $h 2>/dev/null || true
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"< getppid "* ]]
+}
+
+@test "without privileges: status 2 and a sentence saying what to do" {
+	command -v setpriv >/dev/null || skip "no setpriv"
+	run setpriv --reuid=65534 --regid=65534 --clear-groups "$SYSGREP" -t 1s 'evt.type=execve'
+	[ "$status" -eq 2 ]
+	[[ "$output" == sysgrep:* ]]
+	[[ "$output" == *root* || "$output" == *CAP_BPF* ]]
+}
