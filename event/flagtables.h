@@ -65,4 +65,8 @@ int sg_flags_render(struct sg_strbuf *b, unsigned t, uint64_t v, int is_enum);
 /* Value of one name in table t ("O_CLOEXEC"), for filters; -1 if unknown. */
 int64_t sg_flags_value(unsigned t, const char *name);
 
+/* The names table t renders (aliases not included), *n of them; NULL when
+ * t is unknown.  For tests and completion. */
+const struct sg_flagname *sg_flags_names(unsigned t, unsigned *n);
+
 #endif /* SG_FLAGTABLES_H */

@@ -21,7 +21,8 @@ void sg_syscalls_init(void);
 const struct sg_syscall_def *sg_syscall_by_nr(unsigned nr);
 
 /* Def by name, or NULL; *nr set to its number (SG_NR_NONE if the name is
- * known but not on this architecture). */
+ * known but not on this architecture, and for "procexit", which gives
+ * &sg_procexit_def). */
 const struct sg_syscall_def *sg_syscall_by_name(const char *name, unsigned *nr);
 
 /* Closest known syscall name to a misspelt one, or NULL (for "did you mean"). */
@@ -32,6 +33,10 @@ unsigned sg_syscall_count(void);
 
 /* Name of nr (also for generic defs), or NULL. */
 const char *sg_syscall_name(unsigned nr);
+
+/* The i-th def of the table (arch-neutral: also names this architecture
+ * lacks), NULL past the end.  For tests and listings. */
+const struct sg_syscall_def *sg_syscall_table_at(unsigned i);
 
 /* The pseudo-event of process exit (evt.type=procexit). */
 extern const struct sg_syscall_def sg_procexit_def;

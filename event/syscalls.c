@@ -1,0 +1,616 @@
+/*
+ * The event table.  Parameter names and order follow the exit events of the
+ * Falco event table (falcosecurity/libs), so evt.arg.X means what Falco
+ * users expect; params Falco fills from kernel internals we cannot read at
+ * syscall exit are left out, and a few enter-event params (the raw args) are
+ * added because our probe sees them at exit too.
+ */
+#include "event/syscalls.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include <linux/types.h>
+
+#include "bpf/sysgrep.h"
+#include "event/flagtables.h"
+
+/* ---- parameter shorthands ------------------------------------------------ */
+
+#define P_RES(n, t) { n, SG_PT_##t, SG_SRC_RES, 0, 0, 0, 0, 0 }
+#define P_ARG(n, t, i) { n, SG_PT_##t, SG_SRC_ARG, i, 0, 0, 0, 0 }
+#define P_ARGT(n, t, i, tb) { n, SG_PT_##t, SG_SRC_ARG, i, 0, 0, 0, SG_TBL_##tb }
+#define P_CAP(n, t, k, i, x, f) { n, SG_PT_##t, SG_SRC_CAP, i, SG_CAP_##k, x, f, 0 }
+#define P_CAPT(n, t, k, i, x, f, tb) \
+	{ n, SG_PT_##t, SG_SRC_CAP, i, SG_CAP_##k, x, f, SG_TBL_##tb }
+#define P_STATE(n, t) { n, SG_PT_##t, SG_SRC_STATE, 0, 0, 0, 0, 0 }
+
+/* Common shapes. */
+#define R_ERR P_RES("res", ERRNO)
+#define R_FD(n) P_RES(n, FD)
+#define A_FD(n, i) P_ARG(n, FD, i)
+#define A_DIRFD(n, i) P_ARG(n, DIRFD, i)
+#define C_PATH(n, i) P_CAP(n, PATH, STR, i, 0, 0)
+#define C_STR(n, i) P_CAP(n, STR, STR, i, 0, 0)
+#define C_TUPLE(i) P_CAP("tuple", TUPLE, FD_TUPLE, i, 0, 0)
+#define ON_OK SG_CAPF_ON_SUCCESS
+#define ON_FAIL SG_CAPF_ON_FAIL
+
+/* What the process table knows after exec / clone. */
+#define S_PROC                                                               \
+	P_STATE("exe", STR), P_STATE("args", CHARBUFARRAY),                  \
+	P_STATE("tid", PID), P_STATE("pid", PID), P_STATE("ptid", PID),     \
+	P_STATE("cwd", PATH)
+
+#define NPARAMS(...) \
+	(sizeof((struct sg_param_def[]){ __VA_ARGS__ }) / sizeof(struct sg_param_def))
+#define SC(nm, cat, fl, ...) \
+	{ nm, SG_CAT_##cat, NPARAMS(__VA_ARGS__), fl, { __VA_ARGS__ } }
+
+/* Flag shorthands. */
+#define FDA SG_SC_FD_ARG0
+#define FDR SG_SC_FD_RES
+#define OPN SG_SC_OPEN
+#define CLS SG_SC_CLOSE
+#define NET SG_SC_NET
+#define RD SG_SC_READ
+#define WR SG_SC_WRITE
+#define ST SG_SC_STATE
+#define DFD SG_SC_DIRFD_ARG0
+
+/* ---- the table ----------------------------------------------------------- */
+
+static const struct sg_syscall_def sg_table[] = {
+	/* process */
+	SC("execve", PROCESS, ST, R_ERR, S_PROC, P_STATE("env", CHARBUFARRAY),
+	   P_STATE("comm", STR), P_STATE("uid", UID), P_STATE("loginuid", UID),
+	   /* argv's memory is gone after a successful exec */
+	   P_CAP("filename", PATH, STR, 0, 0, ON_FAIL)),
+	SC("execveat", PROCESS, ST, R_ERR, A_DIRFD("dirfd", 0),
+	   P_CAP("pathname", PATH, STR, 1, 0, ON_FAIL),
+	   P_ARGT("flags", FLAGS, 4, AT_FLAGS), S_PROC,
+	   P_STATE("env", CHARBUFARRAY), P_STATE("comm", STR)),
+	SC("clone", PROCESS, ST, P_RES("res", PID), S_PROC, P_STATE("comm", STR),
+	   P_ARGT("flags", FLAGS, 0, CLONE_FLAGS), P_STATE("uid", UID),
+	   P_STATE("gid", GID)),
+	/* clone_args.flags is the first u64 of the struct */
+	SC("clone3", PROCESS, ST, P_RES("res", PID), S_PROC, P_STATE("comm", STR),
+	   P_CAPT("flags", FLAGS, STRUCT, 0, 1, 0, CLONE_FLAGS),
+	   P_STATE("uid", UID), P_STATE("gid", GID)),
+	SC("fork", PROCESS, ST, P_RES("res", PID), S_PROC, P_STATE("comm", STR),
+	   P_STATE("uid", UID), P_STATE("gid", GID)),
+	SC("vfork", PROCESS, ST, P_RES("res", PID), S_PROC, P_STATE("comm", STR),
+	   P_STATE("uid", UID), P_STATE("gid", GID)),
+	SC("exit", PROCESS, 0, P_ARG("status", INT, 0)),
+	SC("exit_group", PROCESS, 0, P_ARG("status", INT, 0)),
+	SC("setuid", USER, 0, R_ERR, P_ARG("uid", UID, 0)),
+	SC("setgid", USER, 0, R_ERR, P_ARG("gid", GID, 0)),
+	SC("setresuid", USER, 0, R_ERR, P_ARG("ruid", UID, 0), P_ARG("euid", UID, 1),
+	   P_ARG("suid", UID, 2)),
+	SC("setresgid", USER, 0, R_ERR, P_ARG("rgid", GID, 0), P_ARG("egid", GID, 1),
+	   P_ARG("sgid", GID, 2)),
+	SC("setreuid", USER, 0, R_ERR, P_ARG("ruid", UID, 0), P_ARG("euid", UID, 1)),
+	SC("setregid", USER, 0, R_ERR, P_ARG("rgid", GID, 0), P_ARG("egid", GID, 1)),
+	/* two __user_cap_data_struct: effective, permitted, inheritable x 2 */
+	SC("capset", SECURITY, 0, R_ERR, P_ARG("hdrp", HEX, 0), P_ARG("datap", HEX, 1),
+	   P_CAP("data", RAW, STRUCT, 1, 3, 0)),
+	SC("prctl", PROCESS, 0, R_ERR, P_ARGT("option", ENUM, 0, PRCTL_OPT),
+	   P_ARG("arg2_int", INT, 1), P_ARG("arg3", HEX, 2), P_ARG("arg4", HEX, 3),
+	   P_ARG("arg5", HEX, 4)),
+	SC("ptrace", PROCESS, 0, R_ERR, P_ARGT("request", ENUM, 0, PTRACE_REQ),
+	   P_ARG("pid", PID, 1), P_ARG("addr", HEX, 2), P_ARG("data", HEX, 3)),
+	SC("kill", SIGNAL, 0, R_ERR, P_ARG("pid", PID, 0),
+	   P_ARGT("sig", SIGNAL, 1, SIGNALS)),
+	SC("tkill", SIGNAL, 0, R_ERR, P_ARG("tid", PID, 0),
+	   P_ARGT("sig", SIGNAL, 1, SIGNALS)),
+	SC("tgkill", SIGNAL, 0, R_ERR, P_ARG("pid", PID, 0), P_ARG("tid", PID, 1),
+	   P_ARGT("sig", SIGNAL, 2, SIGNALS)),
+	SC("setns", PROCESS, FDA, R_ERR, A_FD("fd", 0),
+	   P_ARGT("nstype", FLAGS, 1, NS_FLAGS)),
+	SC("unshare", PROCESS, 0, R_ERR, P_ARGT("flags", FLAGS, 0, NS_FLAGS)),
+	SC("setpgid", PROCESS, 0, R_ERR, P_ARG("pid", PID, 0), P_ARG("pgid", PID, 1)),
+	SC("setsid", PROCESS, 0, P_RES("res", PID)),
+	SC("seccomp", SECURITY, 0, R_ERR, P_ARGT("op", ENUM, 0, SECCOMP_OP),
+	   P_ARG("flags", HEX, 1)),
+	/* not every command returns an fd: the state layer decides by cmd */
+	SC("bpf", SYSTEM, ST, R_FD("fd"), P_ARGT("cmd", ENUM, 0, BPF_CMD),
+	   P_ARG("size", UINT, 2)),
+	SC("init_module", SYSTEM, 0, R_ERR, P_CAP("img", BYTES, BUF_ARG, 0, 1, 0),
+	   P_ARG("length", UINT, 1), C_STR("uargs", 2)),
+	SC("finit_module", SYSTEM, FDA, R_ERR, A_FD("fd", 0), C_STR("uargs", 1),
+	   P_ARG("flags", HEX, 2)),
+	SC("delete_module", SYSTEM, 0, R_ERR, C_STR("name", 0), P_ARG("flags", HEX, 1)),
+	SC("memfd_create", MEMORY, FDR | ST, R_FD("fd"), C_STR("name", 0),
+	   P_ARGT("flags", FLAGS, 1, MEMFD_FLAGS)),
+	SC("personality", PROCESS, 0, P_RES("res", HEX),
+	   P_ARGT("persona", FLAGS, 0, PERSONALITY)),
+	SC("chroot", PROCESS, 0, R_ERR, C_PATH("path", 0)),
+	SC("pivot_root", PROCESS, 0, R_ERR, C_PATH("new_root", 0), C_PATH("put_old", 1)),
+	SC("mount", FILE, 0, R_ERR, C_STR("dev", 0), C_PATH("dir", 1), C_STR("type", 2),
+	   P_ARGT("flags", FLAGS, 3, MOUNT_FLAGS)),
+	SC("umount2", FILE, 0, R_ERR, C_PATH("name", 0),
+	   P_ARGT("flags", FLAGS, 1, UMOUNT_FLAGS)),
+	SC("userfaultfd", SYSTEM, FDR | ST, R_FD("res"),
+	   P_ARGT("flags", FLAGS, 0, PIPE_FLAGS)),
+	SC("io_uring_setup", SYSTEM, FDR | ST, R_FD("res"), P_ARG("entries", UINT, 0)),
+	SC("io_uring_enter", SYSTEM, FDA, R_ERR, A_FD("fd", 0),
+	   P_ARG("to_submit", UINT, 1), P_ARG("min_complete", UINT, 2),
+	   P_ARG("flags", HEX, 3)),
+	SC("io_uring_register", SYSTEM, FDA, R_ERR, A_FD("fd", 0),
+	   P_ARG("opcode", UINT, 1), P_ARG("arg", HEX, 2), P_ARG("nr_args", UINT, 3)),
+
+	/* files */
+	SC("open", FILE, FDR | OPN | ST, R_FD("fd"), C_PATH("name", 0),
+	   P_ARGT("flags", FLAGS, 1, OPEN_FLAGS), P_ARG("mode", MODE, 2)),
+	SC("openat", FILE, FDR | OPN | ST | DFD, R_FD("fd"), A_DIRFD("dirfd", 0),
+	   C_PATH("name", 1), P_ARGT("flags", FLAGS, 2, OPEN_FLAGS),
+	   P_ARG("mode", MODE, 3)),
+	/* struct open_how: u64 flags, mode, resolve; see the STRUCT convention */
+	SC("openat2", FILE, FDR | OPN | ST | DFD, R_FD("fd"), A_DIRFD("dirfd", 0),
+	   C_PATH("name", 1), P_CAPT("flags", FLAGS, STRUCT, 2, 1, 0, OPEN_FLAGS),
+	   P_CAP("mode", MODE, STRUCT, 2, 2, 0), P_CAP("resolve", HEX, STRUCT, 2, 3, 0)),
+	SC("creat", FILE, FDR | OPN | ST, R_FD("fd"), C_PATH("name", 0),
+	   P_ARG("mode", MODE, 1)),
+	SC("open_by_handle_at", FILE, FDR | OPN | ST, R_FD("fd"), A_FD("mountfd", 0),
+	   P_ARGT("flags", FLAGS, 2, OPEN_FLAGS)),
+	SC("close", FILE, FDA | CLS | ST, R_ERR, A_FD("fd", 0)),
+	SC("read", FILE, FDA | RD, R_ERR, P_CAP("data", BYTES, BUF_RES, 1, 0, ON_OK),
+	   A_FD("fd", 0), P_ARG("size", UINT, 2)),
+	SC("write", FILE, FDA | WR, R_ERR, P_CAP("data", BYTES, BUF_ARG, 1, 2, 0),
+	   A_FD("fd", 0), P_ARG("size", UINT, 2)),
+	SC("pread64", FILE, FDA | RD, R_ERR, P_CAP("data", BYTES, BUF_RES, 1, 0, ON_OK),
+	   A_FD("fd", 0), P_ARG("size", UINT, 2), P_ARG("pos", UINT, 3)),
+	SC("pwrite64", FILE, FDA | WR, R_ERR, P_CAP("data", BYTES, BUF_ARG, 1, 2, 0),
+	   A_FD("fd", 0), P_ARG("size", UINT, 2), P_ARG("pos", UINT, 3)),
+	SC("readv", FILE, FDA | RD, R_ERR, P_CAP("data", BYTES, IOVEC_RES, 1, 2, ON_OK),
+	   A_FD("fd", 0)),
+	SC("writev", FILE, FDA | WR, R_ERR, P_CAP("data", BYTES, IOVEC_ARG, 1, 2, 0),
+	   A_FD("fd", 0)),
+	SC("preadv", FILE, FDA | RD, R_ERR, P_CAP("data", BYTES, IOVEC_RES, 1, 2, ON_OK),
+	   A_FD("fd", 0), P_ARG("pos", UINT, 3)),
+	SC("pwritev", FILE, FDA | WR, R_ERR, P_CAP("data", BYTES, IOVEC_ARG, 1, 2, 0),
+	   A_FD("fd", 0), P_ARG("pos", UINT, 3)),
+	/* fd.* is the destination: that is where the data goes */
+	SC("sendfile", FILE, FDA | WR, R_ERR, A_FD("out_fd", 0), A_FD("in_fd", 1),
+	   P_ARG("size", UINT, 3)),
+	SC("splice", FILE, FDA, R_ERR, A_FD("fd_in", 0), A_FD("fd_out", 2),
+	   P_ARG("size", UINT, 4), P_ARGT("flags", FLAGS, 5, SPLICE_FLAGS)),
+	SC("dup", FILE, FDR | ST, R_FD("res"), A_FD("oldfd", 0)),
+	SC("dup2", FILE, FDR | ST, R_FD("res"), A_FD("oldfd", 0), A_FD("newfd", 1)),
+	SC("dup3", FILE, FDR | ST, R_FD("res"), A_FD("oldfd", 0), A_FD("newfd", 1),
+	   P_ARGT("flags", FLAGS, 2, PIPE_FLAGS)),
+	/* F_DUPFD makes an fd, F_SETFD/F_SETFL change it: the state layer looks */
+	SC("fcntl", FILE, FDA | ST, R_ERR, A_FD("fd", 0),
+	   P_ARGT("cmd", ENUM, 1, FCNTL_CMD), P_ARG("arg", HEX, 2)),
+	SC("pipe", IPC, ST, R_ERR, P_CAP("fd1", FD, INT2, 0, 0, ON_OK),
+	   P_CAP("fd2", FD, INT2, 0, 1, ON_OK)),
+	SC("pipe2", IPC, ST, R_ERR, P_CAP("fd1", FD, INT2, 0, 0, ON_OK),
+	   P_CAP("fd2", FD, INT2, 0, 1, ON_OK), P_ARGT("flags", FLAGS, 1, PIPE_FLAGS)),
+	SC("eventfd2", IPC, FDR | ST, R_FD("res"), P_ARG("initval", UINT, 0),
+	   P_ARGT("flags", FLAGS, 1, PIPE_FLAGS)),
+	/* the mask is a kernel sigset: 8 bytes */
+	SC("signalfd4", SIGNAL, FDR | ST, R_FD("res"), A_FD("fd", 0),
+	   P_CAP("mask", HEX, STRUCT, 1, 1, 0), P_ARGT("flags", FLAGS, 3, PIPE_FLAGS)),
+	SC("inotify_init1", FILE, FDR | ST, R_FD("res"),
+	   P_ARGT("flags", FLAGS, 0, PIPE_FLAGS)),
+	SC("timerfd_create", TIME, FDR | ST, R_FD("res"), P_ARG("clockid", INT, 0),
+	   P_ARGT("flags", FLAGS, 1, PIPE_FLAGS)),
+	SC("epoll_create1", FILE, FDR | ST, R_FD("res"),
+	   P_ARGT("flags", FLAGS, 0, EPOLL_FLAGS)),
+	SC("chdir", FILE, ST, R_ERR, C_PATH("path", 0)),
+	SC("fchdir", FILE, FDA | ST, R_ERR, A_FD("fd", 0)),
+	SC("mkdir", FILE, 0, R_ERR, C_PATH("path", 0), P_ARG("mode", MODE, 1)),
+	SC("mkdirat", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("path", 1),
+	   P_ARG("mode", MODE, 2)),
+	SC("rmdir", FILE, 0, R_ERR, C_PATH("path", 0)),
+	SC("unlink", FILE, 0, R_ERR, C_PATH("path", 0)),
+	SC("unlinkat", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("name", 1),
+	   P_ARGT("flags", FLAGS, 2, AT_FLAGS)),
+	SC("rename", FILE, 0, R_ERR, C_PATH("oldpath", 0), C_PATH("newpath", 1)),
+	SC("renameat", FILE, DFD, R_ERR, A_DIRFD("olddirfd", 0), C_PATH("oldpath", 1),
+	   A_DIRFD("newdirfd", 2), C_PATH("newpath", 3)),
+	SC("renameat2", FILE, DFD, R_ERR, A_DIRFD("olddirfd", 0), C_PATH("oldpath", 1),
+	   A_DIRFD("newdirfd", 2), C_PATH("newpath", 3),
+	   P_ARGT("flags", FLAGS, 4, RENAME_FLAGS)),
+	SC("link", FILE, 0, R_ERR, C_PATH("oldpath", 0), C_PATH("newpath", 1)),
+	SC("linkat", FILE, DFD, R_ERR, A_DIRFD("olddir", 0), C_PATH("oldpath", 1),
+	   A_DIRFD("newdir", 2), C_PATH("newpath", 3),
+	   P_ARGT("flags", FLAGS, 4, AT_FLAGS)),
+	/* the target is stored as written, never resolved */
+	SC("symlink", FILE, 0, R_ERR, C_STR("target", 0), C_PATH("linkpath", 1)),
+	SC("symlinkat", FILE, 0, R_ERR, C_STR("target", 0), A_DIRFD("linkdirfd", 1),
+	   C_PATH("linkpath", 2)),
+	SC("chmod", FILE, 0, R_ERR, C_PATH("filename", 0), P_ARG("mode", MODE, 1)),
+	SC("fchmod", FILE, FDA, R_ERR, A_FD("fd", 0), P_ARG("mode", MODE, 1)),
+	SC("fchmodat", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("filename", 1),
+	   P_ARG("mode", MODE, 2)),
+	SC("chown", FILE, 0, R_ERR, C_PATH("path", 0), P_ARG("uid", UID, 1),
+	   P_ARG("gid", GID, 2)),
+	SC("lchown", FILE, 0, R_ERR, C_PATH("path", 0), P_ARG("uid", UID, 1),
+	   P_ARG("gid", GID, 2)),
+	SC("fchown", FILE, FDA, R_ERR, A_FD("fd", 0), P_ARG("uid", UID, 1),
+	   P_ARG("gid", GID, 2)),
+	SC("fchownat", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("pathname", 1),
+	   P_ARG("uid", UID, 2), P_ARG("gid", GID, 3),
+	   P_ARGT("flags", FLAGS, 4, AT_FLAGS)),
+	SC("truncate", FILE, 0, R_ERR, C_PATH("path", 0), P_ARG("length", UINT, 1)),
+	SC("ftruncate", FILE, FDA, R_ERR, A_FD("fd", 0), P_ARG("length", UINT, 1)),
+	SC("mmap", MEMORY, 0, R_ERR, P_ARG("addr", HEX, 0), P_ARG("length", UINT, 1),
+	   P_ARGT("prot", FLAGS, 2, PROT_FLAGS), P_ARGT("flags", FLAGS, 3, MMAP_FLAGS),
+	   A_FD("fd", 4), P_ARG("offset", UINT, 5)),
+	SC("mprotect", MEMORY, 0, R_ERR, P_ARG("addr", HEX, 0), P_ARG("length", UINT, 1),
+	   P_ARGT("prot", FLAGS, 2, PROT_FLAGS)),
+	SC("access", FILE, 0, R_ERR, C_PATH("name", 0),
+	   P_ARGT("mode", FLAGS, 1, ACCESS_MODE)),
+	SC("faccessat", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("name", 1),
+	   P_ARGT("mode", FLAGS, 2, ACCESS_MODE)),
+	SC("faccessat2", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("name", 1),
+	   P_ARGT("mode", FLAGS, 2, ACCESS_MODE), P_ARGT("flags", FLAGS, 3, AT_FLAGS)),
+	SC("newfstatat", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("path", 1),
+	   P_ARGT("flags", FLAGS, 3, AT_FLAGS)),
+	SC("statx", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("path", 1),
+	   P_ARGT("flags", FLAGS, 2, AT_FLAGS), P_ARGT("mask", FLAGS, 3, STATX_MASK)),
+	SC("stat", FILE, 0, R_ERR, C_PATH("path", 0)),
+	SC("lstat", FILE, 0, R_ERR, C_PATH("path", 0)),
+	SC("fstat", FILE, FDA, R_ERR, A_FD("fd", 0)),
+	SC("getdents64", FILE, FDA, R_ERR, A_FD("fd", 0)),
+	SC("fsconfig", SYSTEM, FDA, R_ERR, A_FD("fd", 0),
+	   P_ARGT("cmd", ENUM, 1, FSCONFIG_CMD), C_STR("key", 2), C_STR("value", 3),
+	   P_ARG("aux", INT, 4)),
+
+	/* network */
+	SC("socket", NET, FDR | NET | ST, R_FD("fd"),
+	   P_ARGT("domain", ENUM, 0, SOCK_FAMILY), P_ARGT("type", FLAGS, 1, SOCK_TYPE),
+	   P_ARGT("proto", ENUM, 2, SOCK_PROTO)),
+	SC("socketpair", IPC, NET | ST, R_ERR, P_CAP("fd1", FD, INT2, 3, 0, ON_OK),
+	   P_CAP("fd2", FD, INT2, 3, 1, ON_OK), P_ARGT("domain", ENUM, 0, SOCK_FAMILY),
+	   P_ARGT("type", FLAGS, 1, SOCK_TYPE), P_ARGT("proto", ENUM, 2, SOCK_PROTO)),
+	SC("connect", NET, FDA | NET | ST, R_ERR, C_TUPLE(0), A_FD("fd", 0),
+	   P_CAP("addr", SOCKADDR, SOCKADDR, 1, 2, 0)),
+	SC("accept", NET, FDR | NET | ST, R_FD("fd"),
+	   P_CAP("tuple", TUPLE, RES_TUPLE, 0, 0, ON_OK)),
+	SC("accept4", NET, FDR | NET | ST, R_FD("fd"),
+	   P_CAP("tuple", TUPLE, RES_TUPLE, 0, 0, ON_OK),
+	   P_ARGT("flags", FLAGS, 3, SOCK_TYPE)),
+	SC("bind", NET, FDA | NET | ST, R_ERR, P_CAP("addr", SOCKADDR, SOCKADDR, 1, 2, 0),
+	   A_FD("fd", 0), C_TUPLE(0)),
+	SC("listen", NET, FDA | NET | ST, R_ERR, A_FD("fd", 0), P_ARG("backlog", INT, 1),
+	   C_TUPLE(0)),
+	SC("sendto", NET, FDA | NET | WR, R_ERR, P_CAP("data", BYTES, BUF_ARG, 1, 2, 0),
+	   A_FD("fd", 0), P_ARG("size", UINT, 2), C_TUPLE(0),
+	   P_CAP("addr", SOCKADDR, SOCKADDR, 4, 5, 0),
+	   P_ARGT("flags", FLAGS, 3, MSG_FLAGS)),
+	SC("recvfrom", NET, FDA | NET | RD, R_ERR,
+	   P_CAP("data", BYTES, BUF_RES, 1, 0, ON_OK), C_TUPLE(0), A_FD("fd", 0),
+	   P_ARG("size", UINT, 2), P_CAP("addr", SOCKADDR, SOCKADDR_PLEN, 4, 5, ON_OK),
+	   P_ARGT("flags", FLAGS, 3, MSG_FLAGS)),
+	SC("sendmsg", NET, FDA | NET | WR, R_ERR, P_CAP("data", BYTES, MSGHDR_BUF, 1, 0, 0),
+	   A_FD("fd", 0), C_TUPLE(0), P_CAP("addr", SOCKADDR, MSGHDR_ADDR, 1, 0, 0),
+	   P_ARGT("flags", FLAGS, 2, MSG_FLAGS)),
+	SC("recvmsg", NET, FDA | NET | RD, R_ERR,
+	   P_CAP("data", BYTES, MSGHDR_BUF, 1, 0, ON_OK), C_TUPLE(0),
+	   P_CAP("addr", SOCKADDR, MSGHDR_ADDR, 1, 0, ON_OK), A_FD("fd", 0),
+	   P_ARGT("flags", FLAGS, 2, MSG_FLAGS)),
+	SC("sendmmsg", NET, FDA | NET | WR, R_ERR, A_FD("fd", 0), C_TUPLE(0),
+	   P_ARG("vlen", UINT, 2), P_ARGT("flags", FLAGS, 3, MSG_FLAGS)),
+	SC("recvmmsg", NET, FDA | NET | RD, R_ERR, A_FD("fd", 0), C_TUPLE(0),
+	   P_ARG("vlen", UINT, 2), P_ARGT("flags", FLAGS, 3, MSG_FLAGS)),
+	SC("shutdown", NET, FDA | NET, R_ERR, A_FD("fd", 0),
+	   P_ARGT("how", ENUM, 1, SHUTDOWN_HOW), C_TUPLE(0)),
+	SC("getsockopt", NET, FDA | NET, R_ERR, A_FD("fd", 0),
+	   P_ARGT("level", ENUM, 1, SOCKOPT_LEVEL), P_ARGT("optname", ENUM, 2, SOCKOPT_NAME)),
+	SC("setsockopt", NET, FDA | NET, R_ERR, A_FD("fd", 0),
+	   P_ARGT("level", ENUM, 1, SOCKOPT_LEVEL), P_ARGT("optname", ENUM, 2, SOCKOPT_NAME),
+	   P_CAP("val", BYTES, BUF_ARG, 3, 4, 0), P_ARG("optlen", UINT, 4)),
+};
+
+#define SG_TABLE_LEN (sizeof(sg_table) / sizeof(sg_table[0]))
+
+/* The raw exit code is the status; ret and sig are derived by the decoder. */
+const struct sg_syscall_def sg_procexit_def = SC("procexit", PROCESS, 0,
+	P_RES("status", INT), P_STATE("ret", INT),
+	{ "sig", SG_PT_SIGNAL, SG_SRC_STATE, 0, 0, 0, 0, SG_TBL_SIGNALS });
+
+/* ---- numbers of this architecture ---------------------------------------- */
+
+struct sg_nrname {
+	const char *name;
+	unsigned nr;
+};
+
+static const struct sg_nrname sg_nrs[] = {
+#define SG_NR(n, v) { #n, v },
+#include "syscall_nrs.h"
+#undef SG_NR
+};
+
+#define SG_NRS_LEN (sizeof(sg_nrs) / sizeof(sg_nrs[0]))
+
+static const struct sg_syscall_def *by_nr[SG_MAX_SYSCALLS];
+static const char *nr_name[SG_MAX_SYSCALLS];
+static struct sg_syscall_def generic[SG_MAX_SYSCALLS];
+static unsigned nr_count;
+static bool inited;
+
+static const struct sg_syscall_def *table_find(const char *name)
+{
+	for (size_t i = 0; i < SG_TABLE_LEN; i++)
+		if (strcmp(sg_table[i].name, name) == 0)
+			return &sg_table[i];
+	return NULL;
+}
+
+/* A syscall the table does not describe still shows its result and the six
+ * raw arguments, so evt.type=getppid and evt.arg[3] work everywhere. */
+static void make_generic(struct sg_syscall_def *d, const char *name)
+{
+	static const char *const argn[SG_NARGS] = {
+		"arg0", "arg1", "arg2", "arg3", "arg4", "arg5",
+	};
+
+	memset(d, 0, sizeof(*d));
+	d->name = name;
+	d->category = SG_CAT_OTHER;
+	d->flags = SG_SC_GENERIC;
+	d->params[0] = (struct sg_param_def)P_RES("res", ERRNO);
+	for (unsigned i = 0; i < SG_NARGS; i++)
+		d->params[i + 1] = (struct sg_param_def)P_ARG(argn[i], HEX, i);
+	d->nparams = SG_NARGS + 1;
+}
+
+void sg_syscalls_init(void)
+{
+	if (inited)
+		return;
+	for (size_t i = 0; i < SG_NRS_LEN; i++) {
+		unsigned nr = sg_nrs[i].nr;
+		const struct sg_syscall_def *d;
+
+		/* the probe's tables stop at SG_MAX_SYSCALLS: so do we */
+		if (nr >= SG_MAX_SYSCALLS || nr_name[nr])
+			continue;
+		nr_name[nr] = sg_nrs[i].name;
+		if (nr + 1 > nr_count)
+			nr_count = nr + 1;
+		d = table_find(sg_nrs[i].name);
+		if (!d) {
+			make_generic(&generic[nr], sg_nrs[i].name);
+			d = &generic[nr];
+		}
+		by_nr[nr] = d;
+	}
+	inited = true;
+}
+
+const struct sg_syscall_def *sg_syscall_by_nr(unsigned nr)
+{
+	sg_syscalls_init();
+	return nr < SG_MAX_SYSCALLS ? by_nr[nr] : NULL;
+}
+
+const char *sg_syscall_name(unsigned nr)
+{
+	sg_syscalls_init();
+	return nr < SG_MAX_SYSCALLS ? nr_name[nr] : NULL;
+}
+
+unsigned sg_syscall_count(void)
+{
+	sg_syscalls_init();
+	return nr_count;
+}
+
+static unsigned nr_of(const char *name)
+{
+	for (unsigned nr = 0; nr < nr_count; nr++)
+		if (nr_name[nr] && strcmp(nr_name[nr], name) == 0)
+			return nr;
+	return SG_NR_NONE;
+}
+
+const struct sg_syscall_def *sg_syscall_by_name(const char *name, unsigned *nr)
+{
+	const struct sg_syscall_def *d;
+	unsigned n;
+
+	sg_syscalls_init();
+	if (nr)
+		*nr = SG_NR_NONE;
+	if (!name)
+		return NULL;
+	n = nr_of(name);
+	if (n != SG_NR_NONE) {
+		if (nr)
+			*nr = n;
+		return by_nr[n];
+	}
+	d = table_find(name);
+	if (d)
+		return d;
+	if (strcmp(name, sg_procexit_def.name) == 0)
+		return &sg_procexit_def;
+	return NULL;
+}
+
+const struct sg_syscall_def *sg_syscall_table_at(unsigned i)
+{
+	return i < SG_TABLE_LEN ? &sg_table[i] : NULL;
+}
+
+/* ---- suggestions ----------------------------------------------------------- */
+
+#define SG_SUGGEST_MAX 64 /* longer input is not a misspelt syscall name */
+#define SG_SUGGEST_DIST 2
+
+static int lc(char c)
+{
+	return tolower((unsigned char)c);
+}
+
+/* Edit distance with adjacent transpositions ("exceve" is one edit from
+ * "execve"), case-insensitive. */
+static unsigned edit_distance(const char *a, const char *b)
+{
+	unsigned d[SG_SUGGEST_MAX + 1][SG_SUGGEST_MAX + 1];
+	size_t n = strlen(a), m = strlen(b);
+
+	if (n > SG_SUGGEST_MAX || m > SG_SUGGEST_MAX)
+		return ~0u;
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		for (size_t j = 1; j <= m; j++) {
+			unsigned cost = lc(a[i - 1]) != lc(b[j - 1]);
+			unsigned v = d[i - 1][j] + 1;
+
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && lc(a[i - 1]) == lc(b[j - 2]) &&
+			    lc(a[i - 2]) == lc(b[j - 1]) && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	}
+	return d[n][m];
+}
+
+static void consider(const char *name, const char *cand, const char **best,
+		     unsigned *bestd)
+{
+	unsigned dist = edit_distance(name, cand);
+
+	if (dist < *bestd) {
+		*bestd = dist;
+		*best = cand;
+	}
+}
+
+const char *sg_syscall_suggest(const char *name)
+{
+	const char *best = NULL;
+	unsigned bestd = SG_SUGGEST_DIST + 1;
+
+	sg_syscalls_init();
+	if (!name || !*name)
+		return NULL;
+	/* table names first: on a tie the decoded syscall is the better guess */
+	for (size_t i = 0; i < SG_TABLE_LEN; i++)
+		consider(name, sg_table[i].name, &best, &bestd);
+	consider(name, sg_procexit_def.name, &best, &bestd);
+	for (unsigned nr = 0; nr < nr_count; nr++)
+		if (nr_name[nr])
+			consider(name, nr_name[nr], &best, &bestd);
+	return best;
+}
+
+/* ---- numeric values inside payloads ---------------------------------------- */
+
+static bool ptype_numeric(unsigned t)
+{
+	switch (t) {
+	case SG_PT_INT: case SG_PT_UINT: case SG_PT_HEX: case SG_PT_ERRNO:
+	case SG_PT_FD: case SG_PT_DIRFD: case SG_PT_PID: case SG_PT_UID:
+	case SG_PT_GID: case SG_PT_MODE: case SG_PT_FLAGS: case SG_PT_ENUM:
+	case SG_PT_SIGNAL: case SG_PT_DEV:
+		return true;
+	}
+	return false;
+}
+
+int sg_syscall_cap_num(const struct sg_param_def *d, const void *data,
+		       uint32_t len, int64_t *out)
+{
+	if (!d || !data || d->src != SG_SRC_CAP || !ptype_numeric(d->type))
+		return 0;
+	if (d->cap == SG_CAP_INT2) {
+		int32_t v[2];
+
+		if (d->aux > 1 || len < sizeof(v))
+			return 0;
+		memcpy(v, data, sizeof(v));
+		*out = v[d->aux];
+		return 1;
+	}
+	if (d->cap == SG_CAP_STRUCT) {
+		uint64_t v;
+		uint32_t want = (uint32_t)d->aux * 8;
+
+		/* a cut struct would give another field's bytes */
+		if (d->aux == 0 || len < want)
+			return 0;
+		memcpy(&v, (const uint8_t *)data + want - 8, sizeof(v));
+		*out = (int64_t)v;
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- names and listing ------------------------------------------------------ */
+
+const char *sg_ptype_name(unsigned t)
+{
+	static const char *const names[] = {
+#define SG_PT_NAME(n) #n,
+		SG_PTYPES(SG_PT_NAME)
+#undef SG_PT_NAME
+	};
+
+	return t < SG_PT_MAX ? names[t] : "?";
+}
+
+const char *sg_category_name(unsigned c)
+{
+	static const char *const names[] = {
+#define SG_CAT_NAME(id, s) s,
+		SG_CATEGORIES(SG_CAT_NAME)
+#undef SG_CAT_NAME
+	};
+
+	return c < SG_CAT_MAX ? names[c] : "?";
+}
+
+static void list_text(FILE *out, const struct sg_syscall_def *d)
+{
+	fprintf(out, "%s(", d->name);
+	for (unsigned i = 0; i < d->nparams; i++)
+		fprintf(out, "%s%s %s", i ? ", " : "", d->params[i].name,
+			sg_ptype_name(d->params[i].type));
+	fprintf(out, ") [%s]\n", sg_category_name(d->category));
+}
+
+/* Names are our own identifiers (syscall and param names): no escaping. */
+static void list_json(FILE *out, const struct sg_syscall_def *d, unsigned nr)
+{
+	fprintf(out, "{\"name\":\"%s\",\"nr\":", d->name);
+	if (nr == SG_NR_NONE)
+		fputs("null", out);
+	else
+		fprintf(out, "%u", nr);
+	fprintf(out, ",\"category\":\"%s\",\"params\":[", sg_category_name(d->category));
+	for (unsigned i = 0; i < d->nparams; i++)
+		fprintf(out, "%s{\"name\":\"%s\",\"type\":\"%s\"}", i ? "," : "",
+			d->params[i].name, sg_ptype_name(d->params[i].type));
+	fputs("]}\n", out);
+}
+
+static void list_one(FILE *out, const struct sg_syscall_def *d, unsigned nr, int json)
+{
+	if (json)
+		list_json(out, d, nr);
+	else
+		list_text(out, d);
+}
+
+void sg_syscalls_list(FILE *out, int json)
+{
+	sg_syscalls_init();
+	for (unsigned nr = 0; nr < nr_count; nr++)
+		if (by_nr[nr])
+			list_one(out, by_nr[nr], nr, json);
+	list_one(out, &sg_procexit_def, SG_NR_NONE, json);
+}
