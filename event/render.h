@@ -15,6 +15,8 @@
 #include "event/event.h"
 #include "event/strbuf.h"
 
+struct sg_tuple; /* bpf/sysgrep.h */
+
 /* The value of one parameter, rendered (without "name="). */
 void sg_render_param(struct sg_strbuf *b, const struct sg_event *e,
 		     const struct sg_param *p);
@@ -24,6 +26,12 @@ void sg_render_param(struct sg_strbuf *b, const struct sg_event *e,
  * what evt.arg.X compares against. */
 void sg_render_param_plain(struct sg_strbuf *b, const struct sg_event *e,
 			   const struct sg_param *p);
+
+/* What sysdig's evt.arg.X shows: the name of the value when it has one
+ * ("ENOENT", "O_RDONLY|O_CLOEXEC", "<f>/etc/passwd", "AT_FDCWD", "root",
+ * "bash"), otherwise the value itself; captured values as rendered. */
+void sg_render_param_resolved(struct sg_strbuf *b, const struct sg_event *e,
+			      const struct sg_param *p);
 
 /* All parameters: "name=value name=value". */
 void sg_render_args(struct sg_strbuf *b, const struct sg_event *e);

@@ -13,8 +13,9 @@ require_bpf() {
 	[ -r /sys/kernel/btf/vmlinux ] || skip "kernel has no BTF (/sys/kernel/btf/vmlinux)"
 	local mark="$BATS_RUN_TMPDIR/bpf-ok"
 	if [ ! -e "$mark" ] && [ ! -e "$mark.no" ]; then
-		"$SYSGREP" -q -t 200ms 'evt.type=getppid and proc.pid=1' 2>"$BATS_RUN_TMPDIR/bpf-why"
-		if [ $? -eq 1 ]; then touch "$mark"; else touch "$mark.no"; fi
+		local rc=0
+		"$SYSGREP" -q -t 200ms 'evt.type=getppid and proc.pid=1' 2>"$BATS_RUN_TMPDIR/bpf-why" || rc=$?
+		if [ "$rc" -eq 1 ]; then touch "$mark"; else touch "$mark.no"; fi
 	fi
 	[ -e "$mark" ] || skip "the probe does not load: $(head -c 300 "$BATS_RUN_TMPDIR/bpf-why")"
 }
@@ -45,9 +46,9 @@ sg_capture() {
 	local sg=$!
 	"$@" >/dev/null 2>&1 &
 	local helper=$!
-	wait "$sg"
-	SG_STATUS=$?
-	kill "$helper" 2>/dev/null
-	wait "$helper" 2>/dev/null
+	SG_STATUS=0
+	wait "$sg" || SG_STATUS=$?
+	kill "$helper" 2>/dev/null || true
+	wait "$helper" 2>/dev/null || true
 	return 0
 }

@@ -1,0 +1,623 @@
+/*
+ * Parameter rendering, following what sysdig prints for each Falco type
+ * (sinsp_evt::get_param_as_str), with these choices of ours:
+ *   - a value cut at its bound (SG_PARAM_TRUNC) is followed by "...";
+ *   - a value the probe could not read (SG_PARAM_FAULT) is "<fault>";
+ *   - a captured value the probe did not send (condition not met) is
+ *     "NULL", as sysdig shows empty parameters;
+ *   - CHARBUFARRAY (argv, env) shows each string followed by '.', as sysdig
+ *     shows execve's args ("-c.ls."), but keeps the other bytes as they are;
+ *   - FDPAIR (pipe, socketpair) is "fd1=3(<p>) fd2=4(<p>)" in evt.args, as
+ *     Falco has two parameters there; one value alone is "3(<p>),4(<p>)".
+ * Text is kept raw here (paths may hold newlines or escape sequences): the
+ * output formats escape it for their medium.
+ */
+#include "event/render.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "bpf/state.h"
+#include "bpf/sysgrep.h"
+#include "event/flagtables.h"
+
+/* ---- errno names ------------------------------------------------------ */
+
+/* Indexed by the architecture's own values (from <errno.h>), so the table
+ * is right on every architecture, mips and alpha included. */
+static const char *const errno_names[] = {
+#define E(n) [n] = #n,
+	E(EPERM) E(ENOENT) E(ESRCH) E(EINTR) E(EIO) E(ENXIO) E(E2BIG)
+	E(ENOEXEC) E(EBADF) E(ECHILD) E(EAGAIN) E(ENOMEM) E(EACCES) E(EFAULT)
+	E(ENOTBLK) E(EBUSY) E(EEXIST) E(EXDEV) E(ENODEV) E(ENOTDIR) E(EISDIR)
+	E(EINVAL) E(ENFILE) E(EMFILE) E(ENOTTY) E(ETXTBSY) E(EFBIG) E(ENOSPC)
+	E(ESPIPE) E(EROFS) E(EMLINK) E(EPIPE) E(EDOM) E(ERANGE) E(EDEADLK)
+	E(ENAMETOOLONG) E(ENOLCK) E(ENOSYS) E(ENOTEMPTY) E(ELOOP) E(ENOMSG)
+	E(EIDRM) E(ECHRNG) E(EL2NSYNC) E(EL3HLT) E(EL3RST) E(ELNRNG)
+	E(EUNATCH) E(ENOCSI) E(EL2HLT) E(EBADE) E(EBADR) E(EXFULL) E(ENOANO)
+	E(EBADRQC) E(EBADSLT) E(EBFONT) E(ENOSTR) E(ENODATA) E(ETIME)
+	E(ENOSR) E(ENONET) E(ENOPKG) E(EREMOTE) E(ENOLINK) E(EADV) E(ESRMNT)
+	E(ECOMM) E(EPROTO) E(EMULTIHOP) E(EDOTDOT) E(EBADMSG) E(EOVERFLOW)
+	E(ENOTUNIQ) E(EBADFD) E(EREMCHG) E(ELIBACC) E(ELIBBAD) E(ELIBSCN)
+	E(ELIBMAX) E(ELIBEXEC) E(EILSEQ) E(ERESTART) E(ESTRPIPE) E(EUSERS)
+	E(ENOTSOCK) E(EDESTADDRREQ) E(EMSGSIZE) E(EPROTOTYPE) E(ENOPROTOOPT)
+	E(EPROTONOSUPPORT) E(ESOCKTNOSUPPORT) E(EOPNOTSUPP) E(EPFNOSUPPORT)
+	E(EAFNOSUPPORT) E(EADDRINUSE) E(EADDRNOTAVAIL) E(ENETDOWN)
+	E(ENETUNREACH) E(ENETRESET) E(ECONNABORTED) E(ECONNRESET) E(ENOBUFS)
+	E(EISCONN) E(ENOTCONN) E(ESHUTDOWN) E(ETOOMANYREFS) E(ETIMEDOUT)
+	E(ECONNREFUSED) E(EHOSTDOWN) E(EHOSTUNREACH) E(EALREADY) E(EINPROGRESS)
+	E(ESTALE) E(EUCLEAN) E(ENOTNAM) E(ENAVAIL) E(EISNAM) E(EREMOTEIO)
+	E(EDQUOT) E(ENOMEDIUM) E(EMEDIUMTYPE) E(ECANCELED) E(ENOKEY)
+	E(EKEYEXPIRED) E(EKEYREVOKED) E(EKEYREJECTED) E(EOWNERDEAD)
+	E(ENOTRECOVERABLE) E(ERFKILL) E(EHWPOISON)
+#undef E
+};
+
+/* Kernel-internal codes (include/linux/errno.h): never returned to a
+ * program, but sys_exit sees them, e.g. a read interrupted by a signal
+ * ends with -ERESTARTSYS before the restart. */
+static const struct {
+	int value;
+	const char *name;
+} kernel_errnos[] = {
+	{512, "ERESTARTSYS"}, {513, "ERESTARTNOINTR"}, {514, "ERESTARTNOHAND"},
+	{515, "ENOIOCTLCMD"}, {516, "ERESTART_RESTARTBLOCK"},
+	{517, "EPROBE_DEFER"}, {518, "EOPENSTALE"}, {519, "ENOPARAM"},
+	{521, "EBADHANDLE"}, {522, "ENOTSYNC"}, {523, "EBADCOOKIE"},
+	{524, "ENOTSUPP"}, {525, "ETOOSMALL"}, {526, "ESERVERFAULT"},
+	{527, "EBADTYPE"}, {528, "EJUKEBOX"}, {529, "EIOCBQUEUED"},
+	{530, "ERECALLCONFLICT"}, {531, "ENOGRACE"},
+};
+
+/* Other names of the same values, accepted in filters only. */
+static const struct {
+	const char *name;
+	int value;
+} errno_aliases[] = {
+	{"EWOULDBLOCK", EWOULDBLOCK},
+	{"EDEADLOCK", EDEADLOCK},
+	{"ENOTSUP", ENOTSUP},
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *sg_errno_name(int err)
+{
+	if (err > 0 && (size_t)err < NELEM(errno_names) && errno_names[err])
+		return errno_names[err];
+	for (size_t i = 0; i < NELEM(kernel_errnos); i++)
+		if (kernel_errnos[i].value == err)
+			return kernel_errnos[i].name;
+	return NULL;
+}
+
+int sg_errno_value(const char *name)
+{
+	if (!name)
+		return -1;
+	for (size_t i = 1; i < NELEM(errno_names); i++)
+		if (errno_names[i] && strcmp(errno_names[i], name) == 0)
+			return (int)i;
+	for (size_t i = 0; i < NELEM(kernel_errnos); i++)
+		if (strcmp(kernel_errnos[i].name, name) == 0)
+			return kernel_errnos[i].value;
+	for (size_t i = 0; i < NELEM(errno_aliases); i++)
+		if (strcmp(errno_aliases[i].name, name) == 0)
+			return errno_aliases[i].value;
+	return -1;
+}
+
+/* ---- addresses and tuples -------------------------------------------- */
+
+static const uint8_t v4mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+
+/* family: 4 / AF_INET or 6 / AF_INET6 (struct sg_ipaddr uses 4 and 6). */
+static int is_v6(int family)
+{
+	return family == 6 || family == AF_INET6;
+}
+
+void sg_render_ip(struct sg_strbuf *b, int family, const uint8_t *addr)
+{
+	char text[INET6_ADDRSTRLEN];
+
+	if (!is_v6(family)) {
+		sg_sb_printf(b, "%u.%u.%u.%u", addr[0], addr[1], addr[2], addr[3]);
+		return;
+	}
+	/* sysdig shows v4-mapped addresses as the IPv4 address they carry */
+	if (memcmp(addr, v4mapped, sizeof(v4mapped)) == 0) {
+		sg_render_ip(b, AF_INET, addr + 12);
+		return;
+	}
+	if (inet_ntop(AF_INET6, addr, text, sizeof(text)))
+		sg_sb_puts(b, text);
+}
+
+/* "1.2.3.4:80" or "[::1]:80" ("::ffff:1.2.3.4" counts as IPv4). */
+static void render_endpoint(struct sg_strbuf *b, int family, const uint8_t *addr,
+			    unsigned port)
+{
+	int bracket = is_v6(family) && memcmp(addr, v4mapped, sizeof(v4mapped)) != 0;
+
+	if (bracket)
+		sg_sb_putc(b, '[');
+	sg_render_ip(b, family, addr);
+	sg_sb_printf(b, "%s:%u", bracket ? "]" : "", port);
+}
+
+/* Bytes of s up to the first NUL, at most n. */
+static uint32_t bounded_strlen(const char *s, uint32_t n)
+{
+	const char *nul = s ? memchr(s, 0, n) : NULL;
+	return s ? (nul ? (uint32_t)(nul - s) : n) : 0;
+}
+
+/*
+ * server_first: the local end is the server (an accepted or listening
+ * socket).  sysdig always prints client->server, so then the remote end
+ * comes first; otherwise local->remote.
+ */
+void sg_render_tuple(struct sg_strbuf *b, const struct sg_tuple *t, bool server_first,
+		     const char *unix_path, uint32_t unix_len)
+{
+	if (t->family == AF_UNIX) {
+		uint64_t src, dst;
+		memcpy(&src, t->laddr, sizeof(src));
+		memcpy(&dst, t->raddr, sizeof(dst));
+		sg_sb_printf(b, "%" PRIx64 "->%" PRIx64, src, dst);
+		uint32_t n = bounded_strlen(unix_path, unix_len);
+		if (n) {
+			sg_sb_putc(b, ' ');
+			sg_sb_put(b, unix_path, n);
+		}
+		return;
+	}
+	if (t->family != AF_INET && t->family != AF_INET6)
+		return;
+	if (server_first) {
+		render_endpoint(b, t->family, t->raddr, t->rport);
+		sg_sb_puts(b, "->");
+		render_endpoint(b, t->family, t->laddr, t->lport);
+		return;
+	}
+	render_endpoint(b, t->family, t->laddr, t->lport);
+	sg_sb_puts(b, "->");
+	render_endpoint(b, t->family, t->raddr, t->rport);
+}
+
+static void render_tuple_param(struct sg_strbuf *b, const struct sg_param *p)
+{
+	struct sg_tuple t;
+
+	if (p->len < sizeof(t)) {
+		sg_sb_puts(b, "NULL");
+		return;
+	}
+	memcpy(&t, p->data, sizeof(t));
+	if (t.family == 0) {
+		sg_sb_puts(b, "NULL");
+		return;
+	}
+	/* an event's tuple is as the call saw it: local end first */
+	sg_render_tuple(b, &t, false, (const char *)p->data + sizeof(t),
+			p->len - (uint32_t)sizeof(t));
+}
+
+/* A struct sockaddr as the program passed it: network byte order. */
+static void render_sockaddr(struct sg_strbuf *b, const uint8_t *d, uint32_t len)
+{
+	uint16_t family, port;
+
+	if (len < sizeof(family)) {
+		sg_sb_puts(b, "NULL");
+		return;
+	}
+	memcpy(&family, d, sizeof(family));
+	if (family == AF_INET && len >= 8) {
+		memcpy(&port, d + 2, sizeof(port));
+		render_endpoint(b, AF_INET, d + 4, ntohs(port));
+	} else if (family == AF_INET6 && len >= 24) {
+		memcpy(&port, d + 2, sizeof(port));
+		render_endpoint(b, AF_INET6, d + 8, ntohs(port));
+	} else if (family == AF_UNIX) {
+		const char *path = (const char *)d + 2;
+		uint32_t n = len - 2;
+		/* abstract names start with a NUL; shown with '@' as ss(8) does */
+		if (n && path[0] == 0) {
+			sg_sb_putc(b, '@');
+			sg_sb_put(b, path + 1, bounded_strlen(path + 1, n - 1));
+		} else {
+			sg_sb_put(b, path, bounded_strlen(path, n));
+		}
+	} else if (family == AF_UNSPEC) {
+		sg_sb_puts(b, "NULL");
+	} else {
+		sg_sb_printf(b, "family %u", family);
+	}
+}
+
+/* ---- numbers with names ---------------------------------------------- */
+
+static void render_errno(struct sg_strbuf *b, int64_t v)
+{
+	const char *name = v < 0 && v > -4096 ? sg_errno_name((int)-v) : NULL;
+
+	sg_sb_printf(b, "%" PRId64, v);
+	if (name)
+		sg_sb_printf(b, "(%s)", name);
+}
+
+static const struct sg_fd *find_fd(const struct sg_event *e, int64_t fd)
+{
+	/* the event's own fd is resolved already, even when the state layer
+	 * has dropped it from the table (close) */
+	if (e->fd && e->fdnum == fd)
+		return e->fd;
+	if (!e->state)
+		return NULL;
+	return sg_state_fd(e->state, e->pid, fd);
+}
+
+static void render_fd(struct sg_strbuf *b, const struct sg_event *e, int64_t fd)
+{
+	if (fd < 0) {
+		render_errno(b, fd);
+		return;
+	}
+	sg_sb_printf(b, "%" PRId64, fd);
+	const struct sg_fd *f = find_fd(e, fd);
+	if (!f)
+		return;
+	sg_sb_printf(b, "(<%c>", sg_fdtype_char(f->type));
+	if (f->name)
+		sg_sb_puts(b, f->name);
+	sg_sb_putc(b, ')');
+}
+
+/* uid/gid (uint32_t)-1 means "unchanged" (setresuid): shown as -1. */
+static int is_minus_one_id(int64_t v)
+{
+	return v == -1 || v == (int64_t)UINT32_MAX;
+}
+
+static void render_id(struct sg_strbuf *b, const struct sg_event *e, int64_t v, bool gid)
+{
+	if (is_minus_one_id(v)) {
+		sg_sb_puts(b, "-1");
+		return;
+	}
+	sg_sb_printf(b, "%" PRIu32, (uint32_t)v);
+	if (!e->state || v < 0 || v > UINT32_MAX)
+		return;
+	const char *name = gid ? sg_group_name(e->state, (uint32_t)v)
+			       : sg_user_name(e->state, (uint32_t)v);
+	if (name && *name)
+		sg_sb_printf(b, "(%s)", name);
+}
+
+static void render_pid(struct sg_strbuf *b, const struct sg_event *e, int64_t v)
+{
+	sg_sb_printf(b, "%" PRId64, v);
+	if (v <= 0 || v > UINT32_MAX)
+		return;
+	const char *comm = NULL;
+	if ((uint32_t)v == e->pid && e->proc)
+		comm = e->proc->comm;
+	else if (e->state) {
+		const struct sg_proc *pr = sg_state_proc(e->state, (uint32_t)v);
+		comm = pr ? pr->comm : NULL;
+	}
+	if (comm && *comm)
+		sg_sb_printf(b, "(%.*s)", SG_COMM_LEN, comm);
+}
+
+/* "4097(O_RDONLY|O_CLOEXEC)"; just the number when no name applies. */
+static void render_named(struct sg_strbuf *b, unsigned table, uint64_t v, int is_enum)
+{
+	sg_sb_printf(b, "%" PRIu64, v);
+	size_t mark = b->len;
+	sg_sb_putc(b, '(');
+	if (table == 0 || sg_flags_render(b, table, v, is_enum) <= 0 || b->len == mark + 1) {
+		b->len = mark;
+		if (b->p)
+			b->p[mark] = 0;
+		return;
+	}
+	sg_sb_putc(b, ')');
+}
+
+static void render_dirfd(struct sg_strbuf *b, const struct sg_event *e, int64_t v)
+{
+	if (v == -100) { /* AT_FDCWD, the same value on every architecture */
+		sg_sb_puts(b, "-100(AT_FDCWD)");
+		return;
+	}
+	render_fd(b, e, v);
+}
+
+/* ---- captured bytes --------------------------------------------------- */
+
+/* sysdig's buffer rendering: printable ASCII kept, anything else '.'. */
+static void render_dotted(struct sg_strbuf *b, const uint8_t *d, uint32_t len)
+{
+	char chunk[256];
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < len; i++) {
+		chunk[n++] = d[i] >= 0x20 && d[i] < 0x7f ? (char)d[i] : '.';
+		if (n == sizeof(chunk)) {
+			sg_sb_put(b, chunk, n);
+			n = 0;
+		}
+	}
+	sg_sb_put(b, chunk, n);
+}
+
+/*
+ * argv / env, NUL separated (the last terminator may be there or not).
+ * sysdig shows each string followed by '.' ("-c.ls."); the plain form
+ * (sep ' ') joins them like proc.args.  Other bytes stay raw.
+ */
+static void render_strarray(struct sg_strbuf *b, const uint8_t *d, uint32_t len, char sep)
+{
+	uint32_t start = 0;
+
+	if (len && d[len - 1] == 0)
+		len--;
+	for (uint32_t i = 0; i < len; i++) {
+		if (d[i])
+			continue;
+		sg_sb_put(b, d + start, i - start);
+		sg_sb_putc(b, sep);
+		start = i + 1;
+	}
+	sg_sb_put(b, d + start, len - start);
+	if (sep == '.' && len)
+		sg_sb_putc(b, '.');
+}
+
+static void render_hexbytes(struct sg_strbuf *b, const uint8_t *d, uint32_t len)
+{
+	for (uint32_t i = 0; i < len; i++)
+		sg_sb_printf(b, "%02x", d[i]);
+}
+
+/* The two ints of a pipe / socketpair; false when not captured whole. */
+static bool fdpair(const struct sg_param *p, int64_t out[2])
+{
+	int32_t v[2];
+
+	if (!(p->flags & SG_PARAM_DATA) || p->len < sizeof(v))
+		return false;
+	memcpy(v, p->data, sizeof(v));
+	out[0] = v[0];
+	out[1] = v[1];
+	return true;
+}
+
+static void render_fdpair(struct sg_strbuf *b, const struct sg_event *e,
+			  const struct sg_param *p, bool names)
+{
+	int64_t fds[2];
+
+	if (p->flags & SG_PARAM_FAULT) {
+		sg_sb_puts(b, names ? "fd1=<fault> fd2=<fault>" : "<fault>");
+		return;
+	}
+	if (!fdpair(p, fds)) {
+		sg_sb_puts(b, names ? "fd1=NULL fd2=NULL" : "NULL");
+		return;
+	}
+	sg_sb_puts(b, names ? "fd1=" : "");
+	render_fd(b, e, fds[0]);
+	sg_sb_puts(b, names ? " fd2=" : ",");
+	render_fd(b, e, fds[1]);
+}
+
+static bool is_captured_type(unsigned t)
+{
+	switch (t) {
+	case SG_PT_PATH:
+	case SG_PT_STR:
+	case SG_PT_BYTES:
+	case SG_PT_SOCKADDR:
+	case SG_PT_TUPLE:
+	case SG_PT_FDPAIR:
+	case SG_PT_CHARBUFARRAY:
+	case SG_PT_RAW:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Markers for captured values without bytes; true when one was written. */
+static bool render_missing(struct sg_strbuf *b, const struct sg_param *p)
+{
+	if (p->flags & SG_PARAM_FAULT) {
+		sg_sb_puts(b, "<fault>");
+		return true;
+	}
+	if (!(p->flags & SG_PARAM_DATA) || (!p->data && p->len)) {
+		sg_sb_puts(b, "NULL");
+		return true;
+	}
+	return false;
+}
+
+static void render_captured(struct sg_strbuf *b, const struct sg_event *e,
+			    const struct sg_param *p, bool plain)
+{
+	if (render_missing(b, p))
+		return;
+	switch (p->def->type) {
+	case SG_PT_BYTES:
+		if (plain)
+			sg_sb_put(b, p->data, p->len);
+		else
+			render_dotted(b, p->data, p->len);
+		break;
+	case SG_PT_CHARBUFARRAY:
+		/* plain: what proc.args shows, for comparisons */
+		render_strarray(b, p->data, p->len, plain ? ' ' : '.');
+		break;
+	case SG_PT_SOCKADDR:
+		render_sockaddr(b, p->data, p->len);
+		break;
+	case SG_PT_TUPLE:
+		render_tuple_param(b, p);
+		break;
+	case SG_PT_FDPAIR:
+		render_fdpair(b, e, p, false);
+		break;
+	case SG_PT_RAW:
+		render_hexbytes(b, p->data, p->len);
+		break;
+	default: /* PATH, STR: the bytes up to a NUL, if the probe kept one */
+		sg_sb_put(b, p->data, bounded_strlen((const char *)p->data, p->len));
+		break;
+	}
+	if (!plain && (p->flags & SG_PARAM_TRUNC))
+		sg_sb_puts(b, "...");
+}
+
+/* Numeric types whose value is signed. */
+static bool is_signed_type(unsigned t)
+{
+	return t == SG_PT_INT || t == SG_PT_ERRNO || t == SG_PT_FD ||
+	       t == SG_PT_DIRFD || t == SG_PT_PID;
+}
+
+static void render_plain_number(struct sg_strbuf *b, unsigned t, int64_t v)
+{
+	if (t == SG_PT_HEX || t == SG_PT_DEV)
+		sg_sb_printf(b, "0x%" PRIx64, (uint64_t)v);
+	else if (t == SG_PT_MODE)
+		sg_sb_printf(b, "%#" PRIo64, (uint64_t)v);
+	else if ((t == SG_PT_UID || t == SG_PT_GID) && is_minus_one_id(v))
+		sg_sb_puts(b, "-1");
+	else if (is_signed_type(t))
+		sg_sb_printf(b, "%" PRId64, v);
+	else
+		sg_sb_printf(b, "%" PRIu64, (uint64_t)v);
+}
+
+/* The value of a numeric parameter (captured ones too: pipe's fds, a field
+ * of a user struct); false, with a marker written, when there is none. */
+static bool number_of(struct sg_strbuf *b, const struct sg_param *p, int64_t *v)
+{
+	if (p->flags & SG_PARAM_FAULT) {
+		sg_sb_puts(b, "<fault>");
+		return false;
+	}
+	if (!sg_param_num(p, v)) {
+		sg_sb_puts(b, "NULL");
+		return false;
+	}
+	return true;
+}
+
+void sg_render_param(struct sg_strbuf *b, const struct sg_event *e,
+		     const struct sg_param *p)
+{
+	int64_t v;
+
+	if (!p || !p->def)
+		return;
+	const struct sg_param_def *d = p->def;
+	if (is_captured_type(d->type)) {
+		render_captured(b, e, p, false);
+		return;
+	}
+	if (!number_of(b, p, &v))
+		return;
+	switch (d->type) {
+	case SG_PT_ERRNO:
+		render_errno(b, v);
+		break;
+	case SG_PT_FD:
+		render_fd(b, e, v);
+		break;
+	case SG_PT_DIRFD:
+		render_dirfd(b, e, v);
+		break;
+	case SG_PT_PID:
+		render_pid(b, e, v);
+		break;
+	case SG_PT_UID:
+	case SG_PT_GID:
+		render_id(b, e, v, d->type == SG_PT_GID);
+		break;
+	case SG_PT_FLAGS:
+		render_named(b, d->table, (uint64_t)v, 0);
+		break;
+	case SG_PT_ENUM:
+		render_named(b, d->table, (uint64_t)v, 1);
+		break;
+	case SG_PT_SIGNAL:
+		render_named(b, d->table ? d->table : SG_TBL_SIGNALS, (uint64_t)v, 1);
+		break;
+	default:
+		render_plain_number(b, d->type, v);
+		break;
+	}
+}
+
+void sg_render_param_plain(struct sg_strbuf *b, const struct sg_event *e,
+			   const struct sg_param *p)
+{
+	int64_t v;
+
+	if (!p || !p->def)
+		return;
+	if (is_captured_type(p->def->type)) {
+		render_captured(b, e, p, true);
+		return;
+	}
+	if (number_of(b, p, &v))
+		render_plain_number(b, p->def->type, v);
+}
+
+void sg_render_param_resolved(struct sg_strbuf *b, const struct sg_event *e,
+			       const struct sg_param *p)
+{
+	size_t mark = b->len;
+
+	sg_render_param(b, e, p);
+	if (!p || !p->def || is_captured_type(p->def->type) || b->len == mark)
+		return;
+	/* numbers render as "N" or "N(resolved)", and N has no '(' */
+	char *open = memchr(b->p + mark, '(', b->len - mark);
+	if (!open || b->p[b->len - 1] != ')')
+		return;
+	size_t n = (size_t)(b->p + b->len - 1 - (open + 1));
+	memmove(b->p + mark, open + 1, n);
+	b->len = mark + n;
+	b->p[b->len] = 0;
+}
+
+void sg_render_args(struct sg_strbuf *b, const struct sg_event *e)
+{
+	unsigned n = e->nparams < SG_MAX_PARAMS ? e->nparams : SG_MAX_PARAMS;
+	bool first = true;
+
+	for (unsigned i = 0; i < n; i++) {
+		const struct sg_param *p = &e->params[i];
+		if (!p->def || !p->def->name)
+			continue;
+		if (!first)
+			sg_sb_putc(b, ' ');
+		first = false;
+		if (p->def->type == SG_PT_FDPAIR) {
+			render_fdpair(b, e, p, true);
+			continue;
+		}
+		sg_sb_printf(b, "%s=", p->def->name);
+		sg_render_param(b, e, p);
+	}
+}

@@ -1,0 +1,128 @@
+/*
+ * What the output files share among themselves (not part of the public
+ * interface, output/output.h): the writer, the escapers, compiled -p
+ * formats, field values as text, and each format's entry points.
+ */
+#ifndef SG_OUTPUT_INTERNAL_H
+#define SG_OUTPUT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "event/fields.h"
+#include "event/strbuf.h"
+#include "output/output.h"
+
+/* ---- writer.c: whole events out with write(2) ------------------------- */
+
+#define SG_WRITER_FLUSH_AT (64 * 1024)
+
+struct sg_writer {
+	int fd;
+	bool buffered; /* flush at SG_WRITER_FLUSH_AT instead of every event */
+	struct sg_strbuf buf;
+};
+
+/* Write everything buffered.  0, or -1 with errno (EPIPE: reader gone). */
+int sg_writer_flush(struct sg_writer *w);
+/* An event (or table) is complete in buf: flush if the mode says so. */
+int sg_writer_commit(struct sg_writer *w);
+/* Drop what was rendered since mark (an event that is skipped). */
+void sg_writer_rewind(struct sg_writer *w, size_t mark);
+
+/* ---- escape.c: values made safe for each medium ----------------------- */
+
+/*
+ * Length of the valid UTF-8 sequence at s (1..4), or 0 when the bytes
+ * there are not one (stray continuation, overlong form, surrogate, above
+ * U+10FFFF, cut short).  *cp receives the code point.
+ */
+size_t sg_utf8_next(const uint8_t *s, size_t n, uint32_t *cp);
+
+/* Text: no raw control byte ever (\n \t \r \\ as C escapes, other
+ * controls, C1 controls, bidi overrides and invalid bytes as \xHH).
+ * Writes at most maxcols columns (a code point or an escape counts as its
+ * width, 1 per code point); returns the columns written. */
+size_t sg_esc_text(struct sg_strbuf *b, const char *s, size_t n, size_t maxcols);
+#define SG_NO_LIMIT ((size_t)-1)
+
+/* JSON string with its quotes.  Returns false when bytes were not valid
+ * UTF-8: each maximal invalid subpart is written as one U+FFFD, as
+ * Python's and jq's decoders do. */
+bool sg_esc_json(struct sg_strbuf *b, const char *s, size_t n);
+
+/* CSV field, quoted when it holds a comma, quote, CR or LF. */
+void sg_esc_csv(struct sg_strbuf *b, const char *s, size_t n);
+
+/* Standard base64 with padding. */
+void sg_base64(struct sg_strbuf *b, const void *d, size_t n);
+
+/* ---- format.c: -p formats and field lists ----------------------------- */
+
+enum sg_item_kind { SG_ITEM_LIT, SG_ITEM_FIELD };
+
+struct sg_fmt_item {
+	uint8_t kind;        /* enum sg_item_kind */
+	uint32_t width;      /* %Nfield: pad or cut to N columns; 0 = as is */
+	struct sg_fieldref ref;
+	char *text;          /* LIT: the bytes; FIELD: the name as written */
+	size_t len;
+};
+
+struct sg_fmt {
+	char *src;           /* own copy of the text: field keys point into it */
+	bool star;           /* leading '*': missing fields print as <NA> */
+	size_t nitems;
+	struct sg_fmt_item *items;
+	size_t nfields;      /* FIELD items */
+};
+
+/* Compile a -p format ("*%evt.num %proc.name\n").  NULL with *d set. */
+struct sg_fmt *sg_fmt_compile(const char *src, struct sg_diag *d);
+/* Compile a list of fields "proc.name,evt.type" (--count-by). */
+struct sg_fmt *sg_fmt_compile_list(const char *src, struct sg_diag *d);
+void sg_fmt_free(struct sg_fmt *f);
+
+/* ---- value.c: field values ------------------------------------------- */
+
+/* The raw text of a value (numbers in decimal, booleans true / false,
+ * addresses as text, strings as their bytes). */
+void sg_value_text(struct sg_strbuf *b, const struct sg_value *v);
+/* Written as a JSON number / boolean rather than a string. */
+bool sg_value_is_number(const struct sg_value *v);
+
+/* ---- the output object and its formats ------------------------------- */
+
+struct sg_tally;
+
+struct sg_output {
+	struct sg_output_opts o;
+	struct sg_writer w;
+	struct sg_fmt *fmt;          /* -p, the default text line, or CSV columns */
+	struct sg_tally *tally;  /* -c / --count-by */
+	struct sg_strbuf tmp;        /* scratch for one value */
+	struct sg_strbuf raw;        /* JSON: the _raw object being built */
+	uint64_t printed;            /* events written */
+	bool header_done;            /* CSV header row */
+};
+
+/* Each renders one event at the end of out->w.buf and returns true, or
+ * returns false (and leaves buf as it was) when the event is skipped. */
+bool sg_text_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a);
+bool sg_json_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a);
+bool sg_csv_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a);
+void sg_csv_header(struct sg_output *out);
+
+/* The default text line and CSV columns. */
+extern const char sg_text_default_format[];
+extern const char sg_csv_default_format[];
+
+/* count.c: -c and --count-by. */
+struct sg_tally *sg_tally_new(const struct sg_output_opts *o, struct sg_diag *d);
+void sg_tally_event(struct sg_tally *c, struct sg_event *e, struct sg_arena *a);
+/* Render the count or table of this interval into out->w.buf and reset it. */
+void sg_tally_print(struct sg_output *out, bool final);
+void sg_tally_free(struct sg_tally *c);
+
+#endif /* SG_OUTPUT_INTERNAL_H */

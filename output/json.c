@@ -1,0 +1,313 @@
+/*
+ * JSON Lines: one object per event, keys are field names.
+ *
+ * Default object (no -p), in this order:
+ *   evt.num, evt.rawtime (integer ns since the epoch), evt.datetime
+ *   (RFC 3339), evt.cpu, evt.type, evt.dir, proc.name, proc.pid,
+ *   thread.tid, proc.ppid, proc.pname, proc.exepath, proc.cmdline, user.uid,
+ *   user.name, evt.res, evt.rawres, evt.failed,
+ *   fd.num, fd.type, fd.name (only when the event has an fd),
+ *   evt.args (the text rendering, as in the text output),
+ *   evt.arg    {name: what sysdig's evt.arg.name shows, a string: the name
+ *               of the value when it has one ("O_RDONLY|O_CLOEXEC", "ENOENT",
+ *               "<f>/etc/passwd", "AT_FDCWD"), else the value ("0644", a
+ *               path, a tuple; buffers as rendered, non-printables '.')},
+ *   evt.rawarg {name: numbers as numbers, strings / paths / buffers / argv
+ *               (NULs kept as \u0000) as strings, addresses and tuples as
+ *               text, a pipe's fds as [fd1, fd2]}; null when not captured.
+ * A pipe / socketpair pair appears as fd1 and fd2, Falco's names.
+ * A field that does not apply is null.  With -p: only the fields named,
+ * keyed as written ("evt.arg.fd"); a missing one is null with a leading
+ * '*', and skips the event without it, as in the text output.
+ *
+ * Numbers and booleans are JSON numbers and booleans.  Strings follow RFC
+ * 8259; bytes that are not valid UTF-8 become U+FFFD, and then the exact
+ * bytes of that value are also given base64-encoded in a last member
+ * "_raw": {"<key>": "<base64>"} (key "evt.arg.<name>" / "evt.rawarg.<name>"
+ * for arguments).  _raw is absent when every string was valid UTF-8.
+ */
+#include "output/internal.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "event/render.h"
+
+struct json_ctx {
+	struct sg_output *out;
+	struct sg_strbuf *b;
+	struct sg_event *e;
+	struct sg_arena *a;
+	bool first;
+};
+
+static void put_key(struct json_ctx *c, const char *key, size_t klen)
+{
+	if (!c->first)
+		sg_sb_putc(c->b, ',');
+	c->first = false;
+	sg_esc_json(c->b, key, klen);
+	sg_sb_putc(c->b, ':');
+}
+
+/* A string value; records the raw bytes under rawkey when not UTF-8. */
+static void put_str(struct json_ctx *c, const char *rawkey, const char *s, size_t n)
+{
+	if (sg_esc_json(c->b, s, n))
+		return;
+	struct sg_strbuf *raw = &c->out->raw;
+	if (raw->len)
+		sg_sb_putc(raw, ',');
+	sg_esc_json(raw, rawkey, strlen(rawkey));
+	sg_sb_puts(raw, ":\"");
+	sg_base64(raw, s, n);
+	sg_sb_putc(raw, '"');
+}
+
+static void put_value(struct json_ctx *c, const char *key, const struct sg_value *v)
+{
+	struct sg_strbuf *tmp = &c->out->tmp;
+
+	if (!v) {
+		sg_sb_puts(c->b, "null");
+		return;
+	}
+	if (v->type == SG_FT_BOOL) {
+		sg_sb_puts(c->b, v->b ? "true" : "false");
+		return;
+	}
+	if (sg_value_is_number(v)) {
+		sg_value_text(c->b, v);
+		return;
+	}
+	sg_sb_reset(tmp);
+	sg_value_text(tmp, v);
+	put_str(c, key, tmp->p ? tmp->p : "", tmp->len);
+}
+
+/* key: value of field ref; false when missing (value null). */
+static bool put_field(struct json_ctx *c, const char *key, size_t klen,
+		      const struct sg_fieldref *ref)
+{
+	struct sg_value v;
+	bool ok = sg_field_get(c->e, ref, &v, c->a);
+	put_key(c, key, klen);
+	put_value(c, key, ok ? &v : NULL);
+	return ok;
+}
+
+static bool put_field_id(struct json_ctx *c, unsigned id)
+{
+	struct sg_fieldref ref = {.id = (uint16_t)id, .index = -1};
+	const char *key = sg_fields[id].name;
+	return put_field(c, key, strlen(key), &ref);
+}
+
+/* ---- evt.arg / evt.rawarg -------------------------------------------- */
+
+static bool is_signed_ptype(unsigned t)
+{
+	return t == SG_PT_INT || t == SG_PT_ERRNO || t == SG_PT_FD || t == SG_PT_DIRFD ||
+	       t == SG_PT_PID;
+}
+
+static void rawkey(char *buf, size_t size, const char *obj, const char *name)
+{
+	snprintf(buf, size, "%s.%s", obj, name);
+}
+
+static void put_raw_number(struct json_ctx *c, const struct sg_param *p)
+{
+	unsigned t = p->def->type;
+	int64_t v;
+	if ((p->flags & SG_PARAM_FAULT) || !sg_param_num(p, &v))
+		sg_sb_puts(c->b, "null");
+	else if ((t == SG_PT_UID || t == SG_PT_GID) && (v == -1 || v == (int64_t)UINT32_MAX))
+		sg_sb_puts(c->b, "-1");
+	else if (is_signed_ptype(t))
+		sg_sb_printf(c->b, "%" PRId64, v);
+	else
+		sg_sb_printf(c->b, "%" PRIu64, (uint64_t)v);
+}
+
+static void put_rawarg(struct json_ctx *c, const struct sg_param *p)
+{
+	unsigned t = p->def->type;
+	char key[128];
+
+	rawkey(key, sizeof(key), "evt.rawarg", p->def->name);
+	switch (t) {
+	case SG_PT_PATH:
+	case SG_PT_STR:
+	case SG_PT_BYTES:
+	case SG_PT_CHARBUFARRAY: {
+		if (!(p->flags & SG_PARAM_DATA) || (p->flags & SG_PARAM_FAULT) || !p->data) {
+			sg_sb_puts(c->b, "null");
+			return;
+		}
+		size_t n = p->len;
+		/* strings end at their NUL; argv and buffers keep theirs */
+		if (t == SG_PT_PATH || t == SG_PT_STR) {
+			const void *nul = memchr(p->data, 0, n);
+			n = nul ? (size_t)((const uint8_t *)nul - p->data) : n;
+		}
+		put_str(c, key, (const char *)p->data, n);
+		return;
+	}
+	case SG_PT_SOCKADDR:
+	case SG_PT_TUPLE:
+	case SG_PT_RAW:
+		if (!(p->flags & SG_PARAM_DATA) || (p->flags & SG_PARAM_FAULT)) {
+			sg_sb_puts(c->b, "null");
+			return;
+		}
+		sg_sb_reset(&c->out->tmp);
+		sg_render_param_plain(&c->out->tmp, c->e, p);
+		put_str(c, key, c->out->tmp.p ? c->out->tmp.p : "", c->out->tmp.len);
+		return;
+	default:
+		put_raw_number(c, p);
+	}
+}
+
+/* The two fds of a pipe / socketpair, or false. */
+static bool get_fdpair(const struct sg_param *p, int32_t fds[2])
+{
+	if (!(p->flags & SG_PARAM_DATA) || (p->flags & SG_PARAM_FAULT) || !p->data ||
+	    p->len < 2 * sizeof(int32_t))
+		return false;
+	memcpy(fds, p->data, 2 * sizeof(int32_t));
+	return true;
+}
+
+static void put_fdpair(struct json_ctx *c, const struct sg_param *p, bool raw)
+{
+	int32_t fds[2];
+	bool ok = get_fdpair(p, fds);
+
+	for (int i = 0; i < 2; i++) {
+		put_key(c, i ? "fd2" : "fd1", 3);
+		if (!ok) {
+			sg_sb_puts(c->b, "null");
+		} else if (raw) {
+			sg_sb_printf(c->b, "%" PRId32, fds[i]);
+		} else {
+			struct sg_param one = *p;
+			static const struct sg_param_def fddef = {.name = "fd", .type = SG_PT_FD};
+			one.def = &fddef;
+			one.num = fds[i];
+			one.flags = 0;
+			sg_sb_reset(&c->out->tmp);
+			sg_render_param_resolved(&c->out->tmp, c->e, &one);
+			put_str(c, i ? "evt.arg.fd2" : "evt.arg.fd1",
+				c->out->tmp.p ? c->out->tmp.p : "", c->out->tmp.len);
+		}
+	}
+}
+
+static void put_args_object(struct json_ctx *c, bool raw)
+{
+	struct sg_event *e = c->e;
+	unsigned n = e->nparams < SG_MAX_PARAMS ? e->nparams : SG_MAX_PARAMS;
+	char key[128];
+
+	put_key(c, raw ? "evt.rawarg" : "evt.arg", raw ? 10 : 7);
+	sg_sb_putc(c->b, '{');
+	c->first = true;
+	for (unsigned i = 0; i < n; i++) {
+		const struct sg_param *p = &e->params[i];
+		if (!p->def || !p->def->name)
+			continue;
+		if (p->def->type == SG_PT_FDPAIR) {
+			put_fdpair(c, p, raw);
+			continue;
+		}
+		put_key(c, p->def->name, strlen(p->def->name));
+		if (raw) {
+			put_rawarg(c, p);
+			continue;
+		}
+		sg_sb_reset(&c->out->tmp);
+		sg_render_param_resolved(&c->out->tmp, e, p);
+		rawkey(key, sizeof(key), "evt.arg", p->def->name);
+		put_str(c, key, c->out->tmp.p ? c->out->tmp.p : "", c->out->tmp.len);
+	}
+	sg_sb_putc(c->b, '}');
+	c->first = false;
+}
+
+/* ---- objects --------------------------------------------------------- */
+
+static const uint16_t default_fields[] = {
+	SG_F_EVT_NUM, SG_F_EVT_RAWTIME, SG_F_EVT_DATETIME, SG_F_EVT_CPU, SG_F_EVT_TYPE,
+	SG_F_EVT_DIR, SG_F_PROC_NAME, SG_F_PROC_PID, SG_F_THREAD_TID, SG_F_PROC_PPID,
+	SG_F_PROC_PNAME, SG_F_PROC_EXEPATH, SG_F_PROC_CMDLINE, SG_F_USER_UID, SG_F_USER_NAME, SG_F_EVT_RES,
+	SG_F_EVT_RAWRES, SG_F_EVT_FAILED,
+};
+
+static void put_default(struct json_ctx *c)
+{
+	for (size_t i = 0; i < sizeof(default_fields) / sizeof(default_fields[0]); i++)
+		put_field_id(c, default_fields[i]);
+
+	struct sg_fieldref fdnum = {.id = SG_F_FD_NUM, .index = -1};
+	struct sg_value v;
+	if (sg_field_get(c->e, &fdnum, &v, c->a)) {
+		put_field_id(c, SG_F_FD_NUM);
+		put_field_id(c, SG_F_FD_TYPE);
+		put_field_id(c, SG_F_FD_NAME);
+	}
+	put_field_id(c, SG_F_EVT_ARGS);
+	put_args_object(c, false);
+	put_args_object(c, true);
+}
+
+/* Has an earlier item of the format the same key?  (jq would keep only
+ * the last of duplicate keys; we print each once.) */
+static bool seen_before(const struct sg_fmt *f, size_t i)
+{
+	const struct sg_fmt_item *it = &f->items[i];
+	for (size_t j = 0; j < i; j++) {
+		const struct sg_fmt_item *o = &f->items[j];
+		if (o->kind == SG_ITEM_FIELD && o->len == it->len &&
+		    memcmp(o->text, it->text, it->len) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool put_format(struct json_ctx *c)
+{
+	const struct sg_fmt *f = c->out->fmt;
+	for (size_t i = 0; i < f->nitems; i++) {
+		const struct sg_fmt_item *it = &f->items[i];
+		if (it->kind != SG_ITEM_FIELD || seen_before(f, i))
+			continue;
+		if (!put_field(c, it->text, it->len, &it->ref) && !f->star)
+			return false;
+	}
+	return true;
+}
+
+bool sg_json_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a)
+{
+	struct json_ctx c = {.out = out, .b = &out->w.buf, .e = e, .a = a, .first = true};
+	size_t mark = out->w.buf.len;
+
+	sg_sb_reset(&out->raw);
+	sg_sb_putc(c.b, '{');
+	if (!out->fmt) {
+		put_default(&c);
+	} else if (!put_format(&c)) {
+		sg_writer_rewind(&out->w, mark);
+		return false;
+	}
+	if (out->raw.len) {
+		put_key(&c, "_raw", 4);
+		sg_sb_putc(c.b, '{');
+		sg_sb_put(c.b, out->raw.p, out->raw.len);
+		sg_sb_putc(c.b, '}');
+	}
+	sg_sb_puts(c.b, "}\n");
+	return true;
+}
