@@ -90,8 +90,8 @@ struct sg_rec {
 	__u32 tid;
 	__u32 pid;       /* tgid */
 	__u32 ppid;      /* tgid of real_parent */
-	__u32 uid;
-	__u32 gid;
+	__u32 uid;       /* effective uid (as Falco's user.uid) */
+	__u32 gid;       /* effective gid */
 	__u32 loginuid;  /* (u32)-1 when unset */
 	__u16 kind;      /* enum sg_rec_kind */
 	__u16 nr;        /* syscall number */

@@ -1,0 +1,416 @@
+/*
+ * Record -> struct sg_event.  Records come from the kernel, but the decoder
+ * treats them as hostile bytes: the header is copied out, every length is
+ * checked against what was received and against the bound the probe
+ * applies, and a record that does not fit its syscall's definition is
+ * counted as malformed and dropped.
+ */
+#include "bpf/decode.h"
+
+#include <string.h>
+#include <time.h>
+
+#include <linux/types.h>
+
+#include "bpf/sysgrep.h"
+#include "event/syscalls.h"
+
+#define SG_SOCKADDR_MAX 128  /* sizeof(struct sockaddr_storage) */
+#define SG_UNIX_PATH_MAX 108 /* sun_path */
+
+/* Walks the payloads that follow a record header. */
+struct pl_iter {
+	const uint8_t *p;
+	size_t left;        /* bytes of the record not yet walked */
+	unsigned remaining; /* payloads the header announced, not yet walked */
+};
+
+struct pl {
+	uint8_t kind;
+	uint8_t flags;
+	uint32_t len;
+	const uint8_t *data;
+};
+
+static uint64_t clock_ns(clockid_t id)
+{
+	struct timespec ts;
+
+	if (clock_gettime(id, &ts) != 0)
+		return 0;
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+void sg_decoder_init(struct sg_decoder *d, struct sg_state *st)
+{
+	memset(d, 0, sizeof(*d));
+	d->state = st;
+	sg_syscalls_init();
+	/* realtime read on both sides of boottime: the midpoint pairs them */
+	uint64_t r1 = clock_ns(CLOCK_REALTIME);
+	uint64_t b = clock_ns(CLOCK_BOOTTIME);
+	uint64_t r2 = clock_ns(CLOCK_REALTIME);
+
+	d->boot_to_epoch_ns = r1 / 2 + r2 / 2 - b;
+}
+
+/* 1 with the next payload in *out, 0 when none is left, -1 when the bytes
+ * do not hold the payload the header announced. */
+static int pl_next(struct pl_iter *it, struct pl *out)
+{
+	struct sg_payload h;
+
+	if (!it->remaining)
+		return 0;
+	if (it->left < sizeof(h))
+		return -1;
+	memcpy(&h, it->p, sizeof(h));
+	if (h.len > it->left - sizeof(h))
+		return -1;
+	out->kind = h.kind;
+	out->flags = h.flags;
+	out->len = h.len;
+	out->data = it->p + sizeof(h);
+	it->p += sizeof(h) + h.len;
+	it->left -= sizeof(h) + h.len;
+	it->remaining--;
+	return 1;
+}
+
+/* Nothing may follow the last payload. */
+static bool pl_done(const struct pl_iter *it)
+{
+	return it->remaining == 0 && it->left == 0;
+}
+
+/* The most bytes the probe sends for a capture kind (0: no bound here). */
+static uint32_t cap_max(const struct sg_param_def *pd)
+{
+	switch (pd->cap) {
+	case SG_CAP_STR:
+		return SG_STR_MAX;
+	case SG_CAP_BUF_RES:
+	case SG_CAP_BUF_ARG:
+	case SG_CAP_IOVEC_RES:
+	case SG_CAP_IOVEC_ARG:
+	case SG_CAP_MSGHDR_BUF:
+		return SG_SNAPLEN_MAX;
+	case SG_CAP_SOCKADDR:
+	case SG_CAP_SOCKADDR_PLEN:
+	case SG_CAP_MSGHDR_ADDR:
+		return SG_SOCKADDR_MAX;
+	case SG_CAP_FD_TUPLE:
+	case SG_CAP_RES_TUPLE:
+		return sizeof(struct sg_tuple) + SG_UNIX_PATH_MAX;
+	case SG_CAP_STRUCT:
+		return (uint32_t)pd->aux * 8;
+	case SG_CAP_INT2:
+		return 2 * sizeof(int32_t);
+	}
+	return 0;
+}
+
+/* A payload whose length the probe could not have produced is a lie. */
+static bool cap_len_ok(const struct sg_param_def *pd, const struct pl *p)
+{
+	uint32_t max = cap_max(pd);
+
+	if (p->len > max)
+		return false;
+	if (p->len == 0)
+		return true;
+	if (pd->cap == SG_CAP_FD_TUPLE || pd->cap == SG_CAP_RES_TUPLE)
+		return p->len >= sizeof(struct sg_tuple);
+	if (pd->cap == SG_CAP_INT2)
+		return p->len == max;
+	return true;
+}
+
+static bool is_int32(uint8_t type)
+{
+	switch (type) {
+	case SG_PT_INT:
+	case SG_PT_FD:
+	case SG_PT_DIRFD:
+	case SG_PT_PID:
+	case SG_PT_SIGNAL:
+	case SG_PT_ERRNO:
+		return true;
+	}
+	return false;
+}
+
+static bool is_uint32(uint8_t type)
+{
+	return type == SG_PT_UID || type == SG_PT_GID || type == SG_PT_MODE;
+}
+
+/* A raw argument as its C type: ints are 32 bits in registers of 64 (the
+ * upper half is whatever the caller left there). */
+static int64_t arg_value(uint8_t type, uint64_t raw)
+{
+	if (is_int32(type))
+		return (int32_t)(uint32_t)raw;
+	if (is_uint32(type))
+		return (uint32_t)raw;
+	return (int64_t)raw;
+}
+
+static int param_cap(struct sg_param *p, struct pl_iter *it)
+{
+	struct pl pl;
+	int r = pl_next(it, &pl);
+
+	if (r <= 0 || pl.kind != p->def->cap || !cap_len_ok(p->def, &pl))
+		return -1;
+	if (pl.flags & SG_PLF_TRUNC)
+		p->flags |= SG_PARAM_TRUNC;
+	if (pl.flags & SG_PLF_FAULT)
+		p->flags |= SG_PARAM_FAULT;
+	if (pl.flags & (SG_PLF_SKIP | SG_PLF_FAULT))
+		return pl.len ? -1 : 0;
+	p->data = pl.data;
+	p->len = pl.len;
+	p->flags |= SG_PARAM_DATA;
+	sg_syscall_cap_num(p->def, pl.data, pl.len, &p->num);
+	return 0;
+}
+
+static void set_text(struct sg_param *p, const char *s, uint32_t len)
+{
+	if (!s)
+		return;
+	p->data = (const uint8_t *)s;
+	p->len = len;
+	p->flags |= SG_PARAM_DATA;
+}
+
+static void param_state(struct sg_decoder *d, struct sg_event *e, struct sg_param *p)
+{
+	const char *n = p->def->name;
+	struct sg_proc *pr = NULL;
+
+	if (!strcmp(n, "tid"))
+		p->num = e->tid;
+	else if (!strcmp(n, "pid"))
+		p->num = e->pid;
+	else if (!strcmp(n, "ptid"))
+		p->num = e->ppid;
+	else if (!strcmp(n, "uid"))
+		p->num = e->uid;
+	else if (!strcmp(n, "gid"))
+		p->num = e->gid;
+	else if (!strcmp(n, "loginuid"))
+		p->num = e->loginuid;
+	else if (!strcmp(n, "ret"))
+		p->num = (e->res >> 8) & 0xff;
+	else if (!strcmp(n, "sig"))
+		p->num = e->res & 0x7f;
+	else if (!strcmp(n, "comm"))
+		set_text(p, e->comm, (uint32_t)strnlen(e->comm, sizeof(e->comm)));
+	else if (d->state && (pr = sg_state_proc(d->state, e->pid)) != NULL) {
+		if (!strcmp(n, "exe"))
+			set_text(p, pr->exe, pr->exe ? (uint32_t)strlen(pr->exe) : 0);
+		else if (!strcmp(n, "args"))
+			set_text(p, pr->args, pr->args_len);
+		else if (!strcmp(n, "env"))
+			set_text(p, pr->env, pr->env_len);
+		else if (!strcmp(n, "cwd"))
+			set_text(p, pr->cwd, pr->cwd ? (uint32_t)strlen(pr->cwd) : 0);
+	}
+}
+
+/* The header fields every event has. */
+static void event_header(struct sg_decoder *d, const struct sg_rec *r, struct sg_event *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->ts = r->ts + d->boot_to_epoch_ns;
+	e->cpu = r->cpu;
+	e->tid = r->tid;
+	e->pid = r->pid;
+	e->ppid = r->ppid;
+	e->uid = r->uid;
+	e->gid = r->gid;
+	e->loginuid = r->loginuid;
+	e->cgroup_id = r->cgroup_id;
+	memcpy(e->comm, r->comm, SG_COMM_LEN < SG_EVENT_COMM_LEN ? SG_COMM_LEN : SG_EVENT_COMM_LEN);
+	e->comm[SG_EVENT_COMM_LEN - 1] = '\0';
+	e->res = r->res;
+	memcpy(e->args, r->args, sizeof(e->args));
+	e->state = d->state;
+	e->fdnum = -1;
+}
+
+static int fill_params(struct sg_decoder *d, struct sg_event *e, struct pl_iter *it)
+{
+	const struct sg_syscall_def *def = e->def;
+	unsigned ncap = 0;
+
+	e->nparams = def->nparams < SG_MAX_PARAMS ? def->nparams : SG_MAX_PARAMS;
+	for (unsigned i = 0; i < e->nparams; i++) {
+		struct sg_param *p = &e->params[i];
+
+		p->def = &def->params[i];
+		switch (p->def->src) {
+		case SG_SRC_RES:
+			p->num = e->res;
+			break;
+		case SG_SRC_ARG:
+			if (p->def->arg < SG_NARGS)
+				p->num = arg_value(p->def->type, e->args[p->def->arg]);
+			break;
+		case SG_SRC_CAP:
+			/* the probe captures the first SG_MAX_CAPS only */
+			if (ncap++ < SG_MAX_CAPS && param_cap(p, it))
+				return -1;
+			break;
+		case SG_SRC_STATE:
+			param_state(d, e, p);
+			break;
+		}
+	}
+	return pl_done(it) ? 0 : -1;
+}
+
+static int decode_syscall(struct sg_decoder *d, const struct sg_rec *r,
+			  const uint8_t *pl, size_t pllen, struct sg_event *e)
+{
+	const struct sg_syscall_def *def = sg_syscall_by_nr(r->nr);
+	struct pl_iter it = {pl, pllen, r->npayloads};
+
+	if (!def || r->npayloads > SG_MAX_CAPS)
+		return -1;
+	event_header(d, r, e);
+	e->kind = SG_EV_SYSCALL;
+	e->nr = r->nr;
+	e->def = def;
+	return fill_params(d, e, &it);
+}
+
+static int decode_exit(struct sg_decoder *d, const struct sg_rec *r, size_t pllen,
+		       struct sg_event *e)
+{
+	struct pl_iter it = {NULL, pllen, r->npayloads};
+
+	if (!pl_done(&it))
+		return -1;
+	if (d->state)
+		sg_state_exit(d->state, r);
+	event_header(d, r, e);
+	e->kind = SG_EV_PROCEXIT;
+	e->nr = SG_NR_NONE;
+	e->def = &sg_procexit_def;
+	memset(e->args, 0, sizeof(e->args));
+	/* sg_state_after drops the process when its last thread is gone */
+	e->args[0] = r->flags;
+	return fill_params(d, e, &it);
+}
+
+/* Process records: one payload of each SG_PL_* kind at most. */
+struct procrec {
+	struct sg_procinfo pi;
+	bool have_pi;
+	struct pl file, args, env;
+};
+
+static int procrec_parse(struct pl_iter *it, struct procrec *pr)
+{
+	struct pl p;
+	int r;
+
+	memset(pr, 0, sizeof(*pr));
+	while ((r = pl_next(it, &p)) > 0) {
+		struct pl *slot = NULL;
+
+		switch (p.kind) {
+		case SG_PL_PROCINFO:
+			if (pr->have_pi || p.len != sizeof(pr->pi))
+				return -1;
+			memcpy(&pr->pi, p.data, sizeof(pr->pi));
+			pr->have_pi = true;
+			continue;
+		case SG_PL_FILENAME:
+			slot = &pr->file;
+			break;
+		case SG_PL_ARGS:
+			slot = &pr->args;
+			break;
+		case SG_PL_ENV:
+			slot = &pr->env;
+			break;
+		default:
+			return -1;
+		}
+		if (slot->data || p.len > (p.kind == SG_PL_FILENAME ? SG_STR_MAX : SG_ARGS_MAX))
+			return -1;
+		*slot = p;
+	}
+	if (r < 0 || !pl_done(it) || !pr->have_pi)
+		return -1;
+	return 0;
+}
+
+static const char *pl_text(const struct pl *p)
+{
+	return p->len ? (const char *)p->data : NULL;
+}
+
+static int decode_proc(struct sg_decoder *d, const struct sg_rec *r,
+		       const uint8_t *pl, size_t pllen)
+{
+	struct pl_iter it = {pl, pllen, r->npayloads};
+	struct procrec pr;
+
+	if (r->npayloads > 4 || procrec_parse(&it, &pr))
+		return -1;
+	if (r->kind == SG_REC_FORK && (pr.file.data || pr.args.data || pr.env.data))
+		return -1;
+	if (!d->state)
+		return 0;
+	if (r->kind == SG_REC_FORK)
+		sg_state_fork(d->state, r, &pr.pi);
+	else
+		sg_state_exec(d->state, r, &pr.pi, pl_text(&pr.file), pr.file.len,
+			      pl_text(&pr.args), pr.args.len, pl_text(&pr.env), pr.env.len);
+	return 0;
+}
+
+static int decode(struct sg_decoder *d, const void *rec, size_t len, struct sg_event *e)
+{
+	struct sg_rec r;
+
+	if (!rec || len < sizeof(r))
+		return -1;
+	memcpy(&r, rec, sizeof(r));
+	/* bytes past r.len (none from the probe) are ignored, never read */
+	if (r.len < sizeof(r) || r.len > len)
+		return -1;
+	const uint8_t *pl = (const uint8_t *)rec + sizeof(r);
+	size_t pllen = r.len - sizeof(r);
+
+	switch (r.kind) {
+	case SG_REC_SYSCALL:
+		return decode_syscall(d, &r, pl, pllen, e) ? -1 : 1;
+	case SG_REC_EXIT:
+		return decode_exit(d, &r, pllen, e) ? -1 : 1;
+	case SG_REC_EXEC:
+	case SG_REC_FORK:
+		return decode_proc(d, &r, pl, pllen);
+	}
+	return -1;
+}
+
+int sg_decode(struct sg_decoder *d, const void *rec, size_t len, struct sg_event *e)
+{
+	int r;
+
+	d->records++;
+	r = decode(d, rec, len, e);
+	if (r < 0) {
+		d->malformed++;
+		return -1;
+	}
+	if (r == 1)
+		e->num = ++d->next_num;
+	return r;
+}

@@ -1,0 +1,30 @@
+/*
+ * What the running kernel and process offer the probe: BTF, ring buffers,
+ * privileges, version.  sg_probe_check (bpf/probe.h) is built from these;
+ * the parsing parts are separate so they can be tested without root.
+ */
+#ifndef SG_FEATURES_H
+#define SG_FEATURES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* "6.1.0-18-amd64" -> 0x060100 (major << 16 | minor << 8 | patch, each
+ * capped at 255); 0 when the text does not start with a version. */
+uint32_t sg_kernel_version_parse(const char *release);
+
+/* Oldest kernel the probe supports: ring buffer maps and tp_btf. */
+#define SG_KERNEL_MIN 0x050800
+
+/* Effective capabilities let us load and attach tracing programs:
+ * CAP_SYS_ADMIN, or CAP_BPF together with CAP_PERFMON. */
+bool sg_caps_allow_bpf(uint64_t effective);
+
+/* The effective capability set of this process (0 on error). */
+uint64_t sg_caps_effective(void);
+
+/* "integrity"/"confidentiality"/"none" from the lockdown file text
+ * ("none [integrity] confidentiality"); "none" when not bracketed. */
+const char *sg_lockdown_mode(const char *text);
+
+#endif /* SG_FEATURES_H */

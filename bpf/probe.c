@@ -1,0 +1,258 @@
+/*
+ * Loading the embedded probe: open the skeleton, write its settings
+ * (selection, capture specs, pushdown, snaplen, wakeup threshold) into
+ * rodata, size the maps, load, attach.  The only file that includes the
+ * generated skeleton.
+ */
+#include "bpf/probe.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <linux/types.h>
+
+#include "bpf/reader.h"
+#include "bpf/sysgrep.h"
+#include "event/syscalls.h"
+#include "sysgrep.skel.h"
+
+#define SG_RINGBUF_DEFAULT (8u << 20)
+#define SG_RINGBUF_MIN (64u << 10)
+#define SG_RINGBUF_MAX (1u << 30)
+#define SG_SNAPLEN_DEFAULT 80
+
+struct sg_probe {
+	struct sysgrep_bpf *skel;
+	struct sg_reader *reader;
+};
+
+/* -v: libbpf's warnings and notes (a verifier log comes as a warning);
+ * its debug level narrates every relocation and is left out. */
+static int print_verbose(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	if (level == LIBBPF_DEBUG)
+		return 0;
+	return vfprintf(stderr, fmt, ap);
+}
+
+static int print_quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	return 0;
+}
+
+/* The ring buffer size: a power of two the kernel accepts. */
+static uint32_t ringbuf_size(uint32_t want)
+{
+	uint32_t sz = SG_RINGBUF_MIN;
+
+	if (!want)
+		return SG_RINGBUF_DEFAULT;
+	while (sz < want && sz < SG_RINGBUF_MAX)
+		sz <<= 1;
+	return sz;
+}
+
+/* The capture list of syscall def: its CAP params, in order. */
+static void spec_of(const struct sg_syscall_def *d, struct sg_spec *s)
+{
+	unsigned n = 0;
+
+	memset(s, 0, sizeof(*s));
+	for (unsigned i = 0; d && i < d->nparams && n < SG_MAX_CAPS; i++) {
+		const struct sg_param_def *p = &d->params[i];
+
+		if (p->src != SG_SRC_CAP)
+			continue;
+		s->cap[n].kind = p->cap;
+		s->cap[n].arg = p->arg;
+		s->cap[n].aux = p->aux;
+		s->cap[n].flags = p->capflags;
+		n++;
+	}
+}
+
+static void set_specs(struct sysgrep_bpf *sk)
+{
+	unsigned count = sg_syscall_count();
+
+	for (unsigned nr = 0; nr < count && nr < SG_MAX_SYSCALLS; nr++)
+		spec_of(sg_syscall_by_nr(nr), &sk->rodata->specs[nr]);
+}
+
+static void set_sel(struct sysgrep_bpf *sk, const struct sg_pushdown *pd)
+{
+	unsigned count = sg_syscall_count();
+
+	for (unsigned nr = 0; nr < count && nr < SG_MAX_SYSCALLS; nr++) {
+		uint8_t s = pd ? pd->sel[nr] & (SG_SEL_FILTER | SG_SEL_STATE) : SG_SEL_FILTER;
+
+		if (pd && pd->never)
+			s &= (uint8_t)~SG_SEL_FILTER;
+		sk->rodata->sel[nr] = s;
+	}
+}
+
+/* A list longer than the probe holds is not pushed down at all: cutting
+ * it would drop events the filter accepts. */
+static uint32_t list_len(uint32_t n)
+{
+	return n <= SG_PUSH_MAX ? n : 0;
+}
+
+static void set_push(struct sysgrep_bpf *sk, const struct sg_pushdown *pd)
+{
+	struct sg_push *p = (struct sg_push *)&sk->rodata->push;
+
+	memset(p, 0, sizeof(*p));
+	if (!pd)
+		return;
+	p->npid = list_len(pd->npid);
+	memcpy(p->pid, pd->pid, p->npid * sizeof(p->pid[0]));
+	p->ntid = list_len(pd->ntid);
+	memcpy(p->tid, pd->tid, p->ntid * sizeof(p->tid[0]));
+	p->nuid = list_len(pd->nuid);
+	memcpy(p->uid, pd->uid, p->nuid * sizeof(p->uid[0]));
+	p->ncgroup = list_len(pd->ncgroup);
+	memcpy(p->cgroup, pd->cgroup, p->ncgroup * sizeof(p->cgroup[0]));
+	p->ncomm = list_len(pd->ncomm);
+	/* the probe compares 16 NUL-padded bytes */
+	for (uint32_t i = 0; i < p->ncomm; i++)
+		strncpy(p->comm[i], pd->comm[i], SG_COMM_LEN - 1);
+}
+
+static void set_rodata(struct sysgrep_bpf *sk, const struct sg_probe_opts *o, uint32_t rbsize)
+{
+	uint32_t snap = o->snaplen ? o->snaplen : SG_SNAPLEN_DEFAULT;
+
+	sk->rodata->self_tgid = (uint32_t)getpid();
+	sk->rodata->snaplen = snap > SG_SNAPLEN_MAX ? SG_SNAPLEN_MAX : snap;
+	/* wake the reader when an eighth of the ring is unread */
+	sk->rodata->wake_bytes = rbsize / 8;
+	set_sel(sk, o->pd);
+	set_specs(sk);
+	set_push(sk, o->pd);
+}
+
+static void load_error(int err, char *why, size_t n)
+{
+	if (err == EPERM || err == EACCES)
+		snprintf(why, n, "the kernel refused to load the probe (%s): run as root, "
+			 "and check lockdown and seccomp", strerror(err));
+	else if (err == ENOMEM)
+		snprintf(why, n, "not enough memory to load the probe: try a smaller "
+			 "ring buffer");
+	else if (err == E2BIG || err == EINVAL || err == ENOSPC)
+		snprintf(why, n, "the kernel's BPF verifier rejected the probe (%s); "
+			 "run with -v to see its log", strerror(err));
+	else
+		snprintf(why, n, "cannot load the probe: %s (run with -v for details)",
+			 strerror(err));
+}
+
+static int setup(struct sg_probe *p, const struct sg_probe_opts *o, char *why, size_t n)
+{
+	uint32_t rbsize = ringbuf_size(o->ringbuf_bytes);
+	int ncpu = libbpf_num_possible_cpus();
+	int err;
+
+	set_rodata(p->skel, o, rbsize);
+	if (ncpu <= 0)
+		ncpu = 1;
+	err = bpf_map__set_max_entries(p->skel->maps.rb, rbsize);
+	if (!err)
+		err = bpf_map__set_max_entries(p->skel->maps.scratch, (uint32_t)ncpu);
+	if (err) {
+		snprintf(why, n, "cannot size the probe's maps: %s", strerror(-err));
+		return -1;
+	}
+	err = sysgrep_bpf__load(p->skel);
+	if (err) {
+		load_error(-err, why, n);
+		return -1;
+	}
+	err = sysgrep_bpf__attach(p->skel);
+	if (err) {
+		snprintf(why, n, "cannot attach the probe to the syscall and scheduler "
+			 "tracepoints: %s", strerror(-err));
+		return -1;
+	}
+	p->reader = sg_reader_new(bpf_map__fd(p->skel->maps.rb));
+	if (!p->reader) {
+		snprintf(why, n, "cannot read the probe's ring buffer: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+struct sg_probe *sg_probe_open(const struct sg_probe_opts *o, char *why, size_t n)
+{
+	struct sg_probe_opts none = {0};
+	struct sg_probe *p;
+
+	if (!o)
+		o = &none;
+	libbpf_set_print(o->verbose ? print_verbose : print_quiet);
+	sg_syscalls_init();
+	p = calloc(1, sizeof(*p));
+	if (!p) {
+		snprintf(why, n, "out of memory");
+		return NULL;
+	}
+	p->skel = sysgrep_bpf__open();
+	if (!p->skel) {
+		snprintf(why, n, "cannot open the embedded probe: %s", strerror(errno));
+		free(p);
+		return NULL;
+	}
+	if (setup(p, o, why, n)) {
+		sg_probe_close(p);
+		return NULL;
+	}
+	return p;
+}
+
+int sg_probe_poll(struct sg_probe *p, int timeout_ms, sg_record_fn fn, void *ctx)
+{
+	return sg_reader_poll(p->reader, timeout_ms, fn, ctx);
+}
+
+void sg_probe_counters(struct sg_probe *p, struct sg_probe_counters *c)
+{
+	int ncpu = libbpf_num_possible_cpus();
+	uint64_t sum[SG_CNT_MAX] = {0};
+
+	memset(c, 0, sizeof(*c));
+	if (ncpu <= 0)
+		return;
+	uint64_t *vals = calloc((size_t)ncpu, sizeof(*vals));
+
+	if (!vals)
+		return;
+	int fd = bpf_map__fd(p->skel->maps.counters);
+
+	for (uint32_t k = 0; k < SG_CNT_MAX; k++) {
+		if (bpf_map_lookup_elem(fd, &k, vals))
+			continue;
+		for (int i = 0; i < ncpu; i++)
+			sum[k] += vals[i];
+	}
+	free(vals);
+	c->emitted = sum[SG_CNT_EMITTED];
+	c->lost = sum[SG_CNT_LOST];
+	c->cut = sum[SG_CNT_SCRATCH];
+}
+
+void sg_probe_close(struct sg_probe *p)
+{
+	if (!p)
+		return;
+	sg_reader_free(p->reader);
+	sysgrep_bpf__destroy(p->skel);
+	free(p);
+}

@@ -1,0 +1,958 @@
+// SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause)
+/*
+ * The sysgrep probe.  One tp_btf program at sys_exit sees every system call
+ * once, with its arguments (from pt_regs) and its result, and sends one
+ * record per call the filter can match.  Three sched tracepoints send the
+ * process records (exec, fork, exit) that keep userspace state right.
+ *
+ * Hot path order: syscall number -> selection table -> our own process ->
+ * pushdown conditions -> build the record.  A syscall nobody asked for
+ * costs one table lookup.
+ *
+ * Verifier notes: every copy into a scratch area goes to
+ * (offset & (SG_SCRATCH_SIZE - 1)) with a length masked by
+ * (SG_SCRATCH_SLACK - 1), and the area is SG_SCRATCH_SIZE + SG_SCRATCH_SLACK
+ * bytes, so the bound holds for any offset and length the verifier imagines.
+ * The real offsets and lengths are clamped separately so nothing past
+ * SG_SCRATCH_SIZE is ever emitted.  The capture code lives in global
+ * functions (sg_capture, sg_gather_iov, sg_copy_iov), each verified once on
+ * its own: inlined per payload and per iovec it would cost the verifier
+ * hundreds of thousands of instructions instead of about ten thousand.
+ */
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_endian.h>
+
+#include "bpf/sysgrep.h"
+
+char LICENSE[] SEC("license") = "Dual BSD/GPL";
+
+#define SCR_MASK (SG_SCRATCH_SIZE - 1)
+#define LEN_MASK (SG_SCRATCH_SLACK - 1)
+#define PL_HDR ((__u32)sizeof(struct sg_payload))
+/* Room kept at the end of the scratch for the headers of later payloads. */
+#define SCR_LIMIT (SG_SCRATCH_SIZE - SG_MAX_CAPS * PL_HDR)
+
+#define SG_IOV_MAX 32        /* iovecs walked per call */
+#define SG_SOCKADDR_MAX 128  /* sizeof(struct sockaddr_storage) */
+#define SG_UNIX_PATH_MAX 108 /* sizeof(sun_path) */
+#define SG_PIDNS_MAX 32      /* MAX_PID_NS_LEVEL */
+
+#define SG_AF_UNIX 1
+#define SG_AF_INET 2
+#define SG_AF_INET6 10
+#define SG_S_IFMT 0170000
+#define SG_S_IFSOCK 0140000
+#define SG_TS_COMPAT 0x0002 /* x86 thread_info.status: a 32-bit syscall */
+
+/* Settings, written by userspace before load (frozen: the verifier sees
+ * them as constants, so unused pushdown lists cost no instructions). */
+const volatile __u32 self_tgid = 0;
+const volatile __u32 snaplen = 80;
+const volatile __u64 wake_bytes = 1 << 20;
+const volatile __u8 sel[SG_MAX_SYSCALLS] = {};
+const volatile struct sg_spec specs[SG_MAX_SYSCALLS] = {};
+const volatile struct sg_push push = {};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 8 << 20);
+} rb SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, SG_CNT_MAX);
+	__type(key, __u32);
+	__type(value, __u64);
+} counters SEC(".maps");
+
+/* One scratch area per CPU.  A per-CPU array cannot hold values above
+ * 32 KiB, so this is a plain array with one entry per possible CPU
+ * (max_entries set by userspace), indexed by the current CPU. */
+struct sg_scratch {
+	__u8 b[SG_SCRATCH_SIZE + SG_SCRATCH_SLACK];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct sg_scratch);
+} scratch SEC(".maps");
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static __always_inline void count(__u32 key)
+{
+	__u64 *v = bpf_map_lookup_elem(&counters, &key);
+
+	if (v)
+		*v += 1;
+}
+
+/* min(v, max) the verifier cannot lose: the compare is on the very
+ * register that is used afterwards. */
+#define CLAMP(v, max)                                                        \
+	({                                                                   \
+		__u64 v_ = (v);                                              \
+		asm volatile("if %[x] <= %[m] goto +1; %[x] = %[m]"          \
+			     : [x] "+r"(v_)                                  \
+			     : [m] "i"(max));                                \
+		v_;                                                          \
+	})
+
+/* v & m that clang cannot drop as redundant: the verifier needs to see the
+ * mask even where the C code already proved the bound. */
+#define MASK(v, m)                                                           \
+	({                                                                   \
+		__u64 v_ = (v);                                              \
+		asm volatile("%[x] &= %[k]" : [x] "+r"(v_) : [k] "i"(m));    \
+		v_;                                                          \
+	})
+
+/*
+ * Wake the reader only when this record takes the unread data across
+ * wake_bytes: one wakeup per crossing, never one per event, even while the
+ * reader lags (it also drains on its own timer).
+ */
+static __always_inline __u64 wake_flag(__u64 len)
+{
+	__u64 avail = bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA);
+
+	if (avail <= wake_bytes && avail + len > wake_bytes)
+		return BPF_RB_FORCE_WAKEUP;
+	return BPF_RB_NO_WAKEUP;
+}
+
+static __always_inline __u8 *scratch_area(void)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	struct sg_scratch *s = bpf_map_lookup_elem(&scratch, &cpu);
+
+	return s ? s->b : 0;
+}
+
+static __always_inline void *at(__u8 *buf, __u32 pos)
+{
+	return buf + MASK(pos, SCR_MASK);
+}
+
+static __always_inline void put_payload(__u8 *buf, __u32 off, __u32 len, __u8 kind, __u8 flags)
+{
+	struct sg_payload *pl = at(buf, off);
+
+	pl->len = len;
+	pl->kind = kind;
+	pl->flags = flags;
+}
+
+static __always_inline bool comm_eq(const char *a, const volatile char *b)
+{
+	/* both NUL padded to 16 bytes: compare two words */
+	return *(const __u64 *)a == *(const volatile __u64 *)b &&
+	       *(const __u64 *)(a + 8) == *(const volatile __u64 *)(b + 8);
+}
+
+/* ---- task context -------------------------------------------------------- */
+
+struct task_ids {
+	__u32 ppid, uid, gid, loginuid;
+};
+
+/* ppid, effective uid/gid, loginuid of the current task.  Direct BTF loads
+ * where bpf_get_current_task_btf exists (5.11+), probe reads before. */
+static __always_inline void current_ids(struct task_ids *o)
+{
+	o->loginuid = (__u32)-1;
+	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf)) {
+		struct task_struct *t = bpf_get_current_task_btf();
+		const struct cred *c = t->cred;
+
+		o->ppid = t->real_parent->tgid;
+		o->uid = c->euid.val;
+		o->gid = c->egid.val;
+		if (bpf_core_field_exists(t->loginuid))
+			o->loginuid = t->loginuid.val;
+		return;
+	}
+	struct task_struct *t = (void *)bpf_get_current_task();
+
+	o->ppid = BPF_CORE_READ(t, real_parent, tgid);
+	o->uid = BPF_CORE_READ(t, cred, euid.val);
+	o->gid = BPF_CORE_READ(t, cred, egid.val);
+	if (bpf_core_field_exists(t->loginuid))
+		o->loginuid = BPF_CORE_READ(t, loginuid.val);
+}
+
+static __always_inline __u32 current_euid(void)
+{
+	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf))
+		return bpf_get_current_task_btf()->cred->euid.val;
+	return BPF_CORE_READ((struct task_struct *)bpf_get_current_task(), cred, euid.val);
+}
+
+/* The same for any task (fork child, exec'ing task), by probe reads. */
+static __always_inline void task_ids_of(struct task_struct *t, struct task_ids *o)
+{
+	o->ppid = BPF_CORE_READ(t, real_parent, tgid);
+	o->uid = BPF_CORE_READ(t, cred, euid.val);
+	o->gid = BPF_CORE_READ(t, cred, egid.val);
+	o->loginuid = (__u32)-1;
+	if (bpf_core_field_exists(t->loginuid))
+		o->loginuid = BPF_CORE_READ(t, loginuid.val);
+}
+
+static __always_inline void fill_header(struct sg_rec *r, __u16 kind, __u64 pid_tgid,
+					const struct task_ids *ids)
+{
+	r->ts = bpf_ktime_get_boot_ns();
+	r->cgroup_id = bpf_get_current_cgroup_id();
+	r->tid = (__u32)pid_tgid;
+	r->pid = pid_tgid >> 32;
+	r->ppid = ids->ppid;
+	r->uid = ids->uid;
+	r->gid = ids->gid;
+	r->loginuid = ids->loginuid;
+	r->kind = kind;
+	r->cpu = bpf_get_smp_processor_id();
+	r->npayloads = 0;
+	r->flags = 0;
+	r->len = sizeof(*r);
+}
+
+/* ---- syscall arguments ----------------------------------------------------- */
+
+static __always_inline __u64 sc_nr(struct pt_regs *regs)
+{
+#if defined(__TARGET_ARCH_x86)
+	return regs->orig_ax;
+#elif defined(__TARGET_ARCH_arm64)
+	return regs->syscallno;
+#else
+	return PT_REGS_SYSCALL_NR_CORE(regs);
+#endif
+}
+
+static __always_inline void sc_args(struct pt_regs *regs, __u64 *a)
+{
+#if defined(__TARGET_ARCH_x86)
+	a[0] = regs->di;
+	a[1] = regs->si;
+	a[2] = regs->dx;
+	a[3] = regs->r10;
+	a[4] = regs->r8;
+	a[5] = regs->r9;
+#elif defined(__TARGET_ARCH_arm64)
+	a[0] = regs->orig_x0;
+	a[1] = regs->regs[1];
+	a[2] = regs->regs[2];
+	a[3] = regs->regs[3];
+	a[4] = regs->regs[4];
+	a[5] = regs->regs[5];
+#else
+	a[0] = PT_REGS_PARM1_CORE_SYSCALL(regs);
+	a[1] = PT_REGS_PARM2_CORE_SYSCALL(regs);
+	a[2] = PT_REGS_PARM3_CORE_SYSCALL(regs);
+	a[3] = PT_REGS_PARM4_CORE_SYSCALL(regs);
+	a[4] = PT_REGS_PARM5_CORE_SYSCALL(regs);
+	a[5] = PT_REGS_PARM6_CORE_SYSCALL(regs);
+#endif
+}
+
+/* 32-bit syscalls on a 64-bit kernel use another numbering: never decode
+ * them with the native table. */
+static __always_inline bool compat_syscall(void)
+{
+#if defined(__TARGET_ARCH_x86)
+	if (!bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf))
+		return false;
+	struct task_struct *t = bpf_get_current_task_btf();
+
+	if (!bpf_core_field_exists(t->thread_info.status))
+		return false;
+	return t->thread_info.status & SG_TS_COMPAT;
+#else
+	return false;
+#endif
+}
+
+/* ---- pushdown ------------------------------------------------------------- */
+
+static __always_inline bool in_list32(__u32 v, __u32 n, const volatile __u32 *list)
+{
+#pragma unroll
+	for (int i = 0; i < SG_PUSH_MAX; i++) {
+		if (i >= n)
+			break;
+		if (list[i] == v)
+			return true;
+	}
+	return false;
+}
+
+static __always_inline bool push_comm(void)
+{
+	char comm[SG_COMM_LEN] = {};
+
+	bpf_get_current_comm(comm, sizeof(comm));
+#pragma unroll
+	for (int i = 0; i < SG_PUSH_MAX; i++) {
+		if (i >= push.ncomm)
+			break;
+		if (comm_eq(comm, push.comm[i]))
+			return true;
+	}
+	return false;
+}
+
+static __always_inline bool push_cgroup(void)
+{
+	__u64 id = bpf_get_current_cgroup_id();
+
+#pragma unroll
+	for (int i = 0; i < SG_PUSH_MAX; i++) {
+		if (i >= push.ncgroup)
+			break;
+		if (push.cgroup[i] == id)
+			return true;
+	}
+	return false;
+}
+
+/* Every non-empty list must hold.  The counts are rodata constants, so the
+ * verifier removes the checks of empty lists. */
+static __always_inline bool push_pass(__u64 pid_tgid)
+{
+	if (push.npid && !in_list32(pid_tgid >> 32, push.npid, push.pid))
+		return false;
+	if (push.ntid && !in_list32((__u32)pid_tgid, push.ntid, push.tid))
+		return false;
+	/* the effective uid, as in the record: bpf_get_current_uid_gid()
+	 * gives the real one, which would drop setuid programs' events */
+	if (push.nuid && !in_list32(current_euid(), push.nuid, push.uid))
+		return false;
+	if (push.ncgroup && !push_cgroup())
+		return false;
+	if (push.ncomm && !push_comm())
+		return false;
+	return true;
+}
+
+/* ---- captures -------------------------------------------------------------- */
+
+/* Each cap_* writes the data of one payload at pos (just after its header),
+ * at most avail bytes, and returns the bytes written; flags gets
+ * SG_PLF_TRUNC / SG_PLF_FAULT. */
+
+static __always_inline __u32 cap_user_bytes(__u8 *buf, __u32 pos, const void *p, __u64 len,
+					    __u32 avail, __u8 *flags)
+{
+	__u32 n = CLAMP(len, SG_SNAPLEN_MAX);
+
+	if (n > avail)
+		n = avail;
+	if (bpf_probe_read_user(at(buf, pos), MASK(n, LEN_MASK), p)) {
+		*flags |= SG_PLF_FAULT;
+		return 0;
+	}
+	return n;
+}
+
+static __always_inline __u32 cap_str(__u8 *buf, __u32 pos, const void *p, bool user,
+				     __u32 avail, __u8 *flags)
+{
+	/* SG_STR_MAX + 2 bytes: room for one byte more than the bound, so a
+	 * string of exactly SG_STR_MAX bytes is not reported as cut */
+	long n;
+
+	if (user)
+		n = bpf_probe_read_user_str(at(buf, pos), SG_STR_MAX + 2, p);
+	else
+		n = bpf_probe_read_kernel_str(at(buf, pos), SG_STR_MAX + 2, p);
+	if (n <= 0) {
+		*flags |= SG_PLF_FAULT;
+		return 0;
+	}
+	n -= 1; /* the NUL is not part of the value */
+	if (n > SG_STR_MAX) {
+		*flags |= SG_PLF_TRUNC;
+		n = SG_STR_MAX;
+	}
+	if (n > avail) {
+		*flags |= SG_PLF_TRUNC;
+		n = avail;
+	}
+	return n;
+}
+
+/* A data buffer bounded by the snaplen. */
+static __always_inline __u32 cap_buf(__u8 *buf, __u32 pos, const void *p, __s64 len,
+				     __u32 avail, __u8 *flags)
+{
+	if (len <= 0)
+		return 0;
+	if ((__u64)len > snaplen) {
+		*flags |= SG_PLF_TRUNC;
+		len = snaplen;
+	}
+	return cap_user_bytes(buf, pos, p, len, avail, flags);
+}
+
+static __always_inline __u32 cap_sockaddr(__u8 *buf, __u32 pos, const void *p, __s64 len,
+					  __u32 avail, __u8 *flags)
+{
+	if (len <= 0)
+		return 0;
+	if (len > SG_SOCKADDR_MAX) {
+		*flags |= SG_PLF_TRUNC;
+		len = SG_SOCKADDR_MAX;
+	}
+	return cap_user_bytes(buf, pos, p, len, avail, flags);
+}
+
+/*
+ * Copy the data of one iovec (at most left bytes) to pos in the scratch.
+ * Returns the bytes copied; SG_PLF_FAULT in bits 32..39 when unreadable,
+ * and bit 40 when the iovec held more than was copied.  A global function
+ * so the verifier checks it once, not once per loop iteration.
+ */
+#define IOV_MORE (1ull << 40)
+
+__noinline __u64 sg_copy_iov(__u32 pos, __u64 iovp, __u64 left)
+{
+	__u8 *buf = scratch_area();
+	struct iovec v;
+	__u64 n;
+
+	if (!buf)
+		return 0;
+	if (bpf_probe_read_user(&v, sizeof(v), (const void *)iovp))
+		return (__u64)SG_PLF_FAULT << 32;
+	n = v.iov_len < left ? v.iov_len : left;
+	n = CLAMP(n, SG_SNAPLEN_MAX);
+	if (bpf_probe_read_user(at(buf, pos), MASK(n, LEN_MASK), v.iov_base))
+		return (__u64)SG_PLF_FAULT << 32;
+	return n | (v.iov_len > n ? IOV_MORE : 0);
+}
+
+/*
+ * Gather the bytes of an iovec array into the scratch at pos, at most the
+ * snaplen.  Returns the bytes written, with the SG_PLF_* flags in bits
+ * 32..39.
+ */
+__noinline __u64 sg_gather_iov(__u32 pos, __u64 iovp, __u64 cnt, __u64 total, __u32 avail)
+{
+	const struct iovec *iov = (const void *)iovp;
+	__u32 want = total > snaplen ? snaplen : total;
+	__u32 got = 0;
+	__u64 flags = 0;
+
+	if (total > snaplen && total != (__u64)-1)
+		flags |= SG_PLF_TRUNC;
+	if (want > avail)
+		want = avail;
+	for (int i = 0; i < SG_IOV_MAX && i < cnt && got < want; i++) {
+		__u64 r = sg_copy_iov(pos + got, (__u64)&iov[i], want - got);
+
+		if (r >> 32 & SG_PLF_FAULT) {
+			flags |= SG_PLF_FAULT;
+			break;
+		}
+		got += (__u32)r;
+		/* a write's total is not known up front: cut when data is left */
+		if (total == (__u64)-1 && got >= want && ((r & IOV_MORE) || i + 1 < cnt))
+			flags |= SG_PLF_TRUNC;
+	}
+	return got | flags << 32;
+}
+
+static __always_inline __u32 cap_iov(__u8 *buf, __u32 pos, const struct iovec *iov, __u64 cnt,
+				     __u64 total, __u32 avail, __u8 *flags)
+{
+	__u64 v = sg_gather_iov(pos, (__u64)iov, cnt, total, avail);
+
+	*flags |= v >> 32;
+	return (__u32)v;
+}
+
+/* The struct file behind fd in the current task, or NULL. */
+static __always_inline struct file *fd_file(int fd)
+{
+	struct task_struct *t = (void *)bpf_get_current_task();
+	struct fdtable *fdt = BPF_CORE_READ(t, files, fdt);
+	struct file **fds;
+	struct file *f = 0;
+
+	if (!fdt || fd < 0 || (unsigned)fd >= BPF_CORE_READ(fdt, max_fds))
+		return 0;
+	fds = BPF_CORE_READ(fdt, fd);
+	bpf_core_read(&f, sizeof(f), &fds[fd]);
+	return f;
+}
+
+static __always_inline void inet_tuple(struct sock *sk, struct sg_tuple *tp)
+{
+	tp->lport = BPF_CORE_READ(sk, __sk_common.skc_num);
+	tp->rport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+	if (tp->family == SG_AF_INET) {
+		bpf_core_read(tp->laddr, 4, &sk->__sk_common.skc_rcv_saddr);
+		bpf_core_read(tp->raddr, 4, &sk->__sk_common.skc_daddr);
+		return;
+	}
+	if (bpf_core_field_exists(sk->__sk_common.skc_v6_daddr)) {
+		bpf_core_read(tp->laddr, 16, &sk->__sk_common.skc_v6_rcv_saddr);
+		bpf_core_read(tp->raddr, 16, &sk->__sk_common.skc_v6_daddr);
+	}
+}
+
+/* AF_UNIX: the socket pointers, and the bound path (ours, else the
+ * peer's) written right after the tuple.  Returns the path bytes. */
+static __always_inline __u32 unix_tuple(struct sock *sk, struct sg_tuple *tp, __u8 *buf,
+					__u32 pos, __u32 avail)
+{
+	struct unix_sock *u = (void *)sk;
+	struct sock *peer = BPF_CORE_READ(u, peer);
+	struct unix_address *ua = BPF_CORE_READ(u, addr);
+	__u64 a = (__u64)sk, b = (__u64)peer;
+	int len;
+
+	__builtin_memcpy(tp->laddr, &a, 8);
+	__builtin_memcpy(tp->raddr, &b, 8);
+	if (!ua && peer)
+		ua = BPF_CORE_READ((struct unix_sock *)peer, addr);
+	if (!ua)
+		return 0;
+	len = BPF_CORE_READ(ua, len) - 2; /* minus sun_family */
+	if (len <= 0)
+		return 0;
+	if (len > SG_UNIX_PATH_MAX)
+		len = SG_UNIX_PATH_MAX;
+	if (len > avail)
+		return 0;
+	len = CLAMP(len, SG_UNIX_PATH_MAX);
+	if (bpf_probe_read_kernel(at(buf, pos), len, ua->name[0].sun_path))
+		return 0;
+	return len;
+}
+
+static __always_inline __u32 cap_tuple(__u8 *buf, __u32 pos, __s64 fdv, __u32 avail, __u8 *flags)
+{
+	struct sg_tuple tp = {};
+	struct file *f;
+	struct socket *sock;
+	struct sock *sk;
+	__u32 extra = 0;
+
+	if (avail < sizeof(tp)) {
+		*flags |= SG_PLF_TRUNC;
+		return 0;
+	}
+	f = fd_file((int)fdv);
+	if (!f) {
+		*flags |= SG_PLF_FAULT;
+		return 0;
+	}
+	if ((BPF_CORE_READ(f, f_inode, i_mode) & SG_S_IFMT) != SG_S_IFSOCK)
+		goto out; /* family 0: not a socket */
+	sock = BPF_CORE_READ(f, private_data);
+	sk = BPF_CORE_READ(sock, sk);
+	if (!sk)
+		goto out;
+	tp.family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	tp.state = BPF_CORE_READ(sk, __sk_common.skc_state);
+	tp.type = BPF_CORE_READ(sk, sk_type);
+	tp.l4proto = BPF_CORE_READ(sk, sk_protocol);
+	if (tp.family == SG_AF_INET || tp.family == SG_AF_INET6)
+		inet_tuple(sk, &tp);
+	else if (tp.family == SG_AF_UNIX)
+		extra = unix_tuple(sk, &tp, buf, pos + sizeof(tp), avail - sizeof(tp));
+out:
+	__builtin_memcpy(at(buf, pos), &tp, sizeof(tp));
+	return sizeof(tp) + extra;
+}
+
+static __always_inline __u32 cap_msghdr(__u8 *buf, __u32 pos, const void *p, bool addr, long ret,
+					__u32 avail, __u8 *flags)
+{
+	struct user_msghdr m;
+
+	if (bpf_probe_read_user(&m, sizeof(m), p)) {
+		*flags |= SG_PLF_FAULT;
+		return 0;
+	}
+	if (addr) {
+		if (!m.msg_name) {
+			*flags |= SG_PLF_SKIP;
+			return 0;
+		}
+		return cap_sockaddr(buf, pos, m.msg_name, m.msg_namelen, avail, flags);
+	}
+	return cap_iov(buf, pos, m.msg_iov, m.msg_iovlen, ret > 0 ? ret : 0, avail, flags);
+}
+
+static __always_inline bool cap_wanted(__u8 cflags, long ret)
+{
+	if ((cflags & SG_CAPF_ON_FAIL) && ret >= 0)
+		return false;
+	if ((cflags & SG_CAPF_ON_SUCCESS) && ret < 0)
+		return false;
+	return true;
+}
+
+/* The data of one payload; dispatch on the capture kind. */
+static __always_inline __u32 cap_data(__u8 *buf, __u32 pos, __u8 kind, const __u64 *a,
+				      __u8 arg, __u8 aux, long ret, __u32 avail, __u8 *flags)
+{
+	const void *p = (const void *)a[arg];
+
+	switch (kind) {
+	case SG_CAP_FD_TUPLE:
+		return cap_tuple(buf, pos, (int)a[arg], avail, flags);
+	case SG_CAP_RES_TUPLE:
+		return ret < 0 ? 0 : cap_tuple(buf, pos, ret, avail, flags);
+	}
+	if (!p) {
+		*flags |= SG_PLF_SKIP; /* NULL pointer: nothing to read */
+		return 0;
+	}
+	switch (kind) {
+	case SG_CAP_STR:
+		return cap_str(buf, pos, p, true, avail, flags);
+	case SG_CAP_BUF_RES:
+		return cap_buf(buf, pos, p, ret, avail, flags);
+	case SG_CAP_BUF_ARG:
+		return cap_buf(buf, pos, p, a[aux], avail, flags);
+	case SG_CAP_SOCKADDR:
+		return cap_sockaddr(buf, pos, p, (int)a[aux], avail, flags);
+	case SG_CAP_SOCKADDR_PLEN: {
+		int len = 0;
+
+		if (bpf_probe_read_user(&len, sizeof(len), (void *)a[aux])) {
+			*flags |= SG_PLF_FAULT;
+			return 0;
+		}
+		return cap_sockaddr(buf, pos, p, len, avail, flags);
+	}
+	case SG_CAP_IOVEC_RES:
+		return cap_iov(buf, pos, p, a[aux], ret > 0 ? ret : 0, avail, flags);
+	case SG_CAP_IOVEC_ARG:
+		return cap_iov(buf, pos, p, a[aux], (__u64)-1, avail, flags);
+	case SG_CAP_STRUCT:
+		return cap_user_bytes(buf, pos, p, (__u32)aux * 8, avail, flags);
+	case SG_CAP_INT2:
+		return cap_user_bytes(buf, pos, p, 2 * sizeof(int), avail, flags);
+	case SG_CAP_MSGHDR_ADDR:
+		return cap_msghdr(buf, pos, p, true, ret, avail, flags);
+	case SG_CAP_MSGHDR_BUF:
+		return cap_msghdr(buf, pos, p, false, ret, avail, flags);
+	}
+	*flags |= SG_PLF_SKIP;
+	return 0;
+}
+
+/*
+ * One payload (header + data) at off in this CPU's scratch; returns the
+ * offset after it.  A global function, verified once on its own instead of
+ * once per payload of the caller.  cw packs the sg_cap (kind, arg, aux,
+ * flags) into one scalar, as global functions take scalars only.
+ */
+__noinline __u32 sg_capture(__u32 off, __u32 cw, long ret)
+{
+	__u8 *buf = scratch_area();
+	struct sg_rec *r = (void *)buf;
+	__u8 kind = cw, arg = cw >> 8, aux = cw >> 16, cflags = cw >> 24;
+	__u8 flags = 0;
+	__u32 avail, n = 0;
+
+	if (!buf || off > SCR_LIMIT - PL_HDR)
+		return off;
+	avail = SCR_LIMIT - PL_HDR - off;
+	if (arg >= SG_NARGS)
+		flags |= SG_PLF_SKIP;
+	else if (!cap_wanted(cflags, ret))
+		flags |= SG_PLF_SKIP;
+	else
+		n = cap_data(buf, off + PL_HDR, kind, r->args, arg, aux, ret, avail, &flags);
+	if (n > avail)
+		n = avail;
+	/* near the end of the scratch a payload that fills all the room left
+	 * was (almost surely) cut by it */
+	if (n == avail && avail < SG_SNAPLEN_MAX) {
+		flags |= SG_PLF_TRUNC;
+		count(SG_CNT_SCRATCH);
+	}
+	put_payload(buf, off, n, kind, flags);
+	return off + PL_HDR + n;
+}
+
+/* ---- sys_exit -------------------------------------------------------------- */
+
+static __always_inline int emit_fixed(struct pt_regs *regs, __u16 nr, long ret, __u64 pid_tgid,
+				      const struct task_ids *ids)
+{
+	__u64 wake = wake_flag(sizeof(struct sg_rec));
+	struct sg_rec *r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
+
+	if (!r) {
+		count(SG_CNT_LOST);
+		return 0;
+	}
+	fill_header(r, SG_REC_SYSCALL, pid_tgid, ids);
+	r->nr = nr;
+	r->res = ret;
+	sc_args(regs, r->args);
+	bpf_get_current_comm(r->comm, sizeof(r->comm));
+	bpf_ringbuf_submit(r, wake);
+	count(SG_CNT_EMITTED);
+	return 0;
+}
+
+static __always_inline int emit_caps(struct pt_regs *regs, __u16 nr, long ret, __u64 pid_tgid,
+				     const struct task_ids *ids)
+{
+	__u8 *buf = scratch_area();
+	struct sg_rec *r = (void *)buf;
+	__u32 off = sizeof(*r);
+	__u16 np = 0;
+	__u64 len;
+
+	if (!buf) {
+		count(SG_CNT_LOST);
+		return 0;
+	}
+	fill_header(r, SG_REC_SYSCALL, pid_tgid, ids);
+	r->nr = nr;
+	r->res = ret;
+	sc_args(regs, r->args);
+	bpf_get_current_comm(r->comm, sizeof(r->comm));
+#pragma unroll
+	for (int i = 0; i < SG_MAX_CAPS; i++) {
+		const volatile struct sg_cap *c = &specs[nr].cap[i];
+		__u32 cw = c->kind | c->arg << 8 | c->aux << 16 | (__u32)c->flags << 24;
+
+		if (!c->kind)
+			break;
+		off = sg_capture(off, cw, ret);
+		np++;
+	}
+	r->npayloads = np;
+	len = CLAMP(off, SG_SCRATCH_SIZE);
+	r->len = len;
+	if (bpf_ringbuf_output(&rb, buf, len, wake_flag(len))) {
+		count(SG_CNT_LOST);
+		return 0;
+	}
+	count(SG_CNT_EMITTED);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sg_sys_exit, struct pt_regs *regs, long ret)
+{
+	struct task_ids ids;
+	__u64 nr = sc_nr(regs), pid_tgid;
+	__u8 s;
+
+	if (nr >= SG_MAX_SYSCALLS)
+		return 0;
+	s = sel[nr];
+	if (!s)
+		return 0;
+	pid_tgid = bpf_get_current_pid_tgid();
+	if (pid_tgid >> 32 == self_tgid)
+		return 0;
+	if (s == SG_SEL_FILTER && !push_pass(pid_tgid))
+		return 0;
+	if (compat_syscall())
+		return 0;
+	current_ids(&ids);
+	if (!specs[nr].cap[0].kind)
+		return emit_fixed(regs, nr, ret, pid_tgid, &ids);
+	return emit_caps(regs, nr, ret, pid_tgid, &ids);
+}
+
+/* ---- process records ------------------------------------------------------- */
+
+static __always_inline __u32 ns_nr(struct pid *pid)
+{
+	unsigned int level;
+	int nr = 0;
+
+	if (!pid)
+		return 0;
+	level = BPF_CORE_READ(pid, level);
+	if (level > SG_PIDNS_MAX)
+		level = SG_PIDNS_MAX;
+	bpf_core_read(&nr, sizeof(nr), &pid->numbers[level].nr);
+	return nr;
+}
+
+static __always_inline __u32 tty_dev(struct task_struct *t)
+{
+	struct tty_struct *tty = BPF_CORE_READ(t, signal, tty);
+	__u32 major, minor;
+
+	if (!tty)
+		return 0;
+	major = BPF_CORE_READ(tty, driver, major);
+	minor = BPF_CORE_READ(tty, driver, minor_start) + BPF_CORE_READ(tty, index);
+	/* userspace dev_t layout, as in /proc/PID/stat tty_nr */
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+}
+
+static __always_inline void procinfo(struct task_struct *t, struct sg_procinfo *pi)
+{
+	struct pid *tp = BPF_CORE_READ(t, thread_pid);
+	struct pid *gp = BPF_CORE_READ(t, group_leader, thread_pid);
+
+	pi->vtid = ns_nr(tp);
+	pi->vpid = ns_nr(gp);
+	pi->pidns_level = tp ? BPF_CORE_READ(tp, level) : 0;
+	pi->sid = BPF_CORE_READ(t, signal, pids[PIDTYPE_SID], numbers[0].nr);
+	pi->pgid = BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID], numbers[0].nr);
+	pi->tty = tty_dev(t);
+	pi->loginuid = (__u32)-1;
+	if (bpf_core_field_exists(t->loginuid))
+		pi->loginuid = BPF_CORE_READ(t, loginuid.val);
+	/* kernel_cap_t is a u64 since 6.3, two u32 before: same bytes */
+	pi->cap_effective = 0;
+	bpf_core_read(&pi->cap_effective, sizeof(pi->cap_effective),
+		      &t->cred->cap_effective);
+	pi->pad = 0;
+}
+
+/* A fork record: header + one procinfo payload, packed (no padding). */
+#define PI_REC_LEN (sizeof(struct sg_rec) + PL_HDR + sizeof(struct sg_procinfo))
+
+static __always_inline void task_header(struct sg_rec *r, __u16 kind, struct task_struct *t)
+{
+	struct task_ids ids;
+	__u64 pid_tgid = (__u64)BPF_CORE_READ(t, tgid) << 32 | (__u32)BPF_CORE_READ(t, pid);
+
+	task_ids_of(t, &ids);
+	fill_header(r, kind, pid_tgid, &ids);
+	r->nr = 0;
+	r->res = 0;
+	__builtin_memset(r->args, 0, sizeof(r->args));
+	bpf_probe_read_kernel_str(r->comm, sizeof(r->comm), t->comm);
+}
+
+/* argv or envp of the new image, NUL separated, from its user memory. */
+static __always_inline __u32 cap_mm_range(__u8 *buf, __u32 off, __u64 start, __u64 end, __u8 kind)
+{
+	__u64 len = end > start ? end - start : 0;
+	__u8 flags = 0;
+
+	if (len > SG_ARGS_MAX) {
+		flags |= SG_PLF_TRUNC;
+		len = SG_ARGS_MAX;
+	}
+	len = CLAMP(len, SG_ARGS_MAX);
+	if (len && bpf_probe_read_user(at(buf, off + PL_HDR), len, (void *)start)) {
+		flags |= SG_PLF_FAULT;
+		len = 0;
+	}
+	put_payload(buf, off, len, kind, flags);
+	return off + PL_HDR + len;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(sg_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+{
+	__u8 *buf;
+	struct sg_rec *r;
+	struct sg_procinfo pi;
+	struct mm_struct *mm;
+	__u32 off = sizeof(*r), n;
+	__u8 flags = 0;
+	__u64 len;
+
+	if ((bpf_get_current_pid_tgid() >> 32) == self_tgid)
+		return 0;
+	buf = scratch_area();
+	if (!buf) {
+		count(SG_CNT_LOST);
+		return 0;
+	}
+	r = (void *)buf;
+	task_header(r, SG_REC_EXEC, p);
+
+	procinfo(p, &pi);
+	put_payload(buf, off, sizeof(pi), SG_PL_PROCINFO, 0);
+	__builtin_memcpy(at(buf, off + PL_HDR), &pi, sizeof(pi));
+	off += PL_HDR + sizeof(pi);
+
+	n = cap_str(buf, off + PL_HDR, BPF_CORE_READ(bprm, filename), false, SG_STR_MAX, &flags);
+	put_payload(buf, off, n, SG_PL_FILENAME, flags);
+	off += PL_HDR + n;
+
+	mm = BPF_CORE_READ(p, mm);
+	off = cap_mm_range(buf, off, BPF_CORE_READ(mm, arg_start), BPF_CORE_READ(mm, arg_end), SG_PL_ARGS);
+	off = cap_mm_range(buf, off, BPF_CORE_READ(mm, env_start), BPF_CORE_READ(mm, env_end), SG_PL_ENV);
+
+	r->npayloads = 4;
+	len = CLAMP(off, SG_SCRATCH_SIZE);
+	r->len = len;
+	if (bpf_ringbuf_output(&rb, buf, len, wake_flag(len))) {
+		count(SG_CNT_LOST);
+		return 0;
+	}
+	count(SG_CNT_EMITTED);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(sg_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u64 wake = wake_flag(PI_REC_LEN);
+	struct sg_procinfo pi;
+	struct sg_payload *pl;
+	struct sg_rec *r;
+	__u8 *x;
+
+	if ((bpf_get_current_pid_tgid() >> 32) == self_tgid)
+		return 0;
+	x = bpf_ringbuf_reserve(&rb, PI_REC_LEN, 0);
+	if (!x) {
+		count(SG_CNT_LOST);
+		return 0;
+	}
+	r = (void *)x;
+	task_header(r, SG_REC_FORK, child);
+	if (r->pid != r->tid)
+		r->flags |= SG_RECF_THREAD;
+	r->npayloads = 1;
+	r->len = PI_REC_LEN;
+	pl = (void *)(x + sizeof(*r));
+	pl->len = sizeof(pi);
+	pl->kind = SG_PL_PROCINFO;
+	pl->flags = 0;
+	procinfo(child, &pi);
+	__builtin_memcpy(x + sizeof(*r) + PL_HDR, &pi, sizeof(pi));
+	bpf_ringbuf_submit(x, wake);
+	count(SG_CNT_EMITTED);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(sg_exit, struct task_struct *p)
+{
+	__u64 wake = wake_flag(sizeof(struct sg_rec));
+	struct sg_rec *r;
+
+	if ((bpf_get_current_pid_tgid() >> 32) == self_tgid)
+		return 0;
+	r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
+	if (!r) {
+		count(SG_CNT_LOST);
+		return 0;
+	}
+	task_header(r, SG_REC_EXIT, p);
+	r->res = BPF_CORE_READ(p, exit_code);
+	if (BPF_CORE_READ(p, signal, live.counter) == 0)
+		r->flags |= SG_RECF_GROUP_DEAD;
+	bpf_ringbuf_submit(r, wake);
+	count(SG_CNT_EMITTED);
+	return 0;
+}
