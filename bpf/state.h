@@ -77,6 +77,7 @@ struct sg_proc {
 	char container_id[16]; /* "" unknown, "host", or 12 hex digits */
 	bool in_container;
 	uint32_t nthreads;
+	uint64_t last_ts;   /* evt.rawtime of its latest event (for reaping) */
 	/* fd table and hash links: private to the implementation */
 	void *fds;
 	struct sg_proc *next;
@@ -99,7 +100,12 @@ int sg_state_scan_proc(struct sg_state *st);
 void sg_state_before(struct sg_state *st, struct sg_event *e);
 void sg_state_after(struct sg_state *st, struct sg_event *e);
 
-/* Process records (exec / fork / exit) from the probe, already decoded. */
+/* Process records (exec / fork / exit) from the probe, already decoded.
+ * FORK: the header is the new task's (tid, pid = its tgid, ppid = its
+ * parent's tgid); a thread (SG_RECF_THREAD) only joins its process.
+ * EXIT: thread bookkeeping only; the process is dropped by sg_state_after()
+ * of its procexit event (args[0] & SG_RECF_GROUP_DEAD), so the filter and
+ * output of that event still see it. */
 void sg_state_exec(struct sg_state *st, const struct sg_rec *r,
 		   const struct sg_procinfo *pi, const char *filename, uint32_t flen,
 		   const char *args, uint32_t alen, const char *env, uint32_t elen);
@@ -110,7 +116,17 @@ void sg_state_exit(struct sg_state *st, const struct sg_rec *r);
 struct sg_proc *sg_state_proc(struct sg_state *st, uint32_t pid);
 struct sg_fd *sg_state_fd(struct sg_state *st, uint32_t pid, int64_t fd);
 
-/* Users and groups from /etc/passwd and /etc/group (no NSS: works static). */
+struct sg_strbuf;
+/* The absolute path of a path parameter of e (PATH / STR bytes), resolved
+ * against its dirfd (the DIRFD parameter just before it, or arg 0 for
+ * SG_SC_DIRFD_ARG0 calls) or the process's cwd, and normalised ("." and
+ * ".." removed).  False when it cannot be resolved (unknown cwd or dirfd). */
+bool sg_state_path(struct sg_event *e, const struct sg_param *p, struct sg_strbuf *out);
+
+/* Users and groups from /etc/passwd and /etc/group (no NSS: works static).
+ * The directory is /etc, or $SYSGREP_ETC, or what sg_state_set_etc says
+ * (tests); the files are re-read when they change. */
+void sg_state_set_etc(struct sg_state *st, const char *dir);
 const char *sg_user_name(struct sg_state *st, uint32_t uid);
 const char *sg_user_home(struct sg_state *st, uint32_t uid);
 const char *sg_user_shell(struct sg_state *st, uint32_t uid);

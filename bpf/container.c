@@ -1,0 +1,259 @@
+/*
+ * container.id from cgroup paths, the way Falco recognises the runtimes:
+ *   docker      /docker/<64hex>, docker-<64hex>.scope
+ *   containerd  cri-containerd-<64hex>.scope, /kubepods/.../<64hex>
+ *   cri-o       crio-<64hex>.scope
+ *   podman      libpod-<64hex>.scope
+ * The id is the first 12 hex digits; "host" when the path names no
+ * container.  New processes carry only a cgroup v2 id (its directory's inode
+ * number): a map id -> container id is built by walking the cgroup2 mount,
+ * and walked again on a miss, at most once a second.
+ */
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bpf/state_int.h"
+
+#define CG_WALK_DEPTH 32
+#define CG_WALK_MAX 200000 /* directories visited per walk */
+
+static bool all_hex(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+			return false;
+	}
+	return true;
+}
+
+/* One path component: the container id it names, if any. */
+static bool component_id(const char *c, size_t n, char out[16])
+{
+	static const char *const conmon[] = {"crio-conmon-", "libpod-conmon-"};
+	const char *id = NULL;
+
+	if (n == 64 && all_hex(c, 64)) {
+		id = c; /* cgroupfs driver: /docker/<id>, /kubepods/.../<id> */
+	} else if (n > 6 + 64 && memcmp(c + n - 6, ".scope", 6) == 0) {
+		for (size_t i = 0; i < sizeof(conmon) / sizeof(conmon[0]); i++)
+			if (n >= strlen(conmon[i]) && memcmp(c, conmon[i], strlen(conmon[i])) == 0)
+				return false; /* the runtime's monitor, not the container */
+		const char *h = c + n - 6 - 64;
+		if (h[-1] == '-' && all_hex(h, 64))
+			id = h; /* systemd driver: <runtime>-<id>.scope */
+	}
+	if (!id)
+		return false;
+	memcpy(out, id, 12);
+	out[12] = 0;
+	return true;
+}
+
+void sg_container_from_path(const char *path, size_t len, char out[16])
+{
+	char id[16];
+	bool found = false;
+	size_t i = 0;
+
+	/* the deepest match wins: a container nested in a pod slice */
+	while (i < len) {
+		while (i < len && path[i] == '/')
+			i++;
+		size_t start = i;
+		while (i < len && path[i] != '/')
+			i++;
+		if (i > start && component_id(path + start, i - start, id))
+			found = true;
+	}
+	strcpy(out, found ? id : "host");
+}
+
+/* /proc/PID/cgroup: "0::/path" (v2) and "N:controllers:/path" (v1).  Any
+ * hierarchy that names a container decides; otherwise "host". */
+void sg_container_from_procfile(const char *text, size_t len, char out[16],
+				const char **v2path, size_t *v2len)
+{
+	const char *end = text + len;
+	strcpy(out, "host");
+	for (const char *l = text; l < end;) {
+		const char *nl = memchr(l, '\n', (size_t)(end - l));
+		const char *le = nl ? nl : end;
+		const char *c1 = memchr(l, ':', (size_t)(le - l));
+		const char *c2 = c1 ? memchr(c1 + 1, ':', (size_t)(le - c1 - 1)) : NULL;
+		if (c2) {
+			char id[16];
+			if (c1 == l + 1 && l[0] == '0' && c2 == c1 + 1) {
+				*v2path = c2 + 1;
+				*v2len = (size_t)(le - c2 - 1);
+			}
+			sg_container_from_path(c2 + 1, (size_t)(le - c2 - 1), id);
+			if (strcmp(id, "host") != 0)
+				strcpy(out, id);
+		}
+		l = le + 1;
+	}
+}
+
+/* ---- cgroup id -> container id ----------------------------------------- */
+
+static uint64_t mix(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ull;
+	x ^= x >> 33;
+	return x;
+}
+
+static struct sg_cgent *cg_slot(struct sg_cgent *v, size_t cap, uint64_t id)
+{
+	size_t i = mix(id) & (cap - 1);
+	while (v[i].id && v[i].id != id)
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+static void cg_put(struct sg_cgmap *m, uint64_t id, const char *cid)
+{
+	if (!id)
+		return;
+	if (!m->cap || (m->n + 1) * 2 > m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 256;
+		struct sg_cgent *v = calloc(cap, sizeof(*v));
+		if (!v)
+			return;
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->v[i].id)
+				*cg_slot(v, cap, m->v[i].id) = m->v[i];
+		free(m->v);
+		m->v = v;
+		m->cap = cap;
+	}
+	struct sg_cgent *e = cg_slot(m->v, m->cap, id);
+	if (!e->id)
+		m->n++;
+	e->id = id;
+	snprintf(e->cid, sizeof(e->cid), "%s", cid);
+}
+
+static const struct sg_cgent *cg_get(const struct sg_cgmap *m, uint64_t id)
+{
+	if (!m->cap || !id)
+		return NULL;
+	const struct sg_cgent *e = cg_slot(m->v, m->cap, id);
+	return e->id ? e : NULL;
+}
+
+void sg_cgmap_free(struct sg_cgmap *m)
+{
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+/* The cgroup2 mount: /sys/fs/cgroup on unified hosts, .../unified on
+ * hybrid ones.  Found once from mountinfo. */
+static const char *cg_root(struct sg_state *st)
+{
+	if (st->cgroot[0])
+		return st->cgroot;
+	snprintf(st->cgroot, sizeof(st->cgroot), "/sys/fs/cgroup");
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	if (!f)
+		return st->cgroot;
+	char line[1024], mnt[512], fstype[64];
+	while (fgets(line, sizeof(line), f)) {
+		const char *dash = strstr(line, " - ");
+		if (!dash || sscanf(dash + 3, "%63s", fstype) != 1 || strcmp(fstype, "cgroup2"))
+			continue;
+		if (sscanf(line, "%*s %*s %*s %*s %511s", mnt) == 1) {
+			snprintf(st->cgroot, sizeof(st->cgroot), "%s", mnt);
+			break;
+		}
+	}
+	fclose(f);
+	return st->cgroot;
+}
+
+struct walk {
+	struct sg_cgmap *m;
+	char path[PATH_MAX];
+	size_t rootlen;
+	unsigned visited;
+};
+
+static void walk_dir(struct walk *w, int dfd, size_t len, int depth)
+{
+	struct stat sb;
+	if (fstat(dfd, &sb) == 0) {
+		char cid[16];
+		sg_container_from_path(w->path + w->rootlen, len - w->rootlen, cid);
+		cg_put(w->m, (uint64_t)sb.st_ino, cid);
+	}
+	if (depth >= CG_WALK_DEPTH || ++w->visited > CG_WALK_MAX)
+		return;
+	DIR *d = fdopendir(dfd);
+	if (!d) {
+		close(dfd);
+		return;
+	}
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (de->d_type != DT_DIR || de->d_name[0] == '.')
+			continue;
+		size_t n = strlen(de->d_name);
+		if (len + 1 + n >= sizeof(w->path))
+			continue;
+		int sub = openat(dirfd(d), de->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (sub < 0)
+			continue;
+		w->path[len] = '/';
+		memcpy(w->path + len + 1, de->d_name, n + 1);
+		walk_dir(w, sub, len + 1 + n, depth + 1);
+		w->path[len] = 0;
+	}
+	closedir(d);
+}
+
+static void cg_walk(struct sg_state *st)
+{
+	struct walk *w = calloc(1, sizeof(*w));
+	if (!w)
+		return;
+	w->m = &st->cg;
+	snprintf(w->path, sizeof(w->path), "%s", cg_root(st));
+	w->rootlen = strlen(w->path);
+	int dfd = open(w->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0)
+		walk_dir(w, dfd, w->rootlen, 0);
+	free(w);
+	st->cg.scanned = sg_mono_sec();
+	st->cg.ever = true;
+}
+
+void sg_container_of_cgroup(struct sg_state *st, uint64_t cgid, char out[16])
+{
+	const struct sg_cgent *e = cg_get(&st->cg, cgid);
+	if (!e && (!st->cg.ever || sg_mono_sec() != st->cg.scanned)) {
+		cg_walk(st);
+		e = cg_get(&st->cg, cgid);
+	}
+	snprintf(out, 16, "%s", e ? e->cid : "");
+}
+
+uint64_t sg_cgroup_id_of_path(struct sg_state *st, const char *path, size_t len)
+{
+	char full[PATH_MAX];
+	struct stat sb;
+	int n = snprintf(full, sizeof(full), "%s%.*s", cg_root(st), (int)len, path);
+	if (n < 0 || (size_t)n >= sizeof(full) || stat(full, &sb) != 0)
+		return 0;
+	char cid[16];
+	sg_container_from_path(path, len, cid);
+	cg_put(&st->cg, (uint64_t)sb.st_ino, cid);
+	return (uint64_t)sb.st_ino;
+}

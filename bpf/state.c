@@ -1,0 +1,182 @@
+/*
+ * The state as the event loop sees it: create and free, and the two calls
+ * around the filter (sg_state_before resolves the event's process and fd
+ * and applies what the call created; sg_state_after applies removals).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bpf/state_int.h"
+
+#define PROCTAB_MIN 1024
+
+struct sg_state *sg_state_new(void)
+{
+	struct sg_state *st = calloc(1, sizeof(*st));
+	if (!st)
+		return NULL;
+	st->pb = calloc(PROCTAB_MIN, sizeof(*st->pb));
+	st->scratch = malloc(SG_PROCFS_ARGS_MAX + 1);
+	if (!st->pb || !st->scratch) {
+		free(st->pb);
+		free(st->scratch);
+		free(st);
+		return NULL;
+	}
+	st->pmask = PROCTAB_MIN - 1;
+	st->reap_at = SG_REAP_MIN;
+	st->socks_loaded = -1;
+	sg_idfile_init(&st->passwd, "passwd");
+	sg_idfile_init(&st->group, "group");
+	sg_state_set_etc(st, getenv("SYSGREP_ETC"));
+	sg_sb_init(&st->sb);
+	return st;
+}
+
+void sg_state_free(struct sg_state *st)
+{
+	if (!st)
+		return;
+	for (uint32_t i = 0; i <= st->pmask; i++) {
+		struct sg_proc *p = st->pb[i];
+		while (p) {
+			struct sg_proc *next = p->next;
+			sg_proc_destroy(st, p);
+			p = next;
+		}
+	}
+	free(st->pb);
+	sg_idfile_free(&st->passwd);
+	sg_idfile_free(&st->group);
+	sg_cgmap_free(&st->cg);
+	sg_sockmap_free(&st->socks);
+	sg_sb_free(&st->sb);
+	free(st->scratch);
+	free(st);
+}
+
+void sg_state_stats(struct sg_state *st, struct sg_state_stats *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return;
+	out->procs = st->nprocs;
+	out->fds = st->nfds;
+	out->procs_dropped = st->procs_dropped;
+}
+
+static enum sg_act act_of_event(struct sg_state *st, const struct sg_event *e)
+{
+	if (e->kind != SG_EV_SYSCALL || !e->def)
+		return SG_ACT_NONE;
+	if (e->nr >= SG_MAX_SYSCALLS)
+		return sg_act_of(e->def);
+	if (!st->act[e->nr])
+		st->act[e->nr] = (uint8_t)(sg_act_of(e->def) + 1);
+	return (enum sg_act)(st->act[e->nr] - 1);
+}
+
+void sg_state_before(struct sg_state *st, struct sg_event *e)
+{
+	e->state = st;
+	e->proc = NULL;
+	e->fd = NULL;
+	e->fdnum = -1;
+	if (!st)
+		return;
+	if (e->ts > st->now_ts)
+		st->now_ts = e->ts;
+	if (st->nprocs >= st->reap_at)
+		sg_state_reap(st);
+	e->proc = sg_proc_get(st, e);
+	if (!e->proc || e->kind != SG_EV_SYSCALL || !e->def)
+		return;
+
+	enum sg_act act = act_of_event(st, e);
+	uint16_t flags = e->def->flags;
+	if (flags & SG_SC_FD_ARG0) {
+		e->fdnum = (int32_t)(uint32_t)e->args[0];
+		/* a closed fd is gone from /proc: only the table can name it */
+		bool ask = act != SG_ACT_CLOSE && e->res != -EBADF;
+		e->fd = sg_fdtab_get(e->proc->fds, e->fdnum);
+		if (!e->fd && ask && e->fdnum >= 0)
+			e->fd = sg_procfs_fd(st, e->proc, e->fdnum);
+	}
+	struct sg_fd *made = sg_fdevents_before(st, e, act);
+	/* bpf(2) returns an fd for some commands only: the table says which */
+	if (made && ((flags & SG_SC_FD_RES) || act == SG_ACT_BPF)) {
+		e->fdnum = made->num;
+		e->fd = made;
+	} else if ((flags & SG_SC_FD_RES) && e->res >= 0 && act != SG_ACT_BPF) {
+		e->fdnum = e->res; /* a new fd the table could not learn */
+		e->fd = NULL;
+	}
+	if (e->fdnum >= 0 && e->fd == NULL)
+		e->fd = sg_fdtab_get(e->proc->fds, e->fdnum);
+}
+
+void sg_state_after(struct sg_state *st, struct sg_event *e)
+{
+	if (!st || !e->proc)
+		return;
+	if (e->kind == SG_EV_PROCEXIT) {
+		if (e->args[0] & SG_RECF_GROUP_DEAD)
+			sg_proc_remove(st, e->pid);
+		e->proc = NULL;
+		e->fd = NULL;
+		return;
+	}
+	enum sg_act act = act_of_event(st, e);
+	if (act == SG_ACT_CLOSE || act == SG_ACT_CLOSE_RANGE) {
+		sg_fdevents_after(st, e, act);
+		e->fd = NULL;
+	}
+}
+
+/* ---- paths ------------------------------------------------------------- */
+
+/* The dirfd a path parameter is relative to: the DIRFD parameter just
+ * before it (openat's dirfd, renameat's olddirfd / newdirfd), else arg 0
+ * for calls flagged so, else the cwd. */
+static int64_t dirfd_of(const struct sg_event *e, const struct sg_param *p)
+{
+	long i = p - e->params;
+	if (i > 0 && i < SG_MAX_PARAMS && e->params[i - 1].def &&
+	    e->params[i - 1].def->type == SG_PT_DIRFD)
+		return (int32_t)(uint32_t)e->params[i - 1].num;
+	if (e->def && (e->def->flags & SG_SC_DIRFD_ARG0))
+		return (int32_t)(uint32_t)e->args[0];
+	return AT_FDCWD;
+}
+
+bool sg_state_path(struct sg_event *e, const struct sg_param *p, struct sg_strbuf *out)
+{
+	if (!p || !(p->flags & SG_PARAM_DATA) || !p->data)
+		return false;
+	const char *s = (const char *)p->data;
+	const char *nul = memchr(s, 0, p->len);
+	size_t n = nul ? (size_t)(nul - s) : p->len;
+	if (n && s[0] == '/') {
+		sg_path_join(out, NULL, s, n);
+		return true;
+	}
+	struct sg_proc *pr = e->proc;
+	if (!pr)
+		return false;
+	int64_t dirfd = dirfd_of(e, p);
+	const char *base = pr->cwd;
+	if (dirfd != AT_FDCWD) {
+		struct sg_fd *f = sg_fdtab_get(pr->fds, dirfd);
+		if (!f && e->state && dirfd >= 0)
+			f = sg_procfs_fd(e->state, pr, dirfd);
+		base = f && f->name[0] == '/' ? f->name : NULL;
+	} else if (!n) {
+		return false; /* "" without a dirfd names nothing */
+	}
+	if (!base)
+		return false;
+	sg_path_join(out, base, s, n);
+	return true;
+}

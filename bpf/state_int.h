@@ -1,0 +1,214 @@
+/*
+ * Private to the state files (state.c, proc.c, procfs.c, netscan.c,
+ * fdtable.c, fdevents.c, path.c, users.c, container.c): the table layout
+ * and the helpers they share.  Nothing outside bpf/ includes this.
+ */
+#ifndef SG_STATE_INT_H
+#define SG_STATE_INT_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "bpf/state.h"
+#include "event/strbuf.h"
+
+/* Bounds of what a /proc scan reads per process: argv and environment can
+ * be megabytes; the probe itself sends at most SG_ARGS_MAX of them. */
+#define SG_PROCFS_ARGS_MAX (32 * 1024)
+/* Above this many processes the table is checked for processes that died
+ * while their exit record was lost (full ring buffer). */
+#define SG_REAP_MIN 4096
+/* A process is reaped only when idle this long (event time): if sysgrep
+ * runs in another pid namespace, kill(2) cannot see the processes it
+ * watches, and busy ones must not be dropped. */
+#define SG_REAP_IDLE_NS (30ull * 1000000000ull)
+/* Longest chain of ppid links followed (a loop in stale data must end). */
+#define SG_ANCESTORS_MAX 64
+
+/* ---- users / groups (users.c) ---------------------------------------- */
+
+struct sg_identry {
+	uint32_t id;
+	uint32_t line;     /* order in the file: the first entry of an id wins */
+	char *name;
+	char *home;        /* users only */
+	char *shell;       /* users only */
+};
+
+struct sg_idfile {
+	const char *base;  /* "passwd" or "group" */
+	struct sg_identry *v;
+	size_t n;
+	char *text;        /* the file, entries point into it */
+	struct timespec mtime;
+	uint64_t ino;
+	off_t size;
+	time_t checked;    /* CLOCK_MONOTONIC second of the last stat */
+	bool loaded;
+};
+
+void sg_idfile_init(struct sg_idfile *f, const char *base);
+void sg_idfile_free(struct sg_idfile *f);
+const struct sg_identry *sg_idfile_get(struct sg_idfile *f, const char *etc,
+				       uint32_t id);
+
+/* ---- containers (container.c) ----------------------------------------- */
+
+struct sg_cgent {
+	uint64_t id;       /* cgroup v2 id (inode); 0 = empty slot */
+	char cid[16];
+};
+
+struct sg_cgmap {
+	struct sg_cgent *v;
+	size_t cap, n;     /* open addressing, cap a power of 2 */
+	time_t scanned;    /* CLOCK_MONOTONIC second of the last walk */
+	bool ever;
+};
+
+void sg_cgmap_free(struct sg_cgmap *m);
+/* Container id of a cgroup path ("/system.slice/docker-<id>.scope"). */
+void sg_container_from_path(const char *path, size_t len, char out[16]);
+/* Container id from /proc/PID/cgroup text; *cgpath set to the v2 path. */
+void sg_container_from_procfile(const char *text, size_t len, char out[16],
+				const char **v2path, size_t *v2len);
+/* Container id of a cgroup id; "" when the cgroup is not found. */
+void sg_container_of_cgroup(struct sg_state *st, uint64_t cgid, char out[16]);
+/* The cgroup id of a v2 path (its directory inode), 0 if unknown. */
+uint64_t sg_cgroup_id_of_path(struct sg_state *st, const char *path, size_t len);
+
+/* ---- sockets seen in /proc/net (netscan.c) ----------------------------- */
+
+struct sg_sockent {
+	uint64_t ino;      /* 0 = empty slot */
+	struct sg_tuple t;
+	bool listening;
+	bool server;       /* accepted: this end is the server */
+	char *path;        /* AF_UNIX bound path, or NULL */
+};
+
+struct sg_sockmap {
+	struct sg_sockent *v;
+	size_t cap, n;
+};
+
+int sg_sockmap_load(struct sg_sockmap *m);
+const struct sg_sockent *sg_sockmap_get(const struct sg_sockmap *m, uint64_t ino);
+void sg_sockmap_free(struct sg_sockmap *m);
+
+/* ---- the state -------------------------------------------------------- */
+
+struct sg_fdtab {
+	struct sg_fd **b;
+	uint32_t mask;     /* buckets - 1 */
+	uint32_t n;
+};
+
+struct sg_state {
+	struct sg_proc **pb;
+	uint32_t pmask;
+	uint32_t nprocs;
+	uint64_t nfds;
+	uint64_t procs_dropped;
+	uint32_t reap_at;  /* nprocs that triggers the next reap */
+	uint64_t now_ts;   /* evt.rawtime of the latest event */
+
+	char etc[PATH_MAX];
+	char cgroot[PATH_MAX]; /* cgroup v2 mount, "/sys/fs/cgroup" */
+	struct sg_idfile passwd, group;
+	struct sg_cgmap cg;
+	struct sg_sockmap socks; /* during a scan, and for /proc fallbacks */
+	time_t socks_loaded;     /* CLOCK_MONOTONIC second of the last load */
+
+	uint8_t act[SG_MAX_SYSCALLS]; /* per syscall nr: enum sg_act + 1, 0 = not yet */
+	char *scratch;     /* SG_PROCFS_ARGS_MAX + 1 bytes for /proc reads */
+	struct sg_strbuf sb; /* scratch text (names, paths) */
+};
+
+/* What a syscall does to state, by its name (fdevents.c). */
+enum sg_act {
+	SG_ACT_NONE = 0,
+	SG_ACT_OPEN,
+	SG_ACT_SOCKET,
+	SG_ACT_SOCKETPAIR,
+	SG_ACT_ACCEPT,
+	SG_ACT_PIPE,
+	SG_ACT_DUP,
+	SG_ACT_FCNTL,
+	SG_ACT_EVENTFD,
+	SG_ACT_SIGNALFD,
+	SG_ACT_INOTIFY,
+	SG_ACT_TIMERFD,
+	SG_ACT_EPOLL,
+	SG_ACT_MEMFD,
+	SG_ACT_USERFAULTFD,
+	SG_ACT_IO_URING,
+	SG_ACT_BPF,
+	SG_ACT_CONNECT,
+	SG_ACT_BIND,
+	SG_ACT_LISTEN,
+	SG_ACT_CHDIR,
+	SG_ACT_FCHDIR,
+	SG_ACT_CLOSE,
+	SG_ACT_CLOSE_RANGE,
+	SG_ACT_NEWFD,      /* some other call returning an fd: ask /proc */
+};
+
+enum sg_act sg_act_of(const struct sg_syscall_def *def);
+
+/* proc.c */
+struct sg_proc *sg_proc_alloc(uint32_t pid);
+void sg_proc_insert(struct sg_state *st, struct sg_proc *p);
+void sg_proc_remove(struct sg_state *st, uint32_t pid);
+void sg_proc_destroy(struct sg_state *st, struct sg_proc *p);
+struct sg_proc *sg_proc_get(struct sg_state *st, const struct sg_event *e);
+void sg_proc_set_str(char **dst, const char *s, size_t n);
+/* argv / environment as NUL-separated bytes (argv[0] becomes exe). */
+void sg_proc_set_argv(struct sg_proc *p, const char *a, size_t n);
+void sg_proc_set_env(struct sg_proc *p, const char *a, size_t n);
+void sg_proc_set_container(struct sg_state *st, struct sg_proc *p, uint64_t cgid);
+void sg_state_reap(struct sg_state *st);
+
+/* procfs.c: fill p from /proc/PID; false when the process is gone. */
+bool sg_procfs_load(struct sg_state *st, struct sg_proc *p, bool with_fds);
+/* One fd of pid from /proc/PID/fd/N (readlink + fdinfo), or NULL. */
+struct sg_fd *sg_procfs_fd(struct sg_state *st, struct sg_proc *p, int64_t num);
+/* Classify a /proc fd link ("socket:[12]", "/etc/passwd") into f. */
+void sg_fd_from_link(struct sg_state *st, struct sg_fd *f, const char *link,
+		     size_t len, uint32_t flags);
+
+/* fdtable.c */
+struct sg_fdtab *sg_fdtab_new(void);
+void sg_fdtab_free(struct sg_state *st, struct sg_fdtab *t);
+struct sg_fdtab *sg_fdtab_copy(struct sg_state *st, const struct sg_fdtab *t);
+struct sg_fd *sg_fdtab_get(struct sg_fdtab *t, int64_t num);
+/* Add (replacing any fd of that number); takes ownership of f. */
+struct sg_fd *sg_fdtab_put(struct sg_state *st, struct sg_fdtab *t, struct sg_fd *f);
+void sg_fdtab_del(struct sg_state *st, struct sg_fdtab *t, int64_t num);
+void sg_fdtab_drop_cloexec(struct sg_state *st, struct sg_fdtab *t);
+void sg_fdtab_del_range(struct sg_state *st, struct sg_fdtab *t, uint64_t lo,
+			uint64_t hi);
+void sg_fdtab_cloexec_range(struct sg_fdtab *t, uint64_t lo, uint64_t hi);
+struct sg_fd *sg_fd_new(int64_t num, unsigned type, const char *name, size_t len);
+void sg_fd_free(struct sg_fd *f);
+void sg_fd_set_name(struct sg_fd *f, const char *name, size_t len);
+/* Name of a socket fd from its tuple: "client->server", or the server's
+ * own "ip:port" when listening. */
+void sg_fd_name_from_tuple(struct sg_state *st, struct sg_fd *f,
+			   const char *unix_path, size_t ulen);
+
+/* fdevents.c: apply what a syscall event does to the fd table; returns
+ * the fd its result names when it made one. */
+struct sg_fd *sg_fdevents_before(struct sg_state *st, struct sg_event *e, enum sg_act act);
+void sg_fdevents_after(struct sg_state *st, struct sg_event *e, enum sg_act act);
+
+/* path.c: "/a/b" + "../c" -> "/a/c" into out (reset first). */
+void sg_path_join(struct sg_strbuf *out, const char *base, const char *rel, size_t rlen);
+
+/* time */
+time_t sg_mono_sec(void);
+
+#endif /* SG_STATE_INT_H */

@@ -1,0 +1,771 @@
+/*
+ * The value of every field of event/fields.def for one event, with
+ * sysdig/Falco meanings.  A field that does not apply to the event (no fd,
+ * no such argument, unknown process) yields false, never a made-up value.
+ * Strings point into the event or the state when they live there, and are
+ * rendered into the per-event arena otherwise.
+ */
+#include <fcntl.h>
+#include <inttypes.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "bpf/state.h"
+#include "event/fields.h"
+#include "event/render.h"
+#include "event/strbuf.h"
+
+#ifndef __O_TMPFILE
+#define __O_TMPFILE 020000000
+#endif
+
+static const char *const category_names[] = {
+#define SG_CAT_NAME(id, s) s,
+	SG_CATEGORIES(SG_CAT_NAME)
+#undef SG_CAT_NAME
+};
+
+/* get() dispatches on id ranges: the catalogue must keep its groups */
+_Static_assert(SG_F_EVT_NUM == 0 && SG_F_EVT_BUFLEN + 1 == SG_F_PROC_PID &&
+		       SG_F_GROUP_NAME + 1 == SG_F_FD_NUM && SG_F_FD_RNET + 1 == SG_F_FS_PATH_NAME &&
+		       SG_F_FS_PATH_TARGET + 1 == SG_F_CONTAINER_ID,
+	       "event/fields.def groups moved: update get() in event/fieldget.c");
+
+/* Shells whose oldest instance is the login shell (proc.loginshellid). */
+static const char *const shells[] = {
+	"ash", "bash", "csh", "dash", "fish", "ksh", "sh", "tcsh", "zsh",
+};
+
+/* ---- values ------------------------------------------------------------ */
+
+static bool v_str(struct sg_value *v, const char *s, size_t n)
+{
+	if (!s)
+		return false;
+	v->type = SG_FT_STR;
+	v->s.p = s;
+	v->s.len = n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
+	return true;
+}
+
+static bool v_cstr(struct sg_value *v, const char *s)
+{
+	return s ? v_str(v, s, strlen(s)) : false;
+}
+
+static bool v_u64(struct sg_value *v, uint64_t x)
+{
+	v->type = SG_FT_U64;
+	v->u = x;
+	return true;
+}
+
+static bool v_s64(struct sg_value *v, int64_t x)
+{
+	v->type = SG_FT_S64;
+	v->i = x;
+	return true;
+}
+
+static bool v_bool(struct sg_value *v, bool x)
+{
+	v->type = SG_FT_BOOL;
+	v->b = x;
+	return true;
+}
+
+/* A copy of n bytes in the arena; false when the arena is full. */
+static bool v_arena(struct sg_value *v, struct sg_arena *a, const char *s, size_t n)
+{
+	char *d = sg_arena_alloc(a, n + 1);
+	if (!d)
+		return false;
+	memcpy(d, s, n);
+	d[n] = 0;
+	return v_str(v, d, n);
+}
+
+/* Scratch text for composed values; the result is copied to the arena. */
+static struct sg_strbuf *scratch(void)
+{
+	static __thread struct sg_strbuf sb;
+	sg_sb_reset(&sb);
+	return &sb;
+}
+
+static bool v_sb(struct sg_value *v, struct sg_arena *a, struct sg_strbuf *b)
+{
+	if (b->oom)
+		return false;
+	return v_arena(v, a, b->p ? b->p : "", b->len);
+}
+
+/* ---- parameters -------------------------------------------------------- */
+
+static unsigned nparams(const struct sg_event *e)
+{
+	return e->nparams < SG_MAX_PARAMS ? e->nparams : SG_MAX_PARAMS;
+}
+
+static const struct sg_param *param_named(const struct sg_event *e, const char *k,
+					  size_t klen)
+{
+	for (unsigned i = 0; i < nparams(e); i++) {
+		const struct sg_param *p = &e->params[i];
+		if (p->def && p->def->name && strlen(p->def->name) == klen &&
+		    memcmp(p->def->name, k, klen) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+static const struct sg_param *param_ref(const struct sg_event *e,
+					const struct sg_fieldref *ref)
+{
+	if (ref->key)
+		return param_named(e, ref->key, ref->keylen);
+	if (ref->index >= 0 && (unsigned)ref->index < nparams(e))
+		return &e->params[ref->index];
+	return NULL;
+}
+
+static bool is_captured(unsigned t)
+{
+	switch (t) {
+	case SG_PT_PATH: case SG_PT_STR: case SG_PT_BYTES: case SG_PT_SOCKADDR:
+	case SG_PT_TUPLE: case SG_PT_FDPAIR: case SG_PT_CHARBUFARRAY: case SG_PT_RAW:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool is_signed(unsigned t)
+{
+	return t == SG_PT_INT || t == SG_PT_ERRNO || t == SG_PT_FD || t == SG_PT_DIRFD ||
+	       t == SG_PT_PID;
+}
+
+/* A parameter has a value unless it is a capture that did not happen (or
+ * text the state did not know).  Numbers from the state are always set. */
+static bool has_value(const struct sg_param *p)
+{
+	if (!p || !p->def)
+		return false;
+	if (p->def->src == SG_SRC_CAP)
+		return (p->flags & SG_PARAM_DATA) != 0;
+	if (p->def->src == SG_SRC_STATE && is_captured(p->def->type))
+		return (p->flags & SG_PARAM_DATA) != 0;
+	return true;
+}
+
+static bool param_int(const struct sg_event *e, const char *name, int64_t *out)
+{
+	const struct sg_param *p = sg_event_param(e, name);
+	return has_value(p) && sg_param_num(p, out);
+}
+
+static bool evt_arg(struct sg_event *e, const struct sg_fieldref *ref, struct sg_value *v,
+		    struct sg_arena *a)
+{
+	const struct sg_param *p = param_ref(e, ref);
+	if (!has_value(p))
+		return false;
+	struct sg_strbuf *b = scratch();
+	sg_render_param_plain(b, e, p);
+	return v_sb(v, a, b);
+}
+
+static bool evt_rawarg(struct sg_event *e, const struct sg_fieldref *ref,
+		       struct sg_value *v, struct sg_arena *a)
+{
+	const struct sg_param *p = param_ref(e, ref);
+	if (!has_value(p))
+		return false;
+	unsigned t = p->def->type;
+	int64_t x;
+	if (!is_captured(t)) {
+		if (!sg_param_num(p, &x))
+			return false;
+		return is_signed(t) ? v_s64(v, x) : v_u64(v, (uint64_t)x);
+	}
+	if (t == SG_PT_PATH || t == SG_PT_STR) {
+		const char *s = (const char *)p->data;
+		const char *nul = memchr(s, 0, p->len);
+		return v_str(v, s, nul ? (size_t)(nul - s) : p->len);
+	}
+	if (t == SG_PT_BYTES || t == SG_PT_RAW || t == SG_PT_CHARBUFARRAY) {
+		v->type = SG_FT_BYTES;
+		v->s.p = (const char *)p->data;
+		v->s.len = p->len;
+		return true;
+	}
+	struct sg_strbuf *b = scratch(); /* tuples, addresses: their text */
+	sg_render_param_plain(b, e, p);
+	return v_sb(v, a, b);
+}
+
+/* ---- evt.* ------------------------------------------------------------- */
+
+static bool is_syscall(const struct sg_event *e)
+{
+	return e->kind == SG_EV_SYSCALL;
+}
+
+/* The kernel's error range: results in [-4095, -1] are -errno. */
+static bool failed(const struct sg_event *e)
+{
+	return is_syscall(e) && e->res < 0 && e->res >= -4095;
+}
+
+/* Local time of day; the broken-down time is cached per second. */
+static bool evt_time(const struct sg_event *e, struct sg_value *v, struct sg_arena *a,
+		     bool with_ns)
+{
+	static __thread time_t last = -1;
+	static __thread char hms[16];
+	time_t sec = (time_t)(e->ts / 1000000000u);
+	if (sec != last) {
+		struct tm tm;
+		if (!localtime_r(&sec, &tm))
+			return false;
+		snprintf(hms, sizeof(hms), "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+		last = sec;
+	}
+	if (!with_ns)
+		return v_arena(v, a, hms, strlen(hms));
+	char buf[32];
+	int n = snprintf(buf, sizeof(buf), "%s.%09u", hms, (unsigned)(e->ts % 1000000000u));
+	return v_arena(v, a, buf, (size_t)n);
+}
+
+static bool evt_datetime(const struct sg_event *e, struct sg_value *v, struct sg_arena *a)
+{
+	time_t sec = (time_t)(e->ts / 1000000000u);
+	struct tm tm;
+	if (!gmtime_r(&sec, &tm))
+		return false;
+	char buf[48];
+	int n = snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d.%09uZ",
+			 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+			 tm.tm_sec, (unsigned)(e->ts % 1000000000u));
+	return v_arena(v, a, buf, (size_t)n);
+}
+
+static bool evt_res(const struct sg_event *e, struct sg_value *v, struct sg_arena *a)
+{
+	if (!is_syscall(e))
+		return false;
+	if (!failed(e))
+		return v_cstr(v, "SUCCESS");
+	const char *name = sg_errno_name((int)-e->res);
+	if (name)
+		return v_cstr(v, name);
+	char buf[24];
+	int n = snprintf(buf, sizeof(buf), "%" PRId64, e->res);
+	return v_arena(v, a, buf, (size_t)n);
+}
+
+/* open flags of an open-family call; creat() implies them. */
+static bool open_flags(const struct sg_event *e, int64_t *flags)
+{
+	if (!is_syscall(e) || !e->def || !(e->def->flags & SG_SC_OPEN))
+		return false;
+	if (strcmp(e->def->name, "creat") == 0) {
+		*flags = O_CREAT | O_WRONLY | O_TRUNC;
+		return true;
+	}
+	return param_int(e, "flags", flags);
+}
+
+static bool evt_is_open(const struct sg_event *e, struct sg_value *v, unsigned id)
+{
+	int64_t flags;
+	if (!open_flags(e, &flags))
+		return v_bool(v, false);
+	int acc = (int)(flags & O_ACCMODE);
+	if (id == SG_F_EVT_IS_OPEN_READ)
+		return v_bool(v, acc == O_RDONLY || acc == O_RDWR);
+	if (id == SG_F_EVT_IS_OPEN_WRITE)
+		return v_bool(v, acc == O_WRONLY || acc == O_RDWR);
+	/* Falco: a file created (O_CREAT or O_TMPFILE) with an exec bit */
+	int64_t mode = 0;
+	bool creates = (flags & (O_CREAT | __O_TMPFILE)) != 0;
+	return v_bool(v, creates && param_int(e, "mode", &mode) && (mode & 0111));
+}
+
+static bool evt_buffer(struct sg_event *e, struct sg_value *v)
+{
+	const struct sg_param *p = sg_event_param(e, "data");
+	if (!has_value(p) || p->def->type != SG_PT_BYTES)
+		return false;
+	v->type = SG_FT_BYTES;
+	v->s.p = (const char *)p->data;
+	v->s.len = p->len;
+	return true;
+}
+
+static bool is_io(const struct sg_event *e, uint16_t which)
+{
+	return is_syscall(e) && e->def && (e->def->flags & which);
+}
+
+static bool evt_field(struct sg_event *e, const struct sg_fieldref *ref, struct sg_value *v,
+		      struct sg_arena *a)
+{
+	struct sg_strbuf *b;
+	switch (ref->id) {
+	case SG_F_EVT_NUM: return v_u64(v, e->num);
+	case SG_F_EVT_TIME: return evt_time(e, v, a, true);
+	case SG_F_EVT_TIME_S: return evt_time(e, v, a, false);
+	case SG_F_EVT_DATETIME: return evt_datetime(e, v, a);
+	case SG_F_EVT_RAWTIME:
+		v->type = SG_FT_ABSTIME;
+		v->u = e->ts;
+		return true;
+	case SG_F_EVT_RAWTIME_S: return v_u64(v, e->ts / 1000000000u);
+	case SG_F_EVT_TYPE:
+		if (!e->def || !e->def->name)
+			return false;
+		v_cstr(v, e->def->name);
+		v->type = SG_FT_SYSCALL;
+		return true;
+	case SG_F_EVT_DIR: return v_cstr(v, "<");
+	case SG_F_EVT_CPU: return v_u64(v, e->cpu);
+	case SG_F_EVT_ARGS:
+	case SG_F_EVT_INFO:
+		b = scratch();
+		sg_render_args(b, e);
+		return v_sb(v, a, b);
+	case SG_F_EVT_ARG: return evt_arg(e, ref, v, a);
+	case SG_F_EVT_RAWARG: return evt_rawarg(e, ref, v, a);
+	case SG_F_EVT_RES: return evt_res(e, v, a);
+	case SG_F_EVT_RAWRES: return v_s64(v, e->res);
+	case SG_F_EVT_FAILED: return v_bool(v, failed(e));
+	case SG_F_EVT_CATEGORY:
+		if (!e->def || e->def->category >= SG_CAT_MAX)
+			return false;
+		return v_cstr(v, category_names[e->def->category]);
+	case SG_F_EVT_IS_OPEN_READ:
+	case SG_F_EVT_IS_OPEN_WRITE:
+	case SG_F_EVT_IS_OPEN_EXEC: return evt_is_open(e, v, ref->id);
+	case SG_F_EVT_IS_IO: return v_bool(v, is_io(e, SG_SC_READ | SG_SC_WRITE));
+	case SG_F_EVT_IS_IO_READ: return v_bool(v, is_io(e, SG_SC_READ));
+	case SG_F_EVT_IS_IO_WRITE: return v_bool(v, is_io(e, SG_SC_WRITE));
+	case SG_F_EVT_BUFFER: return evt_buffer(e, v);
+	case SG_F_EVT_BUFLEN:
+		if (!is_io(e, SG_SC_READ | SG_SC_WRITE) || e->res < 0)
+			return false;
+		return v_u64(v, (uint64_t)e->res);
+	default: return false;
+	}
+}
+
+/* ---- proc.* ------------------------------------------------------------ */
+
+static struct sg_proc *parent_of(struct sg_event *e, const struct sg_proc *p)
+{
+	if (!p || !e->state || !p->ppid || p->ppid == p->pid)
+		return NULL;
+	return sg_state_proc(e->state, p->ppid);
+}
+
+/* The nth ancestor (0 = the process itself). */
+static struct sg_proc *ancestor(struct sg_event *e, int n)
+{
+	struct sg_proc *p = e->proc;
+	for (int i = 0; p && i < n; i++)
+		p = parent_of(e, p);
+	return p;
+}
+
+/* head + " " + each argument (NUL separated in p->args). */
+static void join_args(struct sg_strbuf *b, const char *head, const struct sg_proc *p)
+{
+	if (head)
+		sg_sb_puts(b, head);
+	if (!p->args || !p->args_len)
+		return;
+	if (head)
+		sg_sb_putc(b, ' ');
+	for (uint32_t i = 0; i < p->args_len; i++)
+		sg_sb_putc(b, p->args[i] ? p->args[i] : ' ');
+}
+
+/* The nth argument (from 1); argv[0] for 0. */
+static bool nth_arg(const struct sg_proc *p, int n, struct sg_value *v)
+{
+	if (n == 0)
+		return v_cstr(v, p->exe);
+	if (!p->args || n < 1 || (uint32_t)n > p->nargs)
+		return false;
+	const char *s = p->args, *end = p->args + p->args_len;
+	for (int i = 1; i < n; i++)
+		s += strlen(s) + 1;
+	if (s > end)
+		return false;
+	return v_str(v, s, strnlen(s, (size_t)(end - s)));
+}
+
+static bool env_get(const struct sg_proc *p, const struct sg_fieldref *ref,
+		    struct sg_value *v, struct sg_arena *a)
+{
+	if (!p->env)
+		return false;
+	const char *s = p->env, *end = p->env + p->env_len;
+	if (!ref->key) {
+		struct sg_strbuf *b = scratch();
+		for (const char *c = s; c < end; c++)
+			sg_sb_putc(b, *c ? *c : ' ');
+		return v_sb(v, a, b);
+	}
+	while (s < end) {
+		size_t n = strnlen(s, (size_t)(end - s));
+		if (n > ref->keylen && s[ref->keylen] == '=' &&
+		    memcmp(s, ref->key, ref->keylen) == 0)
+			return v_str(v, s + ref->keylen + 1, n - ref->keylen - 1);
+		s += n + 1;
+	}
+	return false;
+}
+
+static bool is_shell(const char *comm)
+{
+	for (size_t i = 0; i < sizeof(shells) / sizeof(shells[0]); i++)
+		if (strcmp(comm, shells[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool loginshellid(struct sg_event *e, struct sg_value *v)
+{
+	bool found = false;
+	uint32_t pid = 0;
+	struct sg_proc *p = e->proc;
+	for (int i = 0; p && i < 64; i++, p = parent_of(e, p)) {
+		if (is_shell(i == 0 ? e->comm : p->comm)) {
+			pid = p->pid;
+			found = true;
+		}
+	}
+	return found ? v_u64(v, pid) : false;
+}
+
+static bool cmdline_of(const struct sg_proc *p, const char *head, struct sg_value *v,
+		       struct sg_arena *a)
+{
+	struct sg_strbuf *b = scratch();
+	join_args(b, head, p);
+	return v_sb(v, a, b);
+}
+
+static bool proc_field(struct sg_event *e, const struct sg_fieldref *ref,
+		       struct sg_value *v, struct sg_arena *a)
+{
+	struct sg_proc *p = e->proc, *pp;
+	switch (ref->id) {
+	case SG_F_PROC_PID: return v_u64(v, e->pid);
+	case SG_F_PROC_PPID: return v_u64(v, p ? p->ppid : e->ppid);
+	case SG_F_PROC_NAME: return v_str(v, e->comm, strnlen(e->comm, SG_EVENT_COMM_LEN));
+	default: break;
+	}
+	if (!p)
+		return false;
+	switch (ref->id) {
+	case SG_F_PROC_EXE: return v_cstr(v, p->exe);
+	case SG_F_PROC_EXEPATH: return v_cstr(v, p->exepath);
+	case SG_F_PROC_CMDLINE: return cmdline_of(p, e->comm, v, a);
+	case SG_F_PROC_EXELINE: return p->exe && cmdline_of(p, p->exe, v, a);
+	case SG_F_PROC_ARGS:
+		if (ref->index >= 0)
+			return nth_arg(p, ref->index, v);
+		return cmdline_of(p, NULL, v, a);
+	case SG_F_PROC_CMDNARGS: return v_u64(v, p->nargs);
+	case SG_F_PROC_ENV: return env_get(p, ref, v, a);
+	case SG_F_PROC_CWD: return v_cstr(v, p->cwd);
+	case SG_F_PROC_PNAME: return (pp = parent_of(e, p)) && v_cstr(v, pp->comm);
+	case SG_F_PROC_PEXE: return (pp = parent_of(e, p)) && v_cstr(v, pp->exe);
+	case SG_F_PROC_PEXEPATH: return (pp = parent_of(e, p)) && v_cstr(v, pp->exepath);
+	case SG_F_PROC_PCMDLINE:
+		return (pp = parent_of(e, p)) && cmdline_of(pp, pp->comm, v, a);
+	case SG_F_PROC_ANAME:
+	case SG_F_PROC_APID: {
+		int n = ref->index < 0 ? 1 : ref->index;
+		struct sg_proc *an = ancestor(e, n);
+		if (!an)
+			return false;
+		if (ref->id == SG_F_PROC_APID)
+			return v_u64(v, an->pid);
+		return n == 0 ? v_str(v, e->comm, strnlen(e->comm, SG_EVENT_COMM_LEN))
+			      : v_cstr(v, an->comm);
+	}
+	case SG_F_PROC_TTY: return v_u64(v, p->tty);
+	case SG_F_PROC_SID: return v_u64(v, p->sid);
+	case SG_F_PROC_PGID: return v_u64(v, p->pgid);
+	case SG_F_PROC_VPID: return v_u64(v, p->vpid);
+	case SG_F_PROC_LOGINSHELLID: return loginshellid(e, v);
+	case SG_F_PROC_IS_CONTAINER:
+		return v_bool(v, p->in_container ||
+				 (p->container_id[0] && strcmp(p->container_id, "host") != 0));
+	case SG_F_CONTAINER_ID:
+		return v_str(v, p->container_id, strnlen(p->container_id, sizeof(p->container_id)));
+	case SG_F_THREAD_VTID:
+		if (e->tid == e->pid)
+			return v_u64(v, p->vpid);
+		/* outside a pid namespace the thread id is its own vtid */
+		return p->vpid == p->pid && v_u64(v, e->tid);
+	default: return false;
+	}
+}
+
+/* ---- user.* / group.* / thread.* --------------------------------------- */
+
+static bool user_field(struct sg_event *e, const struct sg_fieldref *ref,
+		       struct sg_value *v)
+{
+	struct sg_state *st = e->state;
+	switch (ref->id) {
+	case SG_F_THREAD_TID: return v_u64(v, e->tid);
+	case SG_F_THREAD_ISMAIN: return v_bool(v, e->tid == e->pid);
+	case SG_F_USER_UID: return v_u64(v, e->uid);
+	case SG_F_USER_NAME: return v_cstr(v, sg_user_name(st, e->uid));
+	case SG_F_USER_HOMEDIR: return v_cstr(v, sg_user_home(st, e->uid));
+	case SG_F_USER_SHELL: return v_cstr(v, sg_user_shell(st, e->uid));
+	case SG_F_USER_LOGINUID:
+		return v_s64(v, e->loginuid == UINT32_MAX ? -1 : (int64_t)e->loginuid);
+	case SG_F_USER_LOGINNAME:
+		return e->loginuid != UINT32_MAX && v_cstr(v, sg_user_name(st, e->loginuid));
+	case SG_F_GROUP_GID: return v_u64(v, e->gid);
+	case SG_F_GROUP_NAME: return v_cstr(v, sg_group_name(st, e->gid));
+	default: return false;
+	}
+}
+
+/* ---- fd.* -------------------------------------------------------------- */
+
+static const uint8_t v4mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+
+static bool is_inet(const struct sg_fd *f)
+{
+	return (f->type == SG_FDT_IPV4 || f->type == SG_FDT_IPV6) &&
+	       (f->tuple.family == AF_INET || f->tuple.family == AF_INET6);
+}
+
+/* side: 'c' client, 's' server, 'l' local, 'r' remote. */
+static bool fd_endpoint(const struct sg_fd *f, char side, const uint8_t **addr,
+			uint16_t *port)
+{
+	if (!is_inet(f))
+		return false;
+	bool local = side == 'l' || (side == 'c' && !f->is_server) ||
+		     (side == 's' && f->is_server);
+	*addr = local ? f->tuple.laddr : f->tuple.raddr;
+	*port = local ? f->tuple.lport : f->tuple.rport;
+	return true;
+}
+
+static bool fd_ip(const struct sg_fd *f, char side, struct sg_value *v, uint8_t type)
+{
+	const uint8_t *addr;
+	uint16_t port;
+	if (!fd_endpoint(f, side, &addr, &port))
+		return false;
+	v->type = type;
+	memset(&v->ip, 0, sizeof(v->ip));
+	if (f->tuple.family == AF_INET) {
+		v->ip.family = 4;
+		memcpy(v->ip.addr, addr, 4);
+	} else if (memcmp(addr, v4mapped, sizeof(v4mapped)) == 0) {
+		v->ip.family = 4; /* ::ffff:a.b.c.d is the IPv4 peer it carries */
+		memcpy(v->ip.addr, addr + 12, 4);
+	} else {
+		v->ip.family = 6;
+		memcpy(v->ip.addr, addr, 16);
+	}
+	return true;
+}
+
+static bool fd_port(const struct sg_fd *f, char side, struct sg_value *v)
+{
+	const uint8_t *addr;
+	uint16_t port;
+	if (!fd_endpoint(f, side, &addr, &port))
+		return false;
+	v->type = SG_FT_PORT;
+	v->u = port;
+	return true;
+}
+
+static bool fd_path_part(const struct sg_fd *f, bool dir, struct sg_value *v,
+			 struct sg_arena *a)
+{
+	if (f->type != SG_FDT_FILE && f->type != SG_FDT_DIRECTORY && f->type != SG_FDT_PIPE)
+		return false;
+	const char *slash = f->name ? strrchr(f->name, '/') : NULL;
+	if (!slash)
+		return false;
+	if (!dir)
+		return v_cstr(v, slash + 1);
+	size_t n = (size_t)(slash - f->name);
+	return n ? v_arena(v, a, f->name, n) : v_cstr(v, "/");
+}
+
+static bool fd_l4proto(const struct sg_fd *f, struct sg_value *v)
+{
+	if (!is_inet(f))
+		return false;
+	switch (f->tuple.l4proto) {
+	case IPPROTO_TCP: return v_cstr(v, "tcp");
+	case IPPROTO_UDP: return v_cstr(v, "udp");
+	case IPPROTO_ICMP:
+	case IPPROTO_ICMPV6: return v_cstr(v, "icmp");
+	default: return v_cstr(v, "raw");
+	}
+}
+
+static bool fd_field(struct sg_event *e, const struct sg_fieldref *ref, int n,
+		     struct sg_value *v, struct sg_arena *a)
+{
+	static const char typechars[SG_FDT_MAX][2] = {
+#define SG_FDT_TC(id, s, c) {c, 0},
+		SG_FDTYPES(SG_FDT_TC)
+#undef SG_FDT_TC
+	};
+	if (ref->id == SG_F_FD_NUM)
+		return e->fdnum >= 0 && v_s64(v, e->fdnum);
+	const struct sg_fd *f = e->fd;
+	if (!f || e->fdnum < 0)
+		return false;
+	char any = n == 2 ? 's' : 'c'; /* any-of fields: 1 client, 2 server */
+	if (n > 2)
+		return false;
+	switch (ref->id) {
+	case SG_F_FD_TYPE: return v_cstr(v, sg_fdtype_name(f->type));
+	case SG_F_FD_TYPECHAR:
+		return f->type < SG_FDT_MAX && v_str(v, typechars[f->type], 1);
+	case SG_F_FD_NAME: return v_cstr(v, f->name ? f->name : "");
+	case SG_F_FD_DIRECTORY: return fd_path_part(f, true, v, a);
+	case SG_F_FD_FILENAME: return fd_path_part(f, false, v, a);
+	case SG_F_FD_CIP: return fd_ip(f, 'c', v, SG_FT_IPADDR);
+	case SG_F_FD_SIP: return fd_ip(f, 's', v, SG_FT_IPADDR);
+	case SG_F_FD_LIP: return fd_ip(f, 'l', v, SG_FT_IPADDR);
+	case SG_F_FD_RIP: return fd_ip(f, 'r', v, SG_FT_IPADDR);
+	case SG_F_FD_IP: return fd_ip(f, any, v, SG_FT_IPADDR);
+	case SG_F_FD_CPORT: return fd_port(f, 'c', v);
+	case SG_F_FD_SPORT: return fd_port(f, 's', v);
+	case SG_F_FD_LPORT: return fd_port(f, 'l', v);
+	case SG_F_FD_RPORT: return fd_port(f, 'r', v);
+	case SG_F_FD_PORT: return fd_port(f, any, v);
+	case SG_F_FD_L4PROTO: return fd_l4proto(f, v);
+	case SG_F_FD_SOCKFAMILY:
+		if (is_inet(f))
+			return v_cstr(v, "ip");
+		return f->type == SG_FDT_UNIX && v_cstr(v, "unix");
+	case SG_F_FD_IS_SERVER: return v_bool(v, f->is_server);
+	case SG_F_FD_NET: return fd_ip(f, any, v, SG_FT_IPNET);
+	case SG_F_FD_CNET: return fd_ip(f, 'c', v, SG_FT_IPNET);
+	case SG_F_FD_SNET: return fd_ip(f, 's', v, SG_FT_IPNET);
+	case SG_F_FD_LNET: return fd_ip(f, 'l', v, SG_FT_IPNET);
+	case SG_F_FD_RNET: return fd_ip(f, 'r', v, SG_FT_IPNET);
+	default: return false;
+	}
+}
+
+/* ---- fs.path.* --------------------------------------------------------- */
+
+/* rename*, link*, symlink*: a source and a target instead of one path. */
+static bool two_paths(const struct sg_event *e)
+{
+	const char *n = e->def ? e->def->name : "";
+	return strncmp(n, "rename", 6) == 0 || strncmp(n, "link", 4) == 0 ||
+	       strncmp(n, "symlink", 7) == 0;
+}
+
+static bool fs_path(struct sg_event *e, unsigned id, struct sg_value *v, struct sg_arena *a)
+{
+	if (!is_syscall(e) || !e->def)
+		return false;
+	const struct sg_param *first = NULL, *last = NULL;
+	for (unsigned i = 0; i < nparams(e); i++) {
+		const struct sg_param *p = &e->params[i];
+		if (!p->def || p->def->type != SG_PT_PATH)
+			continue;
+		if (!first)
+			first = p;
+		last = p;
+	}
+	const struct sg_param *p;
+	if (id == SG_F_FS_PATH_NAME) {
+		p = two_paths(e) ? NULL : first;
+	} else if (!two_paths(e)) {
+		return false;
+	} else if (id == SG_F_FS_PATH_TARGET) {
+		p = last;
+	} else {
+		/* symlink's source is the link's content, kept as written */
+		const struct sg_param *t = sg_event_param(e, "target");
+		if (t && t->def->type != SG_PT_PATH) {
+			if (!has_value(t))
+				return false;
+			const char *s = (const char *)t->data;
+			return v_str(v, s, strnlen(s, t->len));
+		}
+		p = first != last ? first : NULL;
+	}
+	if (!has_value(p))
+		return false;
+	struct sg_strbuf *b = scratch();
+	return sg_state_path(e, p, b) && v_sb(v, a, b);
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+static bool get(struct sg_event *e, const struct sg_fieldref *ref, int n,
+		struct sg_value *v, struct sg_arena *a)
+{
+	if (ref->id >= SG_F_MAX)
+		return false;
+	if (ref->id <= SG_F_EVT_BUFLEN)
+		return evt_field(e, ref, v, a);
+	if (ref->id >= SG_F_FD_NUM && ref->id <= SG_F_FD_RNET)
+		return fd_field(e, ref, n, v, a);
+	if (ref->id >= SG_F_FS_PATH_NAME && ref->id <= SG_F_FS_PATH_TARGET)
+		return fs_path(e, ref->id, v, a);
+	switch (ref->id) {
+	case SG_F_THREAD_TID:
+	case SG_F_THREAD_ISMAIN:
+		return user_field(e, ref, v);
+	default:
+		break;
+	}
+	if (ref->id >= SG_F_USER_UID && ref->id <= SG_F_GROUP_NAME)
+		return user_field(e, ref, v);
+	return proc_field(e, ref, v, a);
+}
+
+bool sg_field_get(struct sg_event *e, const struct sg_fieldref *ref, struct sg_value *v,
+		  struct sg_arena *a)
+{
+	if (!e || !ref || !v)
+		return false;
+	return get(e, ref, 1, v, a);
+}
+
+bool sg_field_get_nth(struct sg_event *e, const struct sg_fieldref *ref, int n,
+		      struct sg_value *v, struct sg_arena *a)
+{
+	if (!e || !ref || !v || n < 1)
+		return false;
+	const struct sg_field_info *f = &sg_fields[ref->id < SG_F_MAX ? ref->id : 0];
+	if (f->argmode == SG_ARG_OPTINDEX && ref->index < 0) {
+		struct sg_fieldref r = *ref;
+		r.index = n;
+		return get(e, &r, 1, v, a);
+	}
+	if (f->flags & SG_FF_FILTERONLY)
+		return get(e, ref, n, v, a);
+	return n == 1 && get(e, ref, 1, v, a);
+}
