@@ -7,7 +7,9 @@
  */
 #include "bpf/decode.h"
 
+#include <arpa/inet.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include <linux/types.h>
@@ -272,6 +274,47 @@ static int fill_params(struct sg_decoder *d, struct sg_event *e, struct pl_iter 
 	return pl_done(it) ? 0 : -1;
 }
 
+/*
+ * A connect that failed (ECONNREFUSED) or has not finished leaves the socket
+ * without its remote end: the kernel resets it before the syscall returns.
+ * The address the caller asked for is in the captured sockaddr; complete the
+ * tuple's remote side from it, as sysdig does, so fd.sip/fd.sport and the
+ * tuple text still name the target.
+ */
+static void complete_tuple(struct sg_decoder *d, struct sg_event *e)
+{
+	struct sg_param *tp = NULL;
+	const struct sg_param *ap = NULL;
+	for (unsigned i = 0; i < e->nparams; i++) {
+		const struct sg_param_def *pd = e->params[i].def;
+		if (pd->type == SG_PT_TUPLE)
+			tp = &e->params[i];
+		else if (pd->type == SG_PT_SOCKADDR && !strcmp(pd->name, "addr"))
+			ap = &e->params[i];
+	}
+	if (!tp || !ap || !(tp->flags & SG_PARAM_DATA) || !(ap->flags & SG_PARAM_DATA) ||
+	    tp->len < sizeof(struct sg_tuple) || ap->len < 8)
+		return;
+	struct sg_tuple t;
+	memcpy(&t, tp->data, sizeof(t));
+	if (t.rport)
+		return;
+	uint16_t family, port;
+	memcpy(&family, ap->data, 2);
+	memcpy(&port, ap->data + 2, 2);
+	if (family == AF_INET && t.family == AF_INET) {
+		memcpy(t.raddr, ap->data + 4, 4);
+	} else if (family == AF_INET6 && t.family == AF_INET6 && ap->len >= 24) {
+		memcpy(t.raddr, ap->data + 8, 16);
+	} else {
+		return;
+	}
+	t.rport = ntohs(port);
+	d->fixed_tuple = t;
+	tp->data = (const uint8_t *)&d->fixed_tuple;
+	tp->len = sizeof(d->fixed_tuple);
+}
+
 static int decode_syscall(struct sg_decoder *d, const struct sg_rec *r,
 			  const uint8_t *pl, size_t pllen, struct sg_event *e)
 {
@@ -284,7 +327,11 @@ static int decode_syscall(struct sg_decoder *d, const struct sg_rec *r,
 	e->kind = SG_EV_SYSCALL;
 	e->nr = r->nr;
 	e->def = def;
-	return fill_params(d, e, &it);
+	if (fill_params(d, e, &it))
+		return -1;
+	if (def->flags & SG_SC_NET)
+		complete_tuple(d, e);
+	return 0;
 }
 
 static int decode_exit(struct sg_decoder *d, const struct sg_rec *r, size_t pllen,

@@ -18,6 +18,9 @@ struct sg_decoder {
 	uint64_t next_num;         /* evt.num of the next event */
 	uint64_t records;          /* records seen */
 	uint64_t malformed;        /* records dropped as malformed */
+	/* a tuple completed from the call's sockaddr: the current event's
+	 * "tuple" param may point here (valid until the next decode) */
+	struct sg_tuple fixed_tuple;
 };
 
 void sg_decoder_init(struct sg_decoder *d, struct sg_state *st);
