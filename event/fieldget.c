@@ -174,8 +174,10 @@ static bool evt_arg(struct sg_event *e, const struct sg_fieldref *ref, struct sg
 	const struct sg_param *p = param_ref(e, ref);
 	if (!has_value(p))
 		return false;
+	/* libs semantics: the value's name when it has one (O_RDONLY|O_CLOEXEC,
+	 * ENOENT, <f>/etc/passwd), the same text JSON's "evt.arg" shows */
 	struct sg_strbuf *b = scratch();
-	sg_render_param_plain(b, e, p);
+	sg_render_param_resolved(b, e, p);
 	return v_sb(v, a, b);
 }
 
