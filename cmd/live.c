@@ -123,7 +123,7 @@ static struct sg_probe *open_probe(const struct sg_opts *o, struct sg_filter *f,
 	if (needs_state(o, pd))
 		add_state_syscalls(pd);
 	struct sg_probe_opts po = {
-		.pd = pd,
+		.pd = o->no_pushdown ? NULL : pd, /* NULL: every syscall, no conditions */
 		.snaplen = o->snaplen,
 		.ringbuf_bytes = o->ringbuf_bytes,
 		.verbose = o->verbose,

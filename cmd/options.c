@@ -23,6 +23,7 @@ enum {
 	OPT_LIST_EVENTS,
 	OPT_DUMP_FILTER,
 	OPT_BUFFER_SIZE,
+	OPT_NO_PUSHDOWN,
 };
 
 static const struct option long_opts[] = {
@@ -48,6 +49,7 @@ static const struct option long_opts[] = {
 	{"list-events", no_argument, NULL, OPT_LIST_EVENTS},
 	{"dump-filter", no_argument, NULL, OPT_DUMP_FILTER},
 	{"buffer-size", required_argument, NULL, OPT_BUFFER_SIZE},
+	{"no-pushdown", no_argument, NULL, OPT_NO_PUSHDOWN},
 	{0},
 };
 
@@ -83,6 +85,7 @@ void sg_usage(FILE *out)
 	      "      --list-fields      the fields a filter or format can use (-o json too)\n"
 	      "      --list-events      the system calls and their arguments (-o json too)\n"
 	      "      --dump-filter      compile FILTER, print its bytecode and pushdown, exit\n"
+	      "      --no-pushdown      decide everything in user space (for checking pushdown)\n"
 	      "  -v, --verbose          show libbpf's messages\n"
 	      "      --version          print the version\n"
 	      "  -h, --help             this help\n"
@@ -270,6 +273,9 @@ static int parse_one(struct sg_opts *o, int c, const char *arg)
 		return 0;
 	case OPT_DUMP_FILTER:
 		o->action = SG_ACT_DUMP_FILTER;
+		return 0;
+	case OPT_NO_PUSHDOWN:
+		o->no_pushdown = true;
 		return 0;
 	}
 	return 2; /* getopt already said what was wrong */

@@ -33,6 +33,7 @@ struct sg_opts {
 	bool verbose;            /* -v */
 	bool no_header;          /* --no-header */
 	bool buffered;           /* --buffered */
+	bool no_pushdown;        /* --no-pushdown: the probe sends every syscall */
 	enum sg_color color;     /* --color */
 	uint32_t snaplen;        /* -s */
 	uint32_t ringbuf_bytes;  /* --buffer-size */
