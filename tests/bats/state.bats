@@ -1,0 +1,137 @@
+#!/usr/bin/env bats
+# Process, fd and user state, end to end: what sysgrep knows about a process
+# comes from /proc (started before it) or from the exec/fork/open events it
+# saw, and the fields built on that state are asserted exactly.
+
+load helpers
+load sys_helpers
+
+setup() {
+	sys_setup
+}
+
+teardown() {
+	if [ -n "${BG:-}" ]; then
+		kill "$BG" 2>/dev/null || true
+		wait "$BG" 2>/dev/null || true
+	fi
+}
+
+# Runs sysgrep (ARGS...) into OUT; the helper (after ---) starts first, and
+# its pid is HPID: for helpers whose pid the assertions need.
+cap_pid() {
+	local args=()
+	while [ $# -gt 0 ] && [ "$1" != "---" ]; do
+		args+=("$1")
+		shift
+	done
+	shift
+	"$SYSGREP" "${args[@]}" >"$OUT" 2>"$OUT.err" &
+	local sg=$!
+	"$@" >/dev/null 2>&1 &
+	BG=$!
+	HPID=$BG
+	SG_STATUS=0
+	wait "$sg" || SG_STATUS=$?
+}
+
+@test "a process started before sysgrep: cmdline from /proc, its open fd's name" {
+	local f="$DIR/held"
+	"$SGT" -l -d 20 hold "$f" >/dev/null 2>&1 &
+	BG=$!
+	# let it open the file and write a few times before sysgrep exists
+	for _ in $(seq 50); do [ -s "$f" ] && break; sleep 0.02; done
+	[ -s "$f" ]
+	run "$SYSGREP" -o json -n 1 -t 10s \
+		-p '*%proc.cmdline %proc.exepath %proc.pid %fd.name %fd.type %evt.rawarg.data' \
+		"evt.type=write and proc.name=$NAME"
+	[ "$status" -eq 0 ]
+	echo "$output" >"$OUT"
+	X="$NAME -l -d 20 hold $f" Y=$f ev '."proc.cmdline" == $x' '."proc.exepath" == "\($d | sub("/d$"; ""))/\($n)"' \
+		'."fd.name" == $y' '."fd.type" == "file"' '."evt.rawarg.data" == "tick\n"' \
+		"(.\"proc.pid\") == $BG"
+}
+
+@test "nested exec: proc.pname, proc.aname[N], proc.apid[N] and bare proc.aname" {
+	local b t
+	b=$(unique_copy "$HELPERS/sgtest" sgb_)
+	t=$(unique_copy /bin/true tru_)
+	# NAME forks and execs b; b forks and execs t
+	cap_pid -o json -n 1 -t 10s \
+		-p '*%proc.name %proc.pname %proc.aname[1] %proc.aname[2] %proc.apid[1] %proc.apid[2] %proc.ppid %proc.exepath' \
+		"evt.type=execve and proc.name=$(basename "$t") and proc.aname=$NAME" \
+		--- "$SGT" -l exec "$b" exec "$t"
+	[ "$SG_STATUS" -eq 0 ]
+	X=$(basename "$b") Y=$(basename "$t") ev '."proc.name" == $y' '."proc.pname" == $x' \
+		'."proc.aname[1]" == $x' '."proc.aname[2]" == $n' \
+		'."proc.apid[1]" == ."proc.ppid"' "(.\"proc.apid[2]\") == $HPID"
+}
+
+@test "proc.cwd follows chdir; fs.path.name of a relative openat is absolute" {
+	: >"$DIR/rel"
+	cap_pid -o json -n 1 -t 10s \
+		-p '*%proc.cwd %fs.path.name %fd.name %evt.rawarg.name %evt.rawarg.dirfd %evt.rawres' \
+		"evt.type=openat and proc.name=$NAME and evt.rawarg.name=rel" \
+		--- "$SGT" -l relopen "$DIR" rel
+	[ "$SG_STATUS" -eq 0 ]
+	ev '."evt.rawres" >= 3' '."proc.cwd" == $d' '."evt.rawarg.name" == "rel"' \
+		'."evt.rawarg.dirfd" == -100' '."fs.path.name" == "\($d)/rel"' '."fd.name" == "\($d)/rel"'
+}
+
+@test "fchdir moves proc.cwd too" {
+	FMT='*%proc.cwd %evt.rawres' sys_cap fchdir fchdir
+	ev '."evt.rawres" == 0' '."proc.cwd" == $d'
+}
+
+@test "after dup2(3, 10), a write on fd 10 has the file's name" {
+	FMT='*%fd.num %fd.name %fd.type %evt.rawarg.data' sys_cap write dup2 'fd.num=10'
+	ev '."fd.num" == 10' '."fd.name" == "\($d)/a"' '."fd.type" == "file"' '."evt.rawarg.data" == "d2"'
+}
+
+@test "user.name is root for root, nobody after setuid(65534)" {
+	FMT='*%user.uid %user.name %group.gid' sys_cap kill kill
+	ev '."user.uid" == 0' '."user.name" == "root"' '."group.gid" == 0'
+	FMT='*%user.uid %user.name' sys_cap setuid setuid
+	ev '."user.uid" == 65534' '."user.name" == "nobody"'
+}
+
+@test "close of a connected socket: fd.name is its tuple, from the state" {
+	FMT='*%fd.num %fd.name %fd.type' sys_cap close tcp 'fd.num=6'
+	ev '."fd.type" == "ipv4"' '."fd.name" | test("^127\\.0\\.0\\.1:[0-9]+->127\\.0\\.0\\.1:\($port)$")'
+}
+
+@test "fork storm: 20000 forks while sysgrep runs, every exit seen, nothing lost" {
+	local n=20000
+	"$SYSGREP" --stats -c -t 60s "evt.type=procexit and proc.name=$NAME" >"$OUT" 2>"$OUT.err" &
+	BG=$!
+	sleep 1
+	"$SGT" forks "$n"
+	sleep 0.5
+	kill -INT "$BG"
+	local st=0
+	wait "$BG" || st=$?
+	BG=
+	cat "$OUT.err"
+	[ "$st" -eq 0 ]
+	grep -q ' 0 lost' "$OUT.err"
+	# n children plus the forking process itself
+	[ "$(cat "$OUT")" -eq $((n + 1)) ]
+}
+
+@test "fork storm: --stats shows the state tables back at their starting size" {
+	"$SYSGREP" --stats -q -t 300ms 'proc.name=no-such-proc' 2>"$OUT.err" || true
+	grep -Eq 'procs|processes' "$OUT.err" ||
+		skip "--stats does not report the state tables (sg_state_stats is not printed)"
+	local before after
+	"$SYSGREP" --stats -q -t 2s 'proc.name=no-such-proc' 2>"$OUT.err0" || true
+	"$SYSGREP" --stats -q -t 20s 'proc.name=no-such-proc' 2>"$OUT.err" &
+	BG=$!
+	sleep 1
+	"$SGT" forks 20000
+	wait "$BG" || true
+	BG=
+	before=$(grep -Eo '[0-9]+ (procs|processes)' "$OUT.err0" | grep -Eo '^[0-9]+')
+	after=$(grep -Eo '[0-9]+ (procs|processes)' "$OUT.err" | grep -Eo '^[0-9]+')
+	echo "before=$before after=$after"
+	[ "$after" -le $((before + 50)) ]
+}

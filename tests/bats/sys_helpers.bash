@@ -1,0 +1,66 @@
+# Shared by syscalls.bats and state.bats (load after helpers.bash): a
+# uniquely named sgtest performs one known syscall scenario in a loop while
+# sysgrep captures one event of it, and each expectation about that event is
+# checked on its own, so a failure names the exact value that was wrong.
+
+# require_bpf, made safe under bats' errexit: it records whether the probe
+# loads before helpers.bash looks (a status of 1 there would end the test).
+sys_require_bpf() {
+	local mark="$BATS_RUN_TMPDIR/bpf-ok" st=0
+	if [ "$(id -u)" -eq 0 ] && [ ! -e "$mark" ] && [ ! -e "$mark.no" ]; then
+		"$SYSGREP" -q -t 200ms 'evt.type=getppid and proc.pid=1' \
+			2>"$BATS_RUN_TMPDIR/bpf-why" || st=$?
+		if [ "$st" -eq 1 ]; then touch "$mark"; else touch "$mark.no"; fi
+	fi
+	require_bpf
+}
+
+# SGT, NAME (its comm), OUT, DIR (scratch directory), PORT (for sockets)
+sys_setup() {
+	sys_require_bpf
+	SGT=$(unique_copy "$HELPERS/sgtest" sgt_)
+	NAME=$(basename "$SGT")
+	OUT="$BATS_TEST_TMPDIR/out"
+	DIR="$BATS_TEST_TMPDIR/d"
+	mkdir -p "$DIR"
+	PORT=$((20000 + RANDOM % 30000))
+	ARG=$PORT
+}
+
+# sys_cap TYPE SCENARIO [FILTER]: one event of TYPE by NAME (PNAME when
+# set: a process that renamed itself) and FILTER while
+# `sgtest -l sys SCENARIO DIR ARG` runs, as JSON into OUT.
+# FMT, when set, is the -p format.
+sys_cap() {
+	local f="evt.type=$1 and proc.name=${PNAME:-$NAME}"
+	[ -z "${3:-}" ] || f="$f and ($3)"
+	local fmt=()
+	[ -z "${FMT:-}" ] || fmt=(-p "$FMT")
+	sg_capture "$OUT" -o json "${fmt[@]}" -n 1 -t 10s "$f" --- "$SGT" -l sys "$2" "$DIR" "$ARG"
+	if [ "$SG_STATUS" -ne 0 ]; then
+		echo "sysgrep exited $SG_STATUS for: $f"
+		cat "$OUT.err"
+		return 1
+	fi
+}
+
+# ev JQ-PREDICATE...: each must hold for the captured event.  $d is DIR,
+# $n NAME, $port PORT, $x and $y the test's X and Y; every failing
+# predicate is listed, then the event.
+ev() {
+	local bad=0 p
+	for p in "$@"; do
+		if ! jq -e --arg d "$DIR" --arg n "$NAME" --argjson port "$PORT" \
+			--arg x "${X:-}" --arg y "${Y:-}" "$p" "$OUT" >/dev/null 2>&1; then
+			echo "FAILED: $p"
+			bad=1
+		fi
+	done
+	[ "$bad" -eq 0 ] && return 0
+	echo "event: $(cat "$OUT")"
+	return 1
+}
+
+# The socket fields the network tests check, with the arguments; '*' keeps
+# events that lack some of them (null in JSON).
+NETFMT='*%evt.type %proc.name %evt.rawres %evt.res %evt.rawarg.fd %evt.arg.tuple %evt.rawarg.data %evt.rawarg.addr %evt.rawarg.flags %fd.name %fd.type %fd.sip %fd.cip %fd.sport %fd.cport %fd.l4proto %fd.is_server'
