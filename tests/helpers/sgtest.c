@@ -160,14 +160,15 @@ static int op_files(char **a)
 	return 0;
 }
 
-/* creds: setuid(getuid()), kill(getpid(), 0), ptrace(PTRACE_ATTACH, 1) (fails) */
+/* creds: setuid(getuid()), kill(getpid(), 0), ptrace(PTRACE_ATTACH) of a pid that
+ * cannot exist (ESRCH): never a real process, even as root */
 static int op_creds(char **a)
 {
 	(void)a;
 	if (setuid(getuid()))
 		perror("setuid");
 	kill(getpid(), 0);
-	ptrace(PTRACE_ATTACH, 1, NULL, NULL);
+	ptrace(PTRACE_ATTACH, (pid_t)0x7ffffffe, NULL, NULL);
 	return 0;
 }
 
