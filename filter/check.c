@@ -1,0 +1,423 @@
+/*
+ * The type checker: every comparison is checked against the field
+ * catalogue (which operators a type takes, which transformers apply) and
+ * every constant is parsed once, here, into the form the VM compares
+ * against.  All errors a filter can have are found at this point, never
+ * while events flow.  The operator tables follow libsinsp's
+ * flt_is_comparable (filter_compare.cpp).
+ */
+#include "filter/ast.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "event/syscalls.h"
+#include "filter/values.h"
+
+struct checker {
+	const char *src;
+	struct sg_diag *d;
+};
+
+#define OPS(...) (ops_mask(__VA_ARGS__, -1))
+static uint32_t ops_mask(int first, ...)
+{
+	uint32_t m = 0;
+	va_list ap;
+	va_start(ap, first);
+	for (int op = first; op >= 0; op = va_arg(ap, int))
+		m |= 1u << op;
+	va_end(ap);
+	return m;
+}
+
+static bool is_numeric(uint8_t t)
+{
+	return t == SG_FT_U64 || t == SG_FT_S64 || t == SG_FT_ABSTIME || t == SG_FT_PORT;
+}
+
+static bool is_text(uint8_t t)
+{
+	return t == SG_FT_STR || t == SG_FT_SYSCALL || t == SG_FT_BYTES;
+}
+
+static bool is_ip(uint8_t t)
+{
+	return t == SG_FT_IPADDR || t == SG_FT_IPNET;
+}
+
+/* Operators each value type takes. */
+static uint32_t allowed_ops(uint8_t t)
+{
+	uint32_t all = (1u << SG_CMP_MAX) - 1;
+	uint32_t bin = OPS(SG_CMP_BCONTAINS, SG_CMP_BSTARTSWITH);
+	if (is_numeric(t))
+		return OPS(SG_CMP_EQ, SG_CMP_NE, SG_CMP_LT, SG_CMP_LE, SG_CMP_GT, SG_CMP_GE,
+			   SG_CMP_IN, SG_CMP_INTERSECTS, SG_CMP_EXISTS);
+	if (t == SG_FT_BOOL || is_ip(t))
+		return OPS(SG_CMP_EQ, SG_CMP_NE, SG_CMP_IN, SG_CMP_INTERSECTS, SG_CMP_EXISTS);
+	if (t == SG_FT_BYTES)
+		return OPS(SG_CMP_EQ, SG_CMP_NE, SG_CMP_CONTAINS, SG_CMP_IN, SG_CMP_EXISTS,
+			   SG_CMP_STARTSWITH, SG_CMP_ENDSWITH, SG_CMP_INTERSECTS, SG_CMP_BCONTAINS,
+			   SG_CMP_BSTARTSWITH);
+	return all & ~bin; /* strings, syscall names, evt.rawarg */
+}
+
+static const char *type_noun(uint8_t t)
+{
+	switch (t) {
+	case SG_FT_U64:
+	case SG_FT_S64:
+	case SG_FT_ABSTIME:
+		return "number";
+	case SG_FT_PORT:
+		return "port";
+	case SG_FT_BOOL:
+		return "bool";
+	case SG_FT_BYTES:
+		return "buffer";
+	case SG_FT_IPADDR:
+		return "IP address";
+	case SG_FT_IPNET:
+		return "network";
+	case SG_FT_DYN:
+		return "argument";
+	default:
+		return "string";
+	}
+}
+
+static const char *ops_hint(uint8_t t)
+{
+	if (is_numeric(t))
+		return "use =, !=, <, <=, >, >=, in or exists";
+	if (t == SG_FT_BOOL || is_ip(t))
+		return "use =, !=, in or exists";
+	if (t == SG_FT_BYTES)
+		return "use =, !=, contains, bcontains, startswith, bstartswith, endswith, in or exists";
+	return "use contains or startswith on strings";
+}
+
+/* "proc.name", or "tolower(proc.name)" for a transformed operand. */
+static void operand_name(const struct sg_operand *o, char *buf, size_t size)
+{
+	char name[256];
+	sg_fieldref_name(&o->ref, name, sizeof(name));
+	size_t n = 0;
+	buf[0] = '\0';
+	for (int i = o->nxf - 1; i >= 0 && n < size; i--)
+		n += (size_t)snprintf(buf + n, size - n, "%s(", sg_xform_names[o->xf[i]]);
+	if (n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%s", name);
+	for (int i = 0; i < o->nxf && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, ")");
+}
+
+/* Any-of fields: several values per event (client and server, every
+ * ancestor), compared one by one through sg_field_get_nth. */
+static bool field_is_anyof(const struct sg_fieldref *r)
+{
+	const struct sg_field_info *f = &sg_fields[r->id];
+	if (f->flags & SG_FF_FILTERONLY)
+		return true;
+	/* bare proc.args is the joined argument string, not any-of */
+	return f->argmode == SG_ARG_OPTINDEX && r->index < 0 && r->id != SG_F_PROC_ARGS;
+}
+
+static bool xform_type(struct checker *c, struct sg_operand *o, int i, uint8_t *t)
+{
+	uint8_t x = o->xf[i], in = *t;
+	bool ok;
+	switch (x) {
+	case SG_XF_LEN:
+		ok = is_text(in) || in == SG_FT_DYN;
+		*t = SG_FT_U64;
+		break;
+	case SG_XF_B64:
+		ok = is_text(in) || in == SG_FT_DYN;
+		*t = in == SG_FT_BYTES ? SG_FT_BYTES : SG_FT_STR;
+		break;
+	default: /* tolower, toupper, basename: strings */
+		ok = in == SG_FT_STR || in == SG_FT_SYSCALL || in == SG_FT_DYN;
+		*t = SG_FT_STR;
+		break;
+	}
+	if (ok)
+		return true;
+	char name[300];
+	struct sg_operand inner = *o;
+	inner.nxf = (uint8_t)i;
+	operand_name(&inner, name, sizeof(name));
+	sg_diag_set(c->d, c->src, o->off, "%s() cannot take the %s '%s'%s",
+		    sg_xform_names[x], type_noun(in), name,
+		    x == SG_XF_LEN || x == SG_XF_B64 ? ": it works on strings and buffers"
+						     : ": it works on strings");
+	return false;
+}
+
+static bool check_operand(struct checker *c, struct sg_operand *o, bool rhs)
+{
+	const struct sg_field_info *f = &sg_fields[o->ref.id];
+	o->anyof = field_is_anyof(&o->ref);
+	if (o->anyof && (o->nxf || rhs)) {
+		const char *ex = f->argmode == SG_ARG_OPTINDEX ? "[1]" : "";
+		sg_diag_set(c->d, c->src, o->field_off,
+			    "'%s' has several values per event, so it cannot be %s%s%s%s",
+			    f->name, rhs ? "compared with val()" : "transformed",
+			    *ex ? ": pick one, like " : "", *ex ? f->name : "", ex);
+		return false;
+	}
+	uint8_t t = f->type;
+	for (int i = 0; i < o->nxf; i++)
+		if (!xform_type(c, o, i, &t))
+			return false;
+	o->type = t;
+	return true;
+}
+
+static bool check_op(struct checker *c, const struct sg_ast *n)
+{
+	uint8_t t = n->lhs.type;
+	if (allowed_ops(t) & (1u << n->op))
+		return true;
+	char name[300];
+	operand_name(&n->lhs, name, sizeof(name));
+	const char *what = n->lhs.nxf ? "" : " field";
+	sg_diag_set(c->d, c->src, n->op_off, "'%s' cannot compare the %s%s '%s' (%s)",
+		    sg_cmpop_names[n->op], type_noun(t), what, name, ops_hint(t));
+	return false;
+}
+
+static int type_class(uint8_t t)
+{
+	if (is_numeric(t))
+		return 1;
+	if (t == SG_FT_BOOL)
+		return 2;
+	if (is_ip(t))
+		return 3;
+	return 4; /* text, and evt.rawarg which compares either way */
+}
+
+static bool check_rhs_field(struct checker *c, struct sg_ast *n)
+{
+	if (!check_operand(c, &n->rhs, true))
+		return false;
+	if (n->op == SG_CMP_REGEX || n->op == SG_CMP_BCONTAINS || n->op == SG_CMP_BSTARTSWITH) {
+		sg_diag_set(c->d, c->src, n->rhs.off,
+			    "'%s' needs a constant on its right, not a field", sg_cmpop_names[n->op]);
+		return false;
+	}
+	uint8_t lt = n->lhs.type, rt = n->rhs.type;
+	if (lt == SG_FT_DYN || rt == SG_FT_DYN || type_class(lt) == type_class(rt))
+		return true;
+	char l[300], r[300];
+	operand_name(&n->lhs, l, sizeof(l));
+	operand_name(&n->rhs, r, sizeof(r));
+	sg_diag_set(c->d, c->src, n->rhs.off, "cannot compare the %s '%s' with the %s '%s'",
+		    type_noun(lt), l, type_noun(rt), r);
+	return false;
+}
+
+static bool syscall_known(const char *s, uint32_t len)
+{
+	if (memchr(s, '\0', len))
+		return false;
+	return sg_syscall_by_name(s, NULL) != NULL;
+}
+
+static bool conv_syscall(struct checker *c, const struct sg_ast *n, const struct sg_lit *l)
+{
+	/* only exact comparisons name a syscall: "evt.type startswith open" is fine */
+	if (n->op != SG_CMP_EQ && n->op != SG_CMP_NE && n->op != SG_CMP_IN &&
+	    n->op != SG_CMP_INTERSECTS)
+		return true;
+	if (syscall_known(l->s, l->len))
+		return true;
+	const char *sug = memchr(l->s, '\0', l->len) ? NULL : sg_syscall_suggest(l->s);
+	int shown = l->len > 64 ? 64 : (int)l->len;
+	if (sug)
+		sg_diag_set(c->d, c->src, l->off, "unknown syscall '%.*s' (did you mean '%s'?)",
+			    shown, l->s, sug);
+	else
+		sg_diag_set(c->d, c->src, l->off,
+			    "unknown syscall '%.*s' (sysgrep --list-syscalls shows them)", shown, l->s);
+	return false;
+}
+
+static bool dup_text(struct sg_cval *cv, const struct sg_lit *l)
+{
+	cv->s = malloc((size_t)l->len + 1);
+	if (!cv->s)
+		return false;
+	memcpy(cv->s, l->s, l->len);
+	cv->s[l->len] = '\0';
+	cv->len = l->len;
+	return true;
+}
+
+static bool conv_number(struct checker *c, const struct sg_ast *n, const struct sg_lit *l,
+			struct sg_cval *cv, uint8_t t)
+{
+	char name[300];
+	operand_name(&n->lhs, name, sizeof(name));
+	int shown = l->len > 64 ? 64 : (int)l->len;
+	cv->kind = SG_CK_NUM;
+	cv->has_num = true;
+	if (!sg_parse_int(l->s, l->len, &cv->n)) {
+		int port = t == SG_FT_PORT ? sg_service_port(l->s, l->len) : -1;
+		if (port >= 0) {
+			cv->n = port;
+			return true;
+		}
+		if (t == SG_FT_PORT)
+			sg_diag_set(c->d, c->src, l->off,
+				    "'%.*s' is not a port number or a known service name (like ssh, http)",
+				    shown, l->s);
+		else
+			sg_diag_set(c->d, c->src, l->off,
+				    "'%.*s' is not a number: '%s' compares whole numbers (like 42 or 0x2a)",
+				    shown, l->s, name);
+		return false;
+	}
+	__int128 lo = t == SG_FT_S64 ? INT64_MIN : 0;
+	__int128 hi = t == SG_FT_S64 ? INT64_MAX : t == SG_FT_PORT ? 65535 : (__int128)UINT64_MAX;
+	if (cv->n < lo || cv->n > hi) {
+		sg_diag_set(c->d, c->src, l->off, "%.*s is out of range for '%s' (%s)", shown, l->s,
+			    name,
+			    t == SG_FT_S64 ? "a signed 64-bit number"
+			    : t == SG_FT_PORT ? "0 to 65535" : "0 to 18446744073709551615");
+		return false;
+	}
+	return true;
+}
+
+static bool conv_regex(struct checker *c, struct sg_ast *n, const struct sg_lit *l)
+{
+	int err;
+	PCRE2_SIZE eoff;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)l->s, l->len,
+				       PCRE2_ANCHORED | PCRE2_ENDANCHORED, &err, &eoff, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		int at = l->off + (l->quoted ? 1 : 0) + (int)(eoff <= l->len ? eoff : l->len);
+		sg_diag_set(c->d, c->src, at, "bad regex: %s", (const char *)msg);
+		return false;
+	}
+	/* JIT is an optimisation only: without it pcre2_match interprets */
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	n->re = re;
+	return true;
+}
+
+static bool conv_text(struct checker *c, struct sg_ast *n, const struct sg_lit *l,
+		      struct sg_cval *cv)
+{
+	cv->kind = SG_CK_STR;
+	if (n->op == SG_CMP_BCONTAINS || n->op == SG_CMP_BSTARTSWITH) {
+		if (sg_parse_hexbytes(l->s, l->len, &cv->s, &cv->len))
+			return true;
+		sg_diag_set(c->d, c->src, l->off,
+			    "'%s' takes bytes in hex, like 2f657463 for \"/etc\"",
+			    sg_cmpop_names[n->op]);
+		return false;
+	}
+	if (n->lhs.type == SG_FT_SYSCALL && !n->lhs.nxf && !conv_syscall(c, n, l))
+		return false;
+	if (n->op == SG_CMP_REGEX && !conv_regex(c, n, l))
+		return false;
+	return dup_text(cv, l);
+}
+
+static bool conv_lit(struct checker *c, struct sg_ast *n, const struct sg_lit *l,
+		     struct sg_cval *cv)
+{
+	uint8_t t = n->lhs.type;
+	int shown = l->len > 64 ? 64 : (int)l->len;
+	char name[300];
+	if (is_numeric(t))
+		return conv_number(c, n, l, cv, t);
+	if (t == SG_FT_BOOL) {
+		cv->kind = SG_CK_BOOL;
+		if (sg_parse_bool(l->s, l->len, &cv->b))
+			return true;
+		operand_name(&n->lhs, name, sizeof(name));
+		sg_diag_set(c->d, c->src, l->off, "'%.*s' is not a bool: '%s' is true or false",
+			    shown, l->s, name);
+		return false;
+	}
+	if (is_ip(t)) {
+		cv->kind = SG_CK_NET;
+		if (sg_parse_net(l->s, l->len, &cv->family, cv->addr, &cv->prefix))
+			return true;
+		sg_diag_set(c->d, c->src, l->off,
+			    "'%.*s' is not an IP address or network (like 10.0.0.1, 10.0.0.0/8 or fe80::/10)",
+			    shown, l->s);
+		return false;
+	}
+	if (t == SG_FT_DYN) {
+		if (!conv_text(c, n, l, cv))
+			return false;
+		cv->kind = SG_CK_DYN;
+		cv->has_num = sg_parse_int(l->s, l->len, &cv->n);
+		return true;
+	}
+	return conv_text(c, n, l, cv);
+}
+
+static bool check_values(struct checker *c, struct sg_ast *n)
+{
+	if (n->op == SG_CMP_REGEX && n->nlits != 1) {
+		sg_diag_set(c->d, c->src, n->op_off, "'regex' takes one pattern");
+		return false;
+	}
+	if (n->nlits == 0)
+		return true;
+	n->cv = calloc((size_t)n->nlits, sizeof(*n->cv));
+	if (!n->cv) {
+		sg_diag_set(c->d, c->src, n->off, "out of memory");
+		return false;
+	}
+	for (int i = 0; i < n->nlits; i++) {
+		n->ncv = i + 1;
+		if (!conv_lit(c, n, &n->lits[i], &n->cv[i]))
+			return false;
+	}
+	return true;
+}
+
+static bool check_cmp(struct checker *c, struct sg_ast *n)
+{
+	if (!check_operand(c, &n->lhs, false) || !check_op(c, n))
+		return false;
+	switch (n->rhs_kind) {
+	case SG_RHS_FIELD:
+		return check_rhs_field(c, n);
+	case SG_RHS_VALUE:
+	case SG_RHS_LIST:
+		return check_values(c, n);
+	default:
+		return true;
+	}
+}
+
+static bool check_node(struct checker *c, struct sg_ast *n)
+{
+	if (n->kind == SG_AST_CMP)
+		return check_cmp(c, n);
+	for (int i = 0; i < n->nkids; i++)
+		if (!check_node(c, n->kids[i]))
+			return false;
+	return true;
+}
+
+bool sg_check(struct sg_ast *root, const char *text, struct sg_diag *d)
+{
+	struct checker c = { .src = text, .d = d };
+	return check_node(&c, root);
+}

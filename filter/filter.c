@@ -1,0 +1,107 @@
+/*
+ * The public filter API (filter/filter.h): the pipeline parse -> check ->
+ * pushdown analysis -> compile -> validate, and the match entry point.
+ */
+#include "filter/filter.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "event/strbuf.h"
+#include "filter/ast.h"
+#include "filter/bytecode.h"
+#include "filter/pushdown.h"
+
+struct sg_filter {
+	struct sg_prog prog;
+	struct sg_pushdown pd;
+};
+
+/* Parse and check; then refuse what can never match. */
+static struct sg_ast *analyze(const char *text, struct sg_pushdown *pd, struct sg_diag *d)
+{
+	struct sg_ast *root = sg_parse(text, d);
+	if (!root)
+		return NULL;
+	if (!sg_check(root, text, d)) {
+		sg_ast_free(root);
+		return NULL;
+	}
+	char why[160];
+	int off;
+	sg_pushdown_build(root, pd, why, sizeof(why), &off);
+	if (pd->never) {
+		sg_diag_set(d, text, off, "this filter can never match: %s", why);
+		sg_ast_free(root);
+		return NULL;
+	}
+	return root;
+}
+
+struct sg_filter *sg_filter_compile(const char *text, struct sg_diag *d)
+{
+	if (!text)
+		text = "";
+	struct sg_filter *f = calloc(1, sizeof(*f));
+	if (!f) {
+		sg_diag_set(d, text, -1, "out of memory");
+		return NULL;
+	}
+	struct sg_ast *root = analyze(text, &f->pd, d);
+	if (!root) {
+		free(f);
+		return NULL;
+	}
+	bool ok = sg_compile(root, &f->prog, text, d);
+	sg_ast_free(root);
+	if (!ok) {
+		free(f);
+		return NULL;
+	}
+	uint32_t pc;
+	const char *why = sg_validate(&f->prog, &pc);
+	if (why) {
+		sg_diag_set(d, text, -1, "internal error: invalid bytecode at %u: %s", pc, why);
+		sg_filter_free(f);
+		return NULL;
+	}
+	return f;
+}
+
+bool sg_filter_match(struct sg_filter *f, struct sg_event *e, struct sg_arena *a)
+{
+	return !f || sg_vm_run(&f->prog, e, a);
+}
+
+void sg_filter_pushdown(const struct sg_filter *f, struct sg_pushdown *pd)
+{
+	if (f) {
+		*pd = f->pd;
+		return;
+	}
+	/* no filter: everything, no conditions */
+	memset(pd, 0, sizeof(*pd));
+	memset(pd->sel, SG_SEL_FILTER, sizeof(pd->sel));
+	pd->procexit = true;
+}
+
+void sg_filter_dump(const struct sg_filter *f, FILE *out)
+{
+	struct sg_strbuf b;
+	struct sg_pushdown pd;
+	sg_sb_init(&b);
+	if (f)
+		sg_disasm(&f->prog, &b);
+	sg_filter_pushdown(f, &pd);
+	sg_pushdown_print(&pd, &b);
+	fwrite(b.p ? b.p : "", 1, b.len, out);
+	sg_sb_free(&b);
+}
+
+void sg_filter_free(struct sg_filter *f)
+{
+	if (!f)
+		return;
+	sg_prog_free(&f->prog);
+	free(f);
+}

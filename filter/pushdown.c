@@ -1,0 +1,380 @@
+/*
+ * What the kernel can decide before copying anything (event/pushdown.h),
+ * derived from the checked AST.
+ *
+ * Event types: every node gets two sets of syscalls, `may` (the node can
+ * be true only for these) and `must` (the node is true for every event of
+ * these).  A comparison on evt.type is exact: it is evaluated against
+ * every syscall name, so may == must.  Any other comparison may be true
+ * anywhere and is true nowhere for sure.  Then
+ *   and: may = AND of mays, must = AND of musts
+ *   or : may = OR of mays,  must = OR of musts
+ *   not: may = NOT must,    must = NOT may
+ * so "not evt.type=open" excludes open, while "not (evt.type=open and
+ * proc.name=x)" excludes nothing.  The filter can match only the `may`
+ * syscalls of the root.
+ *
+ * Conditions: the top-level conjunction's "=" / "in" tests of proc.pid,
+ * thread.tid, user.uid and proc.name (each list intersected with the
+ * others on the same field).  Any subset of the conjuncts is a valid
+ * pre-check, so a test that does not fit is simply left out.
+ */
+#include "filter/pushdown.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "event/syscalls.h"
+#include "filter/bytecode.h"
+
+#define NBITS (SG_MAX_SYSCALLS + 1) /* the last bit is procexit */
+#define PROCEXIT_BIT SG_MAX_SYSCALLS
+#define NWORDS ((NBITS + 63) / 64)
+
+struct tset {
+	uint64_t w[NWORDS];
+};
+
+/* uni: every bit; named: the syscall numbers with a name on this
+ * architecture, plus procexit.  An event of a number without a name should
+ * not occur; if one does, its evt.type is unknown, so comparisons on
+ * evt.type treat it like any other field would, but it does not keep a
+ * filter from being "never". */
+struct ctx {
+	struct tset uni, named;
+};
+
+static void set_all(const struct ctx *c, struct tset *s, bool on)
+{
+	if (on)
+		*s = c->uni;
+	else
+		memset(s->w, 0, sizeof(s->w));
+}
+
+static void set_bit(struct tset *s, unsigned i, bool on)
+{
+	if (on)
+		s->w[i / 64] |= 1ull << (i % 64);
+	else
+		s->w[i / 64] &= ~(1ull << (i % 64));
+}
+
+static bool get_bit(const struct tset *s, unsigned i)
+{
+	return (s->w[i / 64] >> (i % 64)) & 1;
+}
+
+/* Empty as far as real events go: no named syscall, no procexit. */
+static bool set_empty(const struct ctx *c, const struct tset *s)
+{
+	for (int i = 0; i < NWORDS; i++)
+		if (s->w[i] & c->named.w[i])
+			return false;
+	return true;
+}
+
+static void set_not(const struct ctx *c, struct tset *s)
+{
+	for (int i = 0; i < NWORDS; i++)
+		s->w[i] = ~s->w[i] & c->uni.w[i];
+}
+
+static void init_ctx(struct ctx *c)
+{
+	unsigned count = sg_syscall_count();
+	memset(c, 0, sizeof(*c));
+	for (unsigned i = 0; i < NBITS; i++)
+		set_bit(&c->uni, i, true);
+	for (unsigned nr = 0; nr < count && nr < SG_MAX_SYSCALLS; nr++)
+		if (sg_syscall_name(nr))
+			set_bit(&c->named, nr, true);
+	set_bit(&c->named, PROCEXIT_BIT, true);
+}
+
+/* A leaf on evt.type, evaluated on one syscall name. */
+static bool leaf_on_name(const struct sg_ast *n, const char *name, pcre2_match_data *md)
+{
+	struct sg_value v = { .type = SG_FT_SYSCALL };
+	v.s.p = name;
+	v.s.len = (uint32_t)strlen(name);
+	switch (n->op) {
+	case SG_CMP_EXISTS:
+		return true;
+	case SG_CMP_REGEX:
+		return n->re && md &&
+		       pcre2_match(n->re, (PCRE2_SPTR)name, v.s.len, 0, 0, md, NULL) >= 0;
+	case SG_CMP_IN:
+	case SG_CMP_INTERSECTS:
+	case SG_CMP_PMATCH:
+		for (int i = 0; i < n->ncv; i++)
+			if (sg_cmp_one(n->op == SG_CMP_PMATCH ? SG_CMP_PMATCH : SG_CMP_EQ, &v,
+				       &n->cv[i]))
+				return true;
+		return false;
+	default:
+		return n->ncv > 0 && sg_cmp_one(n->op, &v, &n->cv[0]);
+	}
+}
+
+static bool is_type_leaf(const struct sg_ast *n)
+{
+	return n->lhs.ref.id == SG_F_EVT_TYPE && n->lhs.nxf == 0 && n->rhs_kind != SG_RHS_FIELD;
+}
+
+static void leaf_sets(const struct ctx *c, const struct sg_ast *n, struct tset *may,
+		      struct tset *must)
+{
+	set_all(c, may, true);
+	set_all(c, must, false);
+	if (!is_type_leaf(n))
+		return;
+	pcre2_match_data *md = n->re ? pcre2_match_data_create_from_pattern(n->re, NULL) : NULL;
+	for (unsigned nr = 0; nr < SG_MAX_SYSCALLS; nr++) {
+		if (!get_bit(&c->named, nr))
+			continue;
+		const char *name = sg_syscall_name(nr);
+		bool hit = leaf_on_name(n, name, md);
+		set_bit(may, nr, hit);
+		set_bit(must, nr, hit);
+	}
+	bool hit = leaf_on_name(n, sg_procexit_def.name, md);
+	set_bit(may, PROCEXIT_BIT, hit);
+	set_bit(must, PROCEXIT_BIT, hit);
+	pcre2_match_data_free(md);
+}
+
+static void node_sets(const struct ctx *c, const struct sg_ast *n, struct tset *may,
+		      struct tset *must)
+{
+	struct tset km, kt;
+	switch (n->kind) {
+	case SG_AST_CMP:
+		leaf_sets(c, n, may, must);
+		return;
+	case SG_AST_NOT:
+		node_sets(c, n->kids[0], &km, &kt);
+		*may = kt;
+		*must = km;
+		set_not(c, may);
+		set_not(c, must);
+		return;
+	case SG_AST_AND:
+	case SG_AST_OR:
+		set_all(c, may, n->kind == SG_AST_AND);
+		set_all(c, must, n->kind == SG_AST_AND);
+		for (int i = 0; i < n->nkids; i++) {
+			node_sets(c, n->kids[i], &km, &kt);
+			for (int w = 0; w < NWORDS; w++) {
+				if (n->kind == SG_AST_AND) {
+					may->w[w] &= km.w[w];
+					must->w[w] &= kt.w[w];
+				} else {
+					may->w[w] |= km.w[w];
+					must->w[w] |= kt.w[w];
+				}
+			}
+		}
+		return;
+	default: /* TRUE */
+		set_all(c, may, true);
+		set_all(c, must, true);
+	}
+}
+
+/* ---- conjunctive conditions ------------------------------------------- */
+
+struct numcond {
+	bool set;
+	uint32_t n, v[SG_PUSH_MAX];
+};
+
+struct conds {
+	struct numcond pid, tid, uid;
+	bool comm_set;
+	uint32_t ncomm;
+	char comm[SG_PUSH_MAX][SG_COMM_LEN];
+	bool empty; /* some field's values cannot all hold */
+	const char *empty_field;
+	int empty_off;
+};
+
+static bool pushable_leaf(const struct sg_ast *n)
+{
+	if (n->kind != SG_AST_CMP || n->lhs.nxf || n->lhs.anyof)
+		return false;
+	if (n->rhs_kind != SG_RHS_VALUE && n->rhs_kind != SG_RHS_LIST)
+		return false;
+	if (n->op != SG_CMP_EQ && n->op != SG_CMP_IN && n->op != SG_CMP_INTERSECTS)
+		return false;
+	return n->ncv <= SG_PUSH_MAX;
+}
+
+static void note_empty(struct conds *c, const struct sg_ast *n, const char *field)
+{
+	if (c->empty)
+		return;
+	c->empty = true;
+	c->empty_field = field;
+	c->empty_off = n->off;
+}
+
+static void add_num(struct conds *c, struct numcond *nc, const struct sg_ast *n,
+		    const char *field)
+{
+	uint32_t vals[SG_PUSH_MAX], nv = 0;
+	for (int i = 0; i < n->ncv; i++) {
+		__int128 x = n->cv[i].n;
+		/* pids and uids are 32 bits: a larger value never matches */
+		if (!n->cv[i].has_num || x < 0 || x > UINT32_MAX)
+			continue;
+		bool dup = false;
+		for (uint32_t j = 0; j < nv; j++)
+			dup = dup || vals[j] == (uint32_t)x;
+		if (!dup)
+			vals[nv++] = (uint32_t)x;
+	}
+	if (!nc->set) {
+		nc->set = true;
+		memcpy(nc->v, vals, sizeof(vals));
+		nc->n = nv;
+	} else {
+		uint32_t k = 0;
+		for (uint32_t i = 0; i < nc->n; i++)
+			for (uint32_t j = 0; j < nv; j++)
+				if (nc->v[i] == vals[j]) {
+					nc->v[k++] = nc->v[i];
+					break;
+				}
+		nc->n = k;
+	}
+	if (nc->n == 0)
+		note_empty(c, n, field);
+}
+
+static void add_comm(struct conds *c, const struct sg_ast *n)
+{
+	char vals[SG_PUSH_MAX][SG_COMM_LEN];
+	uint32_t nv = 0;
+	/* comm holds at most 15 bytes and no NUL: only such values fit */
+	for (int i = 0; i < n->ncv; i++)
+		if (n->cv[i].len >= SG_COMM_LEN || memchr(n->cv[i].s, '\0', n->cv[i].len))
+			return;
+	for (int i = 0; i < n->ncv; i++) {
+		memset(vals[nv], 0, SG_COMM_LEN);
+		memcpy(vals[nv++], n->cv[i].s, n->cv[i].len);
+	}
+	if (!c->comm_set) {
+		c->comm_set = true;
+		memcpy(c->comm, vals, sizeof(vals));
+		c->ncomm = nv;
+	} else {
+		uint32_t k = 0;
+		for (uint32_t i = 0; i < c->ncomm; i++)
+			for (uint32_t j = 0; j < nv; j++)
+				if (!memcmp(c->comm[i], vals[j], SG_COMM_LEN)) {
+					memmove(c->comm[k++], c->comm[i], SG_COMM_LEN);
+					break;
+				}
+		c->ncomm = k;
+	}
+	if (c->ncomm == 0)
+		note_empty(c, n, "proc.name");
+}
+
+static void collect(const struct sg_ast *n, struct conds *c)
+{
+	if (n->kind == SG_AST_AND) {
+		for (int i = 0; i < n->nkids; i++)
+			collect(n->kids[i], c);
+		return;
+	}
+	if (!pushable_leaf(n))
+		return;
+	switch (n->lhs.ref.id) {
+	case SG_F_PROC_PID:
+		add_num(c, &c->pid, n, "proc.pid");
+		break;
+	case SG_F_THREAD_TID:
+		add_num(c, &c->tid, n, "thread.tid");
+		break;
+	case SG_F_USER_UID:
+		add_num(c, &c->uid, n, "user.uid");
+		break;
+	case SG_F_PROC_NAME:
+		add_comm(c, n);
+		break;
+	default:
+		break;
+	}
+}
+
+static void uses_state(const struct sg_ast *n, struct sg_pushdown *pd)
+{
+	if (n->kind != SG_AST_CMP) {
+		for (int i = 0; i < n->nkids; i++)
+			uses_state(n->kids[i], pd);
+		return;
+	}
+	uint8_t fl = sg_fields[n->lhs.ref.id].flags;
+	if (n->rhs_kind == SG_RHS_FIELD)
+		fl |= sg_fields[n->rhs.ref.id].flags;
+	pd->uses_proc_state = pd->uses_proc_state || (fl & SG_FF_STATE);
+	pd->uses_fd_state = pd->uses_fd_state || (fl & SG_FF_FD);
+}
+
+/* Where to point at when the filter can never match: the smallest
+ * subtree whose event types are already empty. */
+static int never_off(const struct ctx *c, const struct sg_ast *n)
+{
+	struct tset may, must;
+	if (n->kind != SG_AST_AND && n->kind != SG_AST_OR)
+		return n->off;
+	for (int i = 0; i < n->nkids; i++) {
+		node_sets(c, n->kids[i], &may, &must);
+		if (set_empty(c, &may))
+			return never_off(c, n->kids[i]);
+	}
+	return n->off;
+}
+
+void sg_pushdown_build(const struct sg_ast *root, struct sg_pushdown *pd, char *why,
+		       size_t whylen, int *off)
+{
+	struct tset may, must;
+	memset(pd, 0, sizeof(*pd));
+	if (whylen)
+		why[0] = '\0';
+	*off = 0;
+	struct ctx c;
+	init_ctx(&c);
+	node_sets(&c, root, &may, &must);
+	for (unsigned nr = 0; nr < SG_MAX_SYSCALLS; nr++)
+		pd->sel[nr] = get_bit(&may, nr) ? SG_SEL_FILTER : 0;
+	pd->procexit = get_bit(&may, PROCEXIT_BIT);
+	uses_state(root, pd);
+	if (set_empty(&c, &may)) {
+		pd->never = true;
+		snprintf(why, whylen, "no event type satisfies its conditions on evt.type");
+		*off = never_off(&c, root);
+		return;
+	}
+	struct conds cd = { 0 };
+	collect(root, &cd);
+	if (cd.empty) {
+		pd->never = true;
+		snprintf(why, whylen, "its conditions on %s cannot all hold", cd.empty_field);
+		*off = cd.empty_off;
+		return;
+	}
+	pd->npid = cd.pid.n;
+	memcpy(pd->pid, cd.pid.v, sizeof(pd->pid));
+	pd->ntid = cd.tid.n;
+	memcpy(pd->tid, cd.tid.v, sizeof(pd->tid));
+	pd->nuid = cd.uid.n;
+	memcpy(pd->uid, cd.uid.v, sizeof(pd->uid));
+	pd->ncomm = cd.ncomm;
+	memcpy(pd->comm, cd.comm, sizeof(pd->comm));
+}

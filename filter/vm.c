@@ -1,0 +1,177 @@
+/*
+ * The filter VM.  It runs only programs that passed sg_validate, so it
+ * checks nothing the validator proves (operands in range, stack depth).
+ * Fields are fetched when a FIELD instruction runs, once per event: the
+ * slot cache is valid while its epoch equals the program's, and the epoch
+ * moves on with every event.
+ */
+#include "filter/bytecode.h"
+
+#include <string.h>
+
+/* A stack entry points at its value (the slot cache, or tmp once a
+ * transformer rewrote it): copying whole values just written by the
+ * getter would stall on store forwarding. */
+struct vmv {
+	bool present; /* values: the field applies to the event */
+	bool b;       /* booleans */
+	const struct sg_value *v;
+	struct sg_value tmp;
+};
+
+static void fetch(struct sg_prog *p, struct sg_slot *s, struct sg_event *e, struct sg_arena *a)
+{
+	if (s->epoch == p->epoch)
+		return;
+	s->epoch = p->epoch;
+	s->present = sg_field_get(e, &s->ref, &s->v, a);
+}
+
+/* Compare a value from the stack with another (val(field)). */
+static bool cmp_values(uint8_t op, const struct sg_value *l, const struct sg_value *r)
+{
+	struct sg_cval c = { 0 };
+	switch (r->type) {
+	case SG_FT_U64:
+	case SG_FT_ABSTIME:
+	case SG_FT_PORT:
+		c.kind = SG_CK_NUM;
+		c.has_num = true;
+		c.n = r->u;
+		break;
+	case SG_FT_S64:
+		c.kind = SG_CK_NUM;
+		c.has_num = true;
+		c.n = r->i;
+		break;
+	case SG_FT_BOOL:
+		c.kind = SG_CK_BOOL;
+		c.b = r->b;
+		break;
+	case SG_FT_IPADDR:
+	case SG_FT_IPNET:
+		c.kind = SG_CK_NET;
+		c.family = r->ip.family;
+		c.prefix = r->ip.family == 4 ? 32 : 128;
+		memcpy(c.addr, r->ip.addr, sizeof(c.addr));
+		break;
+	default:
+		c.kind = SG_CK_STR;
+		c.s = (char *)r->s.p;
+		c.len = r->s.len;
+		break;
+	}
+	return sg_cmp_one(op, l, &c);
+}
+
+/* Any-of fields: true if some value compares.  For fd.ip / fd.port /
+ * fd.net, '!=' holds when no value is equal (libsinsp's compare_ip). */
+static bool cmp_any(struct sg_slot *s, uint8_t op, const struct sg_konst *k, struct sg_event *e,
+		    struct sg_arena *a)
+{
+	struct sg_value v;
+	bool all = s->ne_all && op == SG_CMP_NE;
+	int n;
+	for (n = 1; sg_field_get_nth(e, &s->ref, n, &v, a); n++) {
+		if (op == SG_CMP_EXISTS)
+			return true;
+		if (all) {
+			if (sg_cmp_konst(SG_CMP_EQ, &v, k))
+				return false;
+		} else if (sg_cmp_konst(op, &v, k)) {
+			return true;
+		}
+		/* a runaway getter must not hang the filter */
+		if (n >= 4096)
+			break;
+	}
+	return all && n > 1;
+}
+
+/*
+ * Threaded dispatch: the label table is built from the opcode X-macro, so
+ * an opcode without a handler does not compile, and each handler ends in
+ * its own indirect jump, which the branch predictor learns per opcode.
+ */
+#define NEXT()                                \
+	do {                                  \
+		in = &p->code[++pc];          \
+		goto *labels[in->op];         \
+	} while (0)
+#define JUMP(to)                              \
+	do {                                  \
+		pc = (to);                    \
+		in = &p->code[pc];            \
+		goto *labels[in->op];         \
+	} while (0)
+
+bool sg_vm_run(struct sg_prog *p, struct sg_event *e, struct sg_arena *a)
+{
+	static const void *const labels[SG_OP_MAX] = {
+#define SG_OP_LABEL(id, name, opnd, vpop, vpush, bpop, bpush) [SG_OP_##id] = &&L_##id,
+		SG_OPCODES(SG_OP_LABEL)
+#undef SG_OP_LABEL
+	};
+	struct vmv st[SG_VM_STACK];
+	int sp = 0;
+	uint32_t pc = 0;
+	const struct sg_insn *in = &p->code[0];
+	struct sg_slot *s;
+	p->epoch++;
+	goto *labels[in->op];
+
+L_FIELD:
+	s = &p->slots[in->slot];
+	fetch(p, s, e, a);
+	st[sp].present = s->present;
+	st[sp++].v = &s->v;
+	NEXT();
+L_XFORM: {
+	struct vmv *t = &st[sp - 1];
+	if (t->present) {
+		if (t->v != &t->tmp) {
+			t->tmp = *t->v;
+			t->v = &t->tmp;
+		}
+		t->present = sg_xform_apply(in->cmp, &t->tmp, a);
+	}
+	NEXT();
+}
+L_CMP:
+	st[sp - 1].b = st[sp - 1].present && sg_cmp_konst(in->cmp, st[sp - 1].v, &p->k[in->arg]);
+	NEXT();
+L_FCMP:
+	s = &p->slots[in->slot];
+	fetch(p, s, e, a);
+	st[sp++].b = s->present && sg_cmp_konst(in->cmp, &s->v, &p->k[in->arg]);
+	NEXT();
+L_CMPANY:
+	st[sp++].b = cmp_any(&p->slots[in->slot], in->cmp, &p->k[in->arg], e, a);
+	NEXT();
+L_CMPV:
+	sp--;
+	st[sp - 1].b = st[sp - 1].present && st[sp].present &&
+		       cmp_values(in->cmp, st[sp - 1].v, st[sp].v);
+	NEXT();
+L_EXISTS:
+	st[sp - 1].b = st[sp - 1].present;
+	NEXT();
+L_NOT:
+	st[sp - 1].b = !st[sp - 1].b;
+	NEXT();
+L_JF:
+	if (!st[sp - 1].b)
+		JUMP(in->arg);
+	sp--;
+	NEXT();
+L_JT:
+	if (st[sp - 1].b)
+		JUMP(in->arg);
+	sp--;
+	NEXT();
+L_TRUE:
+	st[sp++].b = true;
+	NEXT();
+L_RET:
+	return sp > 0 && st[sp - 1].b;
+}
