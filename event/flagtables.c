@@ -63,6 +63,12 @@ static const struct sg_flagname at_flags_alias[] = {
 	{ (uint64_t)-100, "AT_FDCWD" },
 };
 
+/* faccessat2's own flags: 0x200 is AT_EACCESS there, not AT_REMOVEDIR */
+static const struct sg_flagname access_at_flags[] = {
+	{ 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x200, "AT_EACCESS" },
+	{ 0x1000, "AT_EMPTY_PATH" },
+};
+
 static const struct sg_flagname rename_flags[] = {
 	{ 0x1, "RENAME_NOREPLACE" }, { 0x2, "RENAME_EXCHANGE" },
 	{ 0x4, "RENAME_WHITEOUT" },
@@ -549,6 +555,7 @@ static const struct sg_flagtable tables[SG_TBL_MAX] = {
 	[SG_TBL_OPEN_FLAGS] = MIXED_A(open_flags, 0x3),
 	[SG_TBL_AT_FLAGS] = FLAGS_A(at_flags),
 	[SG_TBL_RENAME_FLAGS] = FLAGS(rename_flags),
+	[SG_TBL_ACCESS_AT_FLAGS] = FLAGS(access_at_flags),
 	[SG_TBL_CLONE_FLAGS] = TA(clone_flags, false, true, SIGNALS, 0xff),
 	[SG_TBL_SIGNALS] = ENUM_A(signals),
 	[SG_TBL_SOCK_FAMILY] = ENUM_A(sock_family),

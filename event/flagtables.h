@@ -49,7 +49,8 @@ struct sg_flagname {
 	X(SPLICE_FLAGS)    /* SPLICE_F_* */                                   \
 	X(STATX_MASK)      /* STATX_TYPE|... */                               \
 	X(CAPS)            /* capability bits */                              \
-	X(PERSONALITY)     /* PER_LINUX... */
+	X(PERSONALITY)     /* PER_LINUX... */                                \
+	X(ACCESS_AT_FLAGS) /* faccessat2: AT_EACCESS, AT_SYMLINK_NOFOLLOW */
 
 enum sg_flagtable_id {
 #define SG_FTB_ENUM(id) SG_TBL_##id,

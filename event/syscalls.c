@@ -95,8 +95,10 @@ static const struct sg_syscall_def sg_table[] = {
 	/* two __user_cap_data_struct: effective, permitted, inheritable x 2 */
 	SC("capset", SECURITY, 0, R_ERR, P_ARG("hdrp", HEX, 0), P_ARG("datap", HEX, 1),
 	   P_CAP("data", RAW, STRUCT, 1, 3, 0)),
+	/* arg2 is a string for PR_SET_NAME / PR_GET_NAME (Falco's arg2_str); for
+	 * other options the read of a non-pointer fails and shows as a fault */
 	SC("prctl", PROCESS, 0, R_ERR, P_ARGT("option", ENUM, 0, PRCTL_OPT),
-	   P_ARG("arg2_int", INT, 1), P_ARG("arg3", HEX, 2), P_ARG("arg4", HEX, 3),
+	   C_STR("arg2_str", 1), P_ARG("arg2_int", INT, 1), P_ARG("arg3", HEX, 2), P_ARG("arg4", HEX, 3),
 	   P_ARG("arg5", HEX, 4)),
 	SC("ptrace", PROCESS, 0, R_ERR, P_ARGT("request", ENUM, 0, PTRACE_REQ),
 	   P_ARG("pid", PID, 1), P_ARG("addr", HEX, 2), P_ARG("data", HEX, 3)),
@@ -246,7 +248,7 @@ static const struct sg_syscall_def sg_table[] = {
 	SC("faccessat", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("name", 1),
 	   P_ARGT("mode", FLAGS, 2, ACCESS_MODE)),
 	SC("faccessat2", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("name", 1),
-	   P_ARGT("mode", FLAGS, 2, ACCESS_MODE), P_ARGT("flags", FLAGS, 3, AT_FLAGS)),
+	   P_ARGT("mode", FLAGS, 2, ACCESS_MODE), P_ARGT("flags", FLAGS, 3, ACCESS_AT_FLAGS)),
 	SC("newfstatat", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("path", 1),
 	   P_ARGT("flags", FLAGS, 3, AT_FLAGS)),
 	SC("statx", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("path", 1),
