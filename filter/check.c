@@ -245,7 +245,7 @@ static bool conv_syscall(struct checker *c, const struct sg_ast *n, const struct
 			    shown, l->s, sug);
 	else
 		sg_diag_set(c->d, c->src, l->off,
-			    "unknown syscall '%.*s' (sysgrep --list-syscalls shows them)", shown, l->s);
+			    "unknown syscall '%.*s' (sysgrep --list-events shows them)", shown, l->s);
 	return false;
 }
 
