@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "bpf/state.h"
 #include "cmd/options.h"
 #include "filter/filter.h"
 #include "output/output.h"
@@ -14,6 +15,7 @@ struct sg_run_result {
 	uint64_t malformed;
 	uint64_t emitted, lost, cut; /* the probe's counters */
 	double seconds;
+	struct sg_state_stats state_start, state_end; /* table sizes, for --stats */
 	int error;         /* exit status 2 wanted */
 };
 

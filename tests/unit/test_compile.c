@@ -35,7 +35,7 @@ static const struct {
 	{ "proc.pid contains 3", 10, "'contains' cannot compare the number field 'proc.pid' (use =, !=, <, <=, >, >=, in or exists)" },
 	{ "evt.type=exceve", 10, "unknown syscall 'exceve' (did you mean 'execve'?)" },
 	{ "evt.type in (open, opnat)", 20, "unknown syscall 'opnat' (did you mean 'openat'?)" },
-	{ "evt.type=zzzzzzzzzz", 10, "unknown syscall 'zzzzzzzzzz' (sysgrep --list-syscalls shows them)" },
+	{ "evt.type=zzzzzzzzzz", 10, "unknown syscall 'zzzzzzzzzz' (sysgrep --list-events shows them)" },
 	{ "evt.type=open and evt.type=close", 1, "this filter can never match: no event type satisfies its conditions on evt.type" },
 	{ "proc.name=x and (evt.type=open and evt.type=close)", 18, "this filter can never match: no event type satisfies its conditions on evt.type" },
 	{ "evt.type in (open) and not evt.type in (open, close)", 1, "this filter can never match: no event type satisfies its conditions on evt.type" },
