@@ -150,8 +150,8 @@ fuzz:
 bench: $(BIN)
 	$(Q)SYSGREP=$(abspath $(BIN)) BUILD=$(BUILD) tests/bench/run.sh
 
-install: sysgrep
-	install -D -m 0755 sysgrep $(DESTDIR)$(PREFIX)/bin/sysgrep
+install: $(BIN)
+	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/sysgrep
 	install -D -m 0644 man/sysgrep.8 $(DESTDIR)$(PREFIX)/share/man/man8/sysgrep.8
 	install -D -m 0644 completions/sysgrep.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sysgrep
 	install -D -m 0644 completions/_sysgrep $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_sysgrep
