@@ -3,7 +3,7 @@
 # ones skip with a reason where they cannot run).  Last line: the total.
 set -u
 cd "$(dirname "$0")/.."
-BUILD=${BUILD:-build}
+export BUILD=${BUILD:-build}
 upass=0 ufail=0
 unit_out=$(tests/run-unit.sh "$@")
 printf '%s\n' "$unit_out" | grep -v '^unit:'

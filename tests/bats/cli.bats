@@ -95,3 +95,26 @@ load helpers
 	[ "$status" -eq 2 ]
 	[[ "$stderr" == *"sysgrep: format:1:"*"proc.nmae"* ]]
 }
+
+@test "bash completion offers field and syscall names from the binary itself" {
+	local dir
+	dir=$(dirname "$SYSGREP")
+	run bash -c "PATH='$dir':\$PATH; source '$BATS_TEST_DIRNAME/../../completions/sysgrep.bash'
+		COMP_WORDS=(sysgrep proc.na); COMP_CWORD=1; _sysgrep; printf '%s\n' \"\${COMPREPLY[@]}\"
+		COMP_WORDS=(sysgrep evt.type=exec); COMP_CWORD=1; _sysgrep; printf '%s\n' \"\${COMPREPLY[@]}\""
+	[ "$status" -eq 0 ]
+	[[ "$output" == *proc.name* ]]
+	[[ "$output" == *evt.type=execve* ]]
+}
+
+@test "make install puts the binary, man page and completions under DESTDIR" {
+	command -v make >/dev/null || skip "no make"
+	local d="$BATS_TEST_TMPDIR/root"
+	run make -s -C "$BATS_TEST_DIRNAME/../.." install DESTDIR="$d" PREFIX=/usr BIN="$SYSGREP" BUILD="${BUILD:-build}"
+	[ "$status" -eq 0 ]
+	[ -x "$d/usr/bin/sysgrep" ]
+	[ -f "$d/usr/share/man/man8/sysgrep.8" ]
+	[ -f "$d/usr/share/bash-completion/completions/sysgrep" ]
+	[ -f "$d/usr/share/zsh/vendor-completions/_sysgrep" ]
+	"$d/usr/bin/sysgrep" --version
+}
