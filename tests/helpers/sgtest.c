@@ -1107,6 +1107,7 @@ static void sc_socketpair(const struct sysctx *c)
  *     sendmmsg {"m1", "m2"} -> 2, write "w-data" (6);
  *   server 7 takes each back exactly: recvfrom 4, recvmsg 5,
  *     recvmmsg 2 (of 2 bytes each), read 6;
+ *   the reply, server 7 -> client 6: sendto "pong" (4), recvfrom 4;
  *   shutdown(6, SHUT_WR); close everything.
  */
 struct tcp {
@@ -1199,6 +1200,17 @@ static void tcp_recv(struct tcp *t)
 		perror("read");
 }
 
+/* data the other way: the server's sendto and the client's recvfrom show
+ * the tuple server->client, the direction the data went */
+static void tcp_reply(struct tcp *t)
+{
+	char buf[4];
+
+	syscall(SYS_sendto, t->s2, "pong", 4, MSG_NOSIGNAL, NULL, 0);
+	await_bytes(t->c2, 4);
+	syscall(SYS_recvfrom, t->c2, buf, 4, 0, NULL, NULL);
+}
+
 static void sc_tcp(const struct sysctx *c)
 {
 	struct tcp t;
@@ -1206,6 +1218,7 @@ static void sc_tcp(const struct sysctx *c)
 	if (t.s2 >= 0 && t.c2 >= 0) {
 		tcp_send(&t);
 		tcp_recv(&t);
+		tcp_reply(&t);
 		syscall(SYS_shutdown, t.c2, SHUT_WR);
 	}
 	tcp_close(&t);
