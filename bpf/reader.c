@@ -27,10 +27,23 @@ struct sg_reader {
 	int delivered;
 };
 
+/* Records are written by another CPU, so the first read of each misses
+ * the cache; start fetching the next record's header while this one is
+ * decoded.  It starts 8 bytes (the ring's own header) past this record,
+ * rounded up to 8.  A prefetch never faults, even past the mapping. */
+static void prefetch_next(const void *data, size_t len)
+{
+	const char *next = (const char *)data + ((len + 7) & ~(size_t)7) + 8;
+
+	__builtin_prefetch(next);
+	__builtin_prefetch(next + 64);
+}
+
 static int on_sample(void *vctx, void *data, size_t len)
 {
 	struct sg_reader *r = vctx;
 
+	prefetch_next(data, len);
 	r->delivered++;
 	if (r->fn(r->ctx, data, len))
 		return SG_READER_STOP;

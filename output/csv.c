@@ -39,13 +39,14 @@ bool sg_csv_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a)
 
 	for (size_t i = 0; i < f->nitems; i++) {
 		const struct sg_fmt_item *it = &f->items[i];
-		struct sg_value v;
+		const char *text;
+		size_t len;
 		if (it->kind != SG_ITEM_FIELD)
 			continue;
 		if (!first)
 			sg_sb_putc(&out->w.buf, ',');
 		first = false;
-		if (!sg_field_get(e, &it->ref, &v, a)) {
+		if (!sg_field_text(out, e, &it->ref, a, &text, &len)) {
 			if (!f->star) {
 				sg_writer_rewind(&out->w, mark);
 				return false;
@@ -53,13 +54,11 @@ bool sg_csv_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a)
 			sg_sb_puts(&out->w.buf, "<NA>");
 			continue;
 		}
-		sg_sb_reset(&out->tmp);
-		sg_value_text(&out->tmp, &v);
 		/* a lone empty column would be a blank line, which readers skip */
-		if (f->nfields == 1 && out->tmp.len == 0)
+		if (f->nfields == 1 && len == 0)
 			sg_sb_puts(&out->w.buf, "\"\"");
 		else
-			sg_esc_csv(&out->w.buf, out->tmp.p ? out->tmp.p : "", out->tmp.len);
+			sg_esc_csv(&out->w.buf, text, len);
 	}
 	sg_sb_putc(&out->w.buf, '\n');
 	return true;

@@ -6,7 +6,7 @@
  */
 #include "output/internal.h"
 
-#include <stdio.h>
+#include <string.h>
 
 size_t sg_utf8_next(const uint8_t *s, size_t n, uint32_t *cp)
 {
@@ -75,48 +75,156 @@ static bool is_dangerous_cp(uint32_t cp)
 	       cp == 0x061c;
 }
 
-/* Escape of one ASCII control or backslash, in buf; its length. */
-static size_t ascii_escape(uint8_t c, char buf[5])
+static const char hexdig[] = "0123456789abcdef";
+
+/* "\xHH" into buf; its length. */
+static size_t hex_escape(uint8_t c, char *buf)
 {
+	buf[0] = '\\';
+	buf[1] = 'x';
+	buf[2] = hexdig[c >> 4];
+	buf[3] = hexdig[c & 15];
+	return 4;
+}
+
+/* Escape of one ASCII control or backslash, in buf; its length. */
+static size_t ascii_escape(uint8_t c, char buf[4])
+{
+	char e;
 	switch (c) {
 	case '\n':
-		buf[0] = '\\', buf[1] = 'n';
-		return 2;
+		e = 'n';
+		break;
 	case '\t':
-		buf[0] = '\\', buf[1] = 't';
-		return 2;
+		e = 't';
+		break;
 	case '\r':
-		buf[0] = '\\', buf[1] = 'r';
-		return 2;
+		e = 'r';
+		break;
 	case '\\':
-		buf[0] = '\\', buf[1] = '\\';
-		return 2;
+		e = '\\';
+		break;
 	default:
-		snprintf(buf, 5, "\\x%02x", c);
-		return 4;
+		return hex_escape(c, buf);
 	}
+	buf[0] = '\\';
+	buf[1] = e;
+	return 2;
+}
+
+/* Printable ASCII other than the backslash: copied as it is in text. */
+static inline bool text_safe(uint8_t c)
+{
+	return c >= 0x20 && c < 0x7f && c != '\\';
+}
+
+/* Printable ASCII other than the quote and backslash: as it is in JSON. */
+static inline bool json_safe(uint8_t c)
+{
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
+/*
+ * Values are mostly plain ASCII: the escapers copy runs of safe bytes at
+ * once and look at code points only where a run stops.  Runs are found
+ * eight bytes at a time: each test below sets the top bit of some byte
+ * iff a byte of x is in the class (the classic "has less / has more /
+ * has zero" word tricks, exact as to whether any byte is).
+ */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+static inline uint64_t has_less(uint64_t x, uint8_t n) /* n <= 128 */
+{
+	return (x - ONES * n) & ~x & HIGHS;
+}
+
+static inline uint64_t has_more(uint64_t x, uint8_t n) /* n <= 127 */
+{
+	return ((x + ONES * (uint8_t)(127 - n)) | x) & HIGHS;
+}
+
+static inline uint64_t has_byte(uint64_t x, uint8_t c)
+{
+	return has_less(x ^ (ONES * c), 1);
+}
+
+static inline uint64_t load8(const uint8_t *u)
+{
+	uint64_t x;
+	memcpy(&x, u, sizeof(x));
+	return x;
+}
+
+static size_t text_run(const uint8_t *u, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x = load8(u + i);
+		if (has_less(x, 0x20) | has_more(x, 0x7e) | has_byte(x, '\\'))
+			break;
+	}
+	while (i < n && text_safe(u[i]))
+		i++;
+	return i;
+}
+
+static size_t json_run(const uint8_t *u, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x = load8(u + i);
+		if (has_less(x, 0x20) | has_more(x, 0x7e) | has_byte(x, '"') | has_byte(x, '\\'))
+			break;
+	}
+	while (i < n && json_safe(u[i]))
+		i++;
+	return i;
+}
+
+bool sg_json_plain(const char *s, size_t n)
+{
+	return json_run((const uint8_t *)s, n) == n;
+}
+
+/* The escape of the code point (or invalid byte) at u, in esc; its length
+ * (0: copy the bytes as they are).  *len receives the bytes it covers. */
+static size_t text_escape_at(const uint8_t *u, size_t n, size_t *len, char esc[32])
+{
+	uint32_t cp;
+	size_t l = sg_utf8_next(u, n, &cp), elen = 0;
+
+	if (l == 0) {
+		*len = 1;
+		return ascii_escape(u[0], esc);
+	}
+	*len = l;
+	if (l == 1 && (cp < 0x20 || cp == 0x7f || cp == '\\'))
+		return ascii_escape(u[0], esc);
+	if (is_dangerous_cp(cp))
+		for (size_t k = 0; k < l; k++)
+			elen += hex_escape(u[k], esc + elen);
+	return elen;
 }
 
 size_t sg_esc_text(struct sg_strbuf *b, const char *s, size_t n, size_t maxcols)
 {
 	const uint8_t *u = (const uint8_t *)s;
 	size_t cols = 0, i = 0;
-	char esc[4 * 5];
+	char esc[32];
 
-	while (i < n) {
-		uint32_t cp;
-		size_t len = sg_utf8_next(u + i, n - i, &cp);
-		size_t elen = 0, w;
-		if (len == 1 && (cp < 0x20 || cp == 0x7f || cp == '\\')) {
-			elen = ascii_escape(u[i], esc);
-		} else if (len == 0) {
-			len = 1;
-			elen = ascii_escape(u[i], esc);
-		} else if (is_dangerous_cp(cp)) {
-			for (size_t k = 0; k < len; k++)
-				elen += (size_t)snprintf(esc + elen, sizeof(esc) - elen, "\\x%02x", u[i + k]);
+	while (i < n && cols != maxcols) {
+		size_t run = text_run(u + i, n - i);
+		if (run) {
+			if (maxcols != SG_NO_LIMIT && run > maxcols - cols)
+				run = maxcols - cols;
+			sg_sb_put(b, u + i, run);
+			cols += run;
+			i += run;
+			continue;
 		}
-		w = elen ? elen : 1;
+		size_t len, elen = text_escape_at(u + i, n - i, &len, esc);
+		size_t w = elen ? elen : 1;
 		if (maxcols != SG_NO_LIMIT && cols + w > maxcols)
 			break;
 		if (elen)
@@ -129,37 +237,61 @@ size_t sg_esc_text(struct sg_strbuf *b, const char *s, size_t n, size_t maxcols)
 	return cols;
 }
 
+/* The JSON escape of the code point (or invalid bytes) at u, in ubuf or a
+ * constant; NULL when the bytes are kept.  *len receives the bytes it
+ * covers; *valid is cleared for invalid UTF-8. */
+static const char *json_escape_at(const uint8_t *u, size_t n, size_t *len, bool *valid,
+				  char ubuf[8])
+{
+	uint32_t cp;
+	size_t l = sg_utf8_next(u, n, &cp);
+
+	*len = l;
+	if (l == 0) {
+		*valid = false;
+		*len = utf8_bad_len(u, n);
+		return "\\ufffd";
+	}
+	switch (cp) {
+	case '"':
+		return "\\\"";
+	case '\\':
+		return "\\\\";
+	case '\n':
+		return "\\n";
+	case '\t':
+		return "\\t";
+	case '\r':
+		return "\\r";
+	}
+	/* U+2028/9 are valid JSON but end lines in JavaScript */
+	if (cp >= 0x20 && cp != 0x7f && cp != 0x2028 && cp != 0x2029)
+		return NULL;
+	memcpy(ubuf, "\\u", 2);
+	ubuf[2] = hexdig[(cp >> 12) & 15];
+	ubuf[3] = hexdig[(cp >> 8) & 15];
+	ubuf[4] = hexdig[(cp >> 4) & 15];
+	ubuf[5] = hexdig[cp & 15];
+	ubuf[6] = 0;
+	return ubuf;
+}
+
 bool sg_esc_json(struct sg_strbuf *b, const char *s, size_t n)
 {
 	const uint8_t *u = (const uint8_t *)s;
 	bool valid = true;
 	size_t i = 0, run = 0; /* run: bytes at i - run .. i copied as they are */
+	char ubuf[8];
 
 	sg_sb_putc(b, '"');
 	while (i < n) {
-		uint32_t cp;
-		size_t len = sg_utf8_next(u + i, n - i, &cp);
-		const char *rep = NULL;
-		char ubuf[8];
-		if (len == 0) {
-			valid = false;
-			len = utf8_bad_len(u + i, n - i);
-			rep = "\\ufffd";
-		} else if (cp == '"') {
-			rep = "\\\"";
-		} else if (cp == '\\') {
-			rep = "\\\\";
-		} else if (cp == '\n') {
-			rep = "\\n";
-		} else if (cp == '\t') {
-			rep = "\\t";
-		} else if (cp == '\r') {
-			rep = "\\r";
-		} else if (cp < 0x20 || cp == 0x7f || cp == 0x2028 || cp == 0x2029) {
-			/* U+2028/9 are valid JSON but end lines in JavaScript */
-			snprintf(ubuf, sizeof(ubuf), "\\u%04x", cp);
-			rep = ubuf;
-		}
+		size_t safe = json_run(u + i, n - i);
+		run += safe;
+		i += safe;
+		if (i >= n)
+			break;
+		size_t len;
+		const char *rep = json_escape_at(u + i, n - i, &len, &valid, ubuf);
 		if (!rep) {
 			run += len;
 			i += len;

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "event/fields.h"
 #include "event/strbuf.h"
@@ -21,12 +22,17 @@
 struct sg_writer {
 	int fd;
 	bool buffered; /* flush at SG_WRITER_FLUSH_AT instead of every event */
+	bool batch;    /* the caller flushes at the end of each batch */
 	struct sg_strbuf buf;
+	size_t whole;  /* bytes of buf that are complete events */
 };
 
-/* Write everything buffered.  0, or -1 with errno (EPIPE: reader gone). */
+/* Write everything buffered.  0, or -1 with errno (EPIPE: reader gone).
+ * When memory ran out, the complete events are written and the cut one
+ * dropped, and it fails with ENOMEM. */
 int sg_writer_flush(struct sg_writer *w);
-/* An event (or table) is complete in buf: flush if the mode says so. */
+/* An event (or table) is complete in buf: flush if the mode says so
+ * (every event, unless --buffered or batching). */
 int sg_writer_commit(struct sg_writer *w);
 /* Drop what was rendered since mark (an event that is skipped). */
 void sg_writer_rewind(struct sg_writer *w, size_t mark);
@@ -51,6 +57,10 @@ size_t sg_esc_text(struct sg_strbuf *b, const char *s, size_t n, size_t maxcols)
  * UTF-8: each maximal invalid subpart is written as one U+FFFD, as
  * Python's and jq's decoders do. */
 bool sg_esc_json(struct sg_strbuf *b, const char *s, size_t n);
+
+/* Does s need no escaping at all in JSON (printable ASCII, no quote or
+ * backslash)? */
+bool sg_json_plain(const char *s, size_t n);
 
 /* CSV field, quoted when it holds a comma, quote, CR or LF. */
 void sg_esc_csv(struct sg_strbuf *b, const char *s, size_t n);
@@ -92,6 +102,31 @@ void sg_value_text(struct sg_strbuf *b, const struct sg_value *v);
 /* Written as a JSON number / boolean rather than a string. */
 bool sg_value_is_number(const struct sg_value *v);
 
+/* ---- fieldtext.c: a field's value as raw text -------------------------- */
+
+/* evt.time's or evt.datetime's text, the part up to the seconds kept for
+ * the second it is of. */
+struct sg_clock {
+	bool valid;
+	time_t sec;
+	size_t prefix;  /* datetime: bytes before the nanoseconds */
+	char text[64];  /* "HH:MM:SS.nnnnnnnnn", "YYYY-MM-DDTHH:MM:SS.nnnnnnnnnZ" */
+};
+
+struct sg_output;
+
+/* The text sg_value_text would give for field ref of e, without copying
+ * when it can: *text is valid until the next call or the arena's reset.
+ * False when the field is missing (or memory ran out). */
+bool sg_field_text(struct sg_output *out, struct sg_event *e, const struct sg_fieldref *ref,
+		   struct sg_arena *a, const char **text, size_t *len);
+
+/* The fields sg_field_text renders itself (evt.time, evt.datetime,
+ * evt.info, evt.args): 1 with the text, 0 when missing, -1 for any other
+ * field.  These are strings in every format. */
+int sg_field_text_special(struct sg_output *out, struct sg_event *e,
+			  const struct sg_fieldref *ref, const char **text, size_t *len);
+
 /* ---- the output object and its formats ------------------------------- */
 
 struct sg_tally;
@@ -103,6 +138,11 @@ struct sg_output {
 	struct sg_tally *tally;  /* -c / --count-by */
 	struct sg_strbuf tmp;        /* scratch for one value */
 	struct sg_strbuf raw;        /* JSON: the _raw object being built */
+	struct sg_strbuf key;        /* JSON: a key of _raw */
+	uint8_t fieldkey[SG_F_MAX];  /* JSON: length of each plain field name */
+	struct sg_clock clock;       /* evt.time */
+	struct sg_clock utc;         /* evt.datetime */
+	char num[24];                /* a number's text */
 	uint64_t printed;            /* events written */
 	bool header_done;            /* CSV header row */
 };
@@ -111,6 +151,8 @@ struct sg_output {
  * returns false (and leaves buf as it was) when the event is skipped. */
 bool sg_text_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a);
 bool sg_json_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a);
+/* Once, before the first JSON event. */
+void sg_json_prepare(struct sg_output *out);
 bool sg_csv_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a);
 void sg_csv_header(struct sg_output *out);
 

@@ -28,7 +28,6 @@
  */
 #include "output/internal.h"
 
-#include <inttypes.h>
 #include <string.h>
 
 #include "event/render.h"
@@ -41,8 +40,31 @@ struct json_ctx {
 	bool first;
 };
 
+/* `,"key":` with one copy; key must be plain. */
+static void put_plain_key(struct json_ctx *c, const char *key, size_t n)
+{
+	char *d = sg_sb_room(c->b, n + 4);
+	if (!d)
+		return;
+	size_t at = 0;
+	if (!c->first)
+		d[at++] = ',';
+	c->first = false;
+	d[at++] = '"';
+	sg_sb_copy(d + at, key, n);
+	at += n;
+	d[at++] = '"';
+	d[at++] = ':';
+	sg_sb_commit(c->b, at);
+}
+
 static void put_key(struct json_ctx *c, const char *key, size_t klen)
 {
+	/* keys are mostly field and parameter names: plain */
+	if (sg_json_plain(key, klen)) {
+		put_plain_key(c, key, klen);
+		return;
+	}
 	if (!c->first)
 		sg_sb_putc(c->b, ',');
 	c->first = false;
@@ -50,21 +72,58 @@ static void put_key(struct json_ctx *c, const char *key, size_t klen)
 	sg_sb_putc(c->b, ':');
 }
 
-/* A string value; records the raw bytes under rawkey when not UTF-8. */
-static void put_str(struct json_ctx *c, const char *rawkey, const char *s, size_t n)
+/* A key that is the name of field id: the catalogue's names are checked
+ * once, when the output is made (sg_json_prepare). */
+static void put_field_key(struct json_ctx *c, unsigned id)
+{
+	uint8_t n = c->out->fieldkey[id];
+	if (n)
+		put_plain_key(c, sg_fields[id].name, n);
+	else
+		put_key(c, sg_fields[id].name, strlen(sg_fields[id].name));
+}
+
+void sg_json_prepare(struct sg_output *out)
+{
+	for (unsigned id = 0; id < SG_F_MAX; id++) {
+		const char *name = sg_fields[id].name;
+		size_t n = name ? strlen(name) : 0;
+		out->fieldkey[id] = n && n <= UINT8_MAX && sg_json_plain(name, n) ? (uint8_t)n : 0;
+	}
+}
+
+/* The key a value's raw bytes go under in _raw: "obj.name", or key alone
+ * when name is NULL.  Built only for values that are not UTF-8. */
+struct rawkey {
+	const char *key;
+	size_t klen;  /* or SG_NAME_KEY: NUL terminated */
+	const char *name;
+};
+
+#define SG_NAME_KEY ((size_t)-1)
+
+/* A string value; records the raw bytes under rk when not UTF-8. */
+static void put_str(struct json_ctx *c, const struct rawkey *rk, const char *s, size_t n)
 {
 	if (sg_esc_json(c->b, s, n))
 		return;
 	struct sg_strbuf *raw = &c->out->raw;
+	struct sg_strbuf *key = &c->out->key;
+	sg_sb_reset(key);
+	sg_sb_put(key, rk->key, rk->klen == SG_NAME_KEY ? strlen(rk->key) : rk->klen);
+	if (rk->name) {
+		sg_sb_putc(key, '.');
+		sg_sb_puts(key, rk->name);
+	}
 	if (raw->len)
 		sg_sb_putc(raw, ',');
-	sg_esc_json(raw, rawkey, strlen(rawkey));
+	sg_esc_json(raw, key->p ? key->p : "", key->len);
 	sg_sb_puts(raw, ":\"");
 	sg_base64(raw, s, n);
 	sg_sb_putc(raw, '"');
 }
 
-static void put_value(struct json_ctx *c, const char *key, const struct sg_value *v)
+static void put_value(struct json_ctx *c, const struct rawkey *rk, const struct sg_value *v)
 {
 	struct sg_strbuf *tmp = &c->out->tmp;
 
@@ -72,8 +131,15 @@ static void put_value(struct json_ctx *c, const char *key, const struct sg_value
 		sg_sb_puts(c->b, "null");
 		return;
 	}
-	if (v->type == SG_FT_BOOL) {
+	switch (v->type) {
+	case SG_FT_BOOL:
 		sg_sb_puts(c->b, v->b ? "true" : "false");
+		return;
+	case SG_FT_STR:
+	case SG_FT_BYTES:
+	case SG_FT_SYSCALL:
+		/* the value's own bytes: no copy */
+		put_str(c, rk, v->s.p ? v->s.p : "", v->s.p ? v->s.len : 0);
 		return;
 	}
 	if (sg_value_is_number(v)) {
@@ -82,25 +148,41 @@ static void put_value(struct json_ctx *c, const char *key, const struct sg_value
 	}
 	sg_sb_reset(tmp);
 	sg_value_text(tmp, v);
-	put_str(c, key, tmp->p ? tmp->p : "", tmp->len);
+	put_str(c, rk, tmp->p ? tmp->p : "", tmp->len);
 }
 
-/* key: value of field ref; false when missing (value null). */
+/* key: value of field ref; false when missing (value null).  klen is
+ * SG_NAME_KEY when key is the name of the field (the default object). */
 static bool put_field(struct json_ctx *c, const char *key, size_t klen,
 		      const struct sg_fieldref *ref)
 {
+	struct rawkey rk = {key, klen, NULL};
+	const char *text;
+	size_t len;
+	int special = sg_field_text_special(c->out, c->e, ref, &text, &len);
+
+	if (klen == SG_NAME_KEY)
+		put_field_key(c, ref->id);
+	else
+		put_key(c, key, klen);
+	if (special > 0) {
+		put_str(c, &rk, text, len);
+		return true;
+	}
+	if (special == 0) {
+		sg_sb_puts(c->b, "null");
+		return false;
+	}
 	struct sg_value v;
 	bool ok = sg_field_get(c->e, ref, &v, c->a);
-	put_key(c, key, klen);
-	put_value(c, key, ok ? &v : NULL);
+	put_value(c, &rk, ok ? &v : NULL);
 	return ok;
 }
 
 static bool put_field_id(struct json_ctx *c, unsigned id)
 {
 	struct sg_fieldref ref = {.id = (uint16_t)id, .index = -1};
-	const char *key = sg_fields[id].name;
-	return put_field(c, key, strlen(key), &ref);
+	return put_field(c, sg_fields[id].name, SG_NAME_KEY, &ref);
 }
 
 /* ---- evt.arg / evt.rawarg -------------------------------------------- */
@@ -109,11 +191,6 @@ static bool is_signed_ptype(unsigned t)
 {
 	return t == SG_PT_INT || t == SG_PT_ERRNO || t == SG_PT_FD || t == SG_PT_DIRFD ||
 	       t == SG_PT_PID;
-}
-
-static void rawkey(char *buf, size_t size, const char *obj, const char *name)
-{
-	snprintf(buf, size, "%s.%s", obj, name);
 }
 
 static void put_raw_number(struct json_ctx *c, const struct sg_param *p)
@@ -125,17 +202,16 @@ static void put_raw_number(struct json_ctx *c, const struct sg_param *p)
 	else if ((t == SG_PT_UID || t == SG_PT_GID) && (v == -1 || v == (int64_t)UINT32_MAX))
 		sg_sb_puts(c->b, "-1");
 	else if (is_signed_ptype(t))
-		sg_sb_printf(c->b, "%" PRId64, v);
+		sg_sb_i64(c->b, v);
 	else
-		sg_sb_printf(c->b, "%" PRIu64, (uint64_t)v);
+		sg_sb_u64(c->b, (uint64_t)v);
 }
 
 static void put_rawarg(struct json_ctx *c, const struct sg_param *p)
 {
 	unsigned t = p->def->type;
-	char key[128];
+	const struct rawkey key = {"evt.rawarg", 10, p->def->name};
 
-	rawkey(key, sizeof(key), "evt.rawarg", p->def->name);
 	switch (t) {
 	case SG_PT_PATH:
 	case SG_PT_STR:
@@ -151,7 +227,7 @@ static void put_rawarg(struct json_ctx *c, const struct sg_param *p)
 			const void *nul = memchr(p->data, 0, n);
 			n = nul ? (size_t)((const uint8_t *)nul - p->data) : n;
 		}
-		put_str(c, key, (const char *)p->data, n);
+		put_str(c, &key, (const char *)p->data, n);
 		return;
 	}
 	case SG_PT_SOCKADDR:
@@ -163,7 +239,7 @@ static void put_rawarg(struct json_ctx *c, const struct sg_param *p)
 		}
 		sg_sb_reset(&c->out->tmp);
 		sg_render_param_plain(&c->out->tmp, c->e, p);
-		put_str(c, key, c->out->tmp.p ? c->out->tmp.p : "", c->out->tmp.len);
+		put_str(c, &key, c->out->tmp.p ? c->out->tmp.p : "", c->out->tmp.len);
 		return;
 	default:
 		put_raw_number(c, p);
@@ -190,7 +266,7 @@ static void put_fdpair(struct json_ctx *c, const struct sg_param *p, bool raw)
 		if (!ok) {
 			sg_sb_puts(c->b, "null");
 		} else if (raw) {
-			sg_sb_printf(c->b, "%" PRId32, fds[i]);
+			sg_sb_i64(c->b, fds[i]);
 		} else {
 			struct sg_param one = *p;
 			static const struct sg_param_def fddef = {.name = "fd", .type = SG_PT_FD};
@@ -199,8 +275,8 @@ static void put_fdpair(struct json_ctx *c, const struct sg_param *p, bool raw)
 			one.flags = 0;
 			sg_sb_reset(&c->out->tmp);
 			sg_render_param_resolved(&c->out->tmp, c->e, &one);
-			put_str(c, i ? "evt.arg.fd2" : "evt.arg.fd1",
-				c->out->tmp.p ? c->out->tmp.p : "", c->out->tmp.len);
+			const struct rawkey key = {i ? "evt.arg.fd2" : "evt.arg.fd1", 11, NULL};
+			put_str(c, &key, c->out->tmp.p ? c->out->tmp.p : "", c->out->tmp.len);
 		}
 	}
 }
@@ -209,7 +285,6 @@ static void put_args_object(struct json_ctx *c, bool raw)
 {
 	struct sg_event *e = c->e;
 	unsigned n = e->nparams < SG_MAX_PARAMS ? e->nparams : SG_MAX_PARAMS;
-	char key[128];
 
 	put_key(c, raw ? "evt.rawarg" : "evt.arg", raw ? 10 : 7);
 	sg_sb_putc(c->b, '{');
@@ -229,8 +304,8 @@ static void put_args_object(struct json_ctx *c, bool raw)
 		}
 		sg_sb_reset(&c->out->tmp);
 		sg_render_param_resolved(&c->out->tmp, e, p);
-		rawkey(key, sizeof(key), "evt.arg", p->def->name);
-		put_str(c, key, c->out->tmp.p ? c->out->tmp.p : "", c->out->tmp.len);
+		const struct rawkey key = {"evt.arg", 7, p->def->name};
+		put_str(c, &key, c->out->tmp.p ? c->out->tmp.p : "", c->out->tmp.len);
 	}
 	sg_sb_putc(c->b, '}');
 	c->first = false;

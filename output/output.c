@@ -45,6 +45,9 @@ struct sg_output *sg_output_new(const struct sg_output_opts *o, struct sg_diag *
 	sg_sb_init(&out->w.buf);
 	sg_sb_init(&out->tmp);
 	sg_sb_init(&out->raw);
+	sg_sb_init(&out->key);
+	if (o->fmt == SG_OUT_JSON)
+		sg_json_prepare(out);
 	/* a bad -p is an error even where it is not used (-c), as in sysdig */
 	if (o->format && compile_format(out, d) < 0)
 		goto fail;
@@ -91,6 +94,19 @@ int sg_output_event(struct sg_output *out, struct sg_event *e, struct sg_arena *
 	return sg_writer_commit(&out->w);
 }
 
+void sg_output_batch(struct sg_output *out)
+{
+	out->w.batch = true;
+}
+
+int sg_output_flush(struct sg_output *out)
+{
+	/* --buffered asked for blocks: they go at 64 KiB and at the end */
+	if (out->w.buffered || (!out->w.buf.len && !out->w.buf.oom))
+		return 0;
+	return sg_writer_flush(&out->w);
+}
+
 int sg_output_tick(struct sg_output *out)
 {
 	if (out->o.quiet)
@@ -122,5 +138,6 @@ void sg_output_free(struct sg_output *out)
 	sg_sb_free(&out->w.buf);
 	sg_sb_free(&out->tmp);
 	sg_sb_free(&out->raw);
+	sg_sb_free(&out->key);
 	free(out);
 }

@@ -1,8 +1,8 @@
 /*
  * Output formats, peers behind one interface: text (sysdig line), -p
  * format strings, JSON Lines, CSV, and the counting outputs (-c, --count-by).
- * Every event is rendered whole into memory and written with one write, so
- * lines are never torn or interleaved.
+ * Every event is rendered whole into memory and written whole (one write per
+ * event, or per batch of events), so lines are never torn or interleaved.
  */
 #ifndef SG_OUTPUT_H
 #define SG_OUTPUT_H
@@ -35,6 +35,16 @@ struct sg_output *sg_output_new(const struct sg_output_opts *o, struct sg_diag *
 /* Write one matching event.  0 = ok; -1 = write error (errno set: EPIPE
  * means the reader went away, anything else is an error to report). */
 int sg_output_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a);
+
+/* Batch the writes: from now on events are written when the caller calls
+ * sg_output_flush (or when 64 KiB are pending), not one by one.  The caller
+ * must flush before it waits for more events, so output stays live. */
+void sg_output_batch(struct sg_output *out);
+
+/* Write the events rendered so far (the end of a batch, e.g. of one
+ * ring-buffer drain); with --buffered, nothing (blocks of 64 KiB).  Same
+ * return as sg_output_event. */
+int sg_output_flush(struct sg_output *out);
 
 /* Periodic flush point (--interval for --count-by); may print a table. */
 int sg_output_tick(struct sg_output *out);

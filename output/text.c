@@ -67,17 +67,14 @@ static bool put_field(struct text_ctx *c, const struct sg_fmt_item *it)
 {
 	struct sg_output *out = c->out;
 	struct sg_strbuf *b = &out->w.buf;
-	struct sg_value v;
-	const char *text = "<NA>";
-	size_t len = 4;
+	const char *text;
+	size_t len;
 
-	if (sg_field_get(c->e, &it->ref, &v, c->a)) {
-		sg_sb_reset(&out->tmp);
-		sg_value_text(&out->tmp, &v);
-		text = out->tmp.p ? out->tmp.p : "";
-		len = out->tmp.len;
-	} else if (!out->fmt->star) {
-		return false;
+	if (!sg_field_text(out, c->e, &it->ref, c->a, &text, &len)) {
+		if (!out->fmt->star)
+			return false;
+		text = "<NA>";
+		len = 4;
 	}
 	const char *col = colour_of(c, it->ref.id);
 	if (col)

@@ -1,8 +1,6 @@
 /* Field values as text, the same for every format before its escaping. */
 #include "output/internal.h"
 
-#include <inttypes.h>
-
 #include "event/render.h"
 
 void sg_value_text(struct sg_strbuf *b, const struct sg_value *v)
@@ -11,10 +9,10 @@ void sg_value_text(struct sg_strbuf *b, const struct sg_value *v)
 	case SG_FT_U64:
 	case SG_FT_PORT:
 	case SG_FT_ABSTIME:
-		sg_sb_printf(b, "%" PRIu64, v->u);
+		sg_sb_u64(b, v->u);
 		break;
 	case SG_FT_S64:
-		sg_sb_printf(b, "%" PRId64, v->i);
+		sg_sb_i64(b, v->i);
 		break;
 	case SG_FT_BOOL:
 		sg_sb_puts(b, v->b ? "true" : "false");

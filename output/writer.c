@@ -2,7 +2,10 @@
  * The writer: rendered events leave with write(2), each event whole, so
  * lines from one event are never torn apart by a short stdio flush.
  * Unbuffered (the default) writes each event at once, as a line-buffered
- * stream would; --buffered waits for 64 KiB.
+ * stream would; --buffered waits for 64 KiB.  A batching caller (the live
+ * loop, which flushes after each ring-buffer drain and so before it sleeps)
+ * gets one write per drain or per 64 KiB: every event still leaves whole
+ * and before sysgrep waits for more, so `sysgrep | grep` stays live.
  */
 #include "output/internal.h"
 
@@ -48,20 +51,27 @@ int sg_writer_flush(struct sg_writer *w)
 {
 	if (w->buf.oom) {
 		/* a cut event must not be printed as if it were whole */
+		size_t whole = w->whole < w->buf.len ? w->whole : w->buf.len;
+		int r = write_all(w->fd, w->buf.p, whole);
+		int saved = r ? errno : ENOMEM;
 		sg_sb_free(&w->buf);
-		errno = ENOMEM;
+		w->whole = 0;
+		errno = saved;
 		return -1;
 	}
 	int r = write_all(w->fd, w->buf.p, w->buf.len);
 	int saved = errno;
 	sg_sb_reset(&w->buf);
+	w->whole = 0;
 	errno = saved;
 	return r;
 }
 
 int sg_writer_commit(struct sg_writer *w)
 {
-	if (w->buffered && w->buf.len < SG_WRITER_FLUSH_AT && !w->buf.oom)
+	if (!w->buf.oom)
+		w->whole = w->buf.len;
+	if ((w->buffered || w->batch) && w->buf.len < SG_WRITER_FLUSH_AT && !w->buf.oom)
 		return 0;
 	return sg_writer_flush(w);
 }
