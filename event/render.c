@@ -16,7 +16,6 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <inttypes.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -126,7 +125,11 @@ void sg_render_ip(struct sg_strbuf *b, int family, const uint8_t *addr)
 	char text[INET6_ADDRSTRLEN];
 
 	if (!is_v6(family)) {
-		sg_sb_printf(b, "%u.%u.%u.%u", addr[0], addr[1], addr[2], addr[3]);
+		for (int i = 0; i < 4; i++) {
+			if (i)
+				sg_sb_putc(b, '.');
+			sg_sb_u64(b, addr[i]);
+		}
 		return;
 	}
 	/* sysdig shows v4-mapped addresses as the IPv4 address they carry */
@@ -147,7 +150,8 @@ static void render_endpoint(struct sg_strbuf *b, int family, const uint8_t *addr
 	if (bracket)
 		sg_sb_putc(b, '[');
 	sg_render_ip(b, family, addr);
-	sg_sb_printf(b, "%s:%u", bracket ? "]" : "", port);
+	sg_sb_puts(b, bracket ? "]:" : ":");
+	sg_sb_u64(b, port);
 }
 
 /* Bytes of s up to the first NUL, at most n. */
@@ -169,7 +173,9 @@ void sg_render_tuple(struct sg_strbuf *b, const struct sg_tuple *t, bool server_
 		uint64_t src, dst;
 		memcpy(&src, t->laddr, sizeof(src));
 		memcpy(&dst, t->raddr, sizeof(dst));
-		sg_sb_printf(b, "%" PRIx64 "->%" PRIx64, src, dst);
+		sg_sb_hex64(b, src);
+		sg_sb_puts(b, "->");
+		sg_sb_hex64(b, dst);
 		uint32_t n = bounded_strlen(unix_path, unix_len);
 		if (n) {
 			sg_sb_putc(b, ' ');
@@ -190,7 +196,21 @@ void sg_render_tuple(struct sg_strbuf *b, const struct sg_tuple *t, bool server_
 	render_endpoint(b, t->family, t->raddr, t->rport);
 }
 
-static void render_tuple_param(struct sg_strbuf *b, const struct sg_param *p)
+/*
+ * An event's tuple shows the direction of the data, as Falco's driver does:
+ * calls that take data or a connection in (accept, recvfrom, read-like) print
+ * remote->local, the others local->remote.  fd.name, from state, is always
+ * client->server instead.
+ */
+static bool tuple_inbound(const struct sg_event *e, const struct sg_param *p)
+{
+	if (p->def->cap == SG_CAP_RES_TUPLE)
+		return true;
+	return e && e->def && (e->def->flags & SG_SC_READ);
+}
+
+static void render_tuple_param(struct sg_strbuf *b, const struct sg_event *e,
+			       const struct sg_param *p)
 {
 	struct sg_tuple t;
 
@@ -203,8 +223,7 @@ static void render_tuple_param(struct sg_strbuf *b, const struct sg_param *p)
 		sg_sb_puts(b, "NULL");
 		return;
 	}
-	/* an event's tuple is as the call saw it: local end first */
-	sg_render_tuple(b, &t, false, (const char *)p->data + sizeof(t),
+	sg_render_tuple(b, &t, tuple_inbound(e, p), (const char *)p->data + sizeof(t),
 			p->len - (uint32_t)sizeof(t));
 }
 
@@ -243,13 +262,22 @@ static void render_sockaddr(struct sg_strbuf *b, const uint8_t *d, uint32_t len)
 
 /* ---- numbers with names ---------------------------------------------- */
 
+/* "(name)" after a number; nothing for NULL. */
+static void put_paren(struct sg_strbuf *b, const char *name)
+{
+	if (!name)
+		return;
+	sg_sb_putc(b, '(');
+	sg_sb_puts(b, name);
+	sg_sb_putc(b, ')');
+}
+
 static void render_errno(struct sg_strbuf *b, int64_t v)
 {
 	const char *name = v < 0 && v > -4096 ? sg_errno_name((int)-v) : NULL;
 
-	sg_sb_printf(b, "%" PRId64, v);
-	if (name)
-		sg_sb_printf(b, "(%s)", name);
+	sg_sb_i64(b, v);
+	put_paren(b, name);
 }
 
 static const struct sg_fd *find_fd(const struct sg_event *e, int64_t fd)
@@ -269,11 +297,13 @@ static void render_fd(struct sg_strbuf *b, const struct sg_event *e, int64_t fd)
 		render_errno(b, fd);
 		return;
 	}
-	sg_sb_printf(b, "%" PRId64, fd);
+	sg_sb_i64(b, fd);
 	const struct sg_fd *f = find_fd(e, fd);
 	if (!f)
 		return;
-	sg_sb_printf(b, "(<%c>", sg_fdtype_char(f->type));
+	char open[3] = {'(', '<', sg_fdtype_char(f->type)};
+	sg_sb_put(b, open, sizeof(open));
+	sg_sb_putc(b, '>');
 	if (f->name)
 		sg_sb_puts(b, f->name);
 	sg_sb_putc(b, ')');
@@ -291,18 +321,18 @@ static void render_id(struct sg_strbuf *b, const struct sg_event *e, int64_t v, 
 		sg_sb_puts(b, "-1");
 		return;
 	}
-	sg_sb_printf(b, "%" PRIu32, (uint32_t)v);
+	sg_sb_u64(b, (uint32_t)v);
 	if (!e->state || v < 0 || v > UINT32_MAX)
 		return;
 	const char *name = gid ? sg_group_name(e->state, (uint32_t)v)
 			       : sg_user_name(e->state, (uint32_t)v);
 	if (name && *name)
-		sg_sb_printf(b, "(%s)", name);
+		put_paren(b, name);
 }
 
 static void render_pid(struct sg_strbuf *b, const struct sg_event *e, int64_t v)
 {
-	sg_sb_printf(b, "%" PRId64, v);
+	sg_sb_i64(b, v);
 	if (v <= 0 || v > UINT32_MAX)
 		return;
 	const char *comm = NULL;
@@ -312,14 +342,17 @@ static void render_pid(struct sg_strbuf *b, const struct sg_event *e, int64_t v)
 		const struct sg_proc *pr = sg_state_proc(e->state, (uint32_t)v);
 		comm = pr ? pr->comm : NULL;
 	}
-	if (comm && *comm)
-		sg_sb_printf(b, "(%.*s)", SG_COMM_LEN, comm);
+	if (comm && *comm) {
+		sg_sb_putc(b, '(');
+		sg_sb_put(b, comm, strnlen(comm, SG_COMM_LEN));
+		sg_sb_putc(b, ')');
+	}
 }
 
 /* "4097(O_RDONLY|O_CLOEXEC)"; just the number when no name applies. */
 static void render_named(struct sg_strbuf *b, unsigned table, uint64_t v, int is_enum)
 {
-	sg_sb_printf(b, "%" PRIu64, v);
+	sg_sb_u64(b, v);
 	size_t mark = b->len;
 	sg_sb_putc(b, '(');
 	if (table == 0 || sg_flags_render(b, table, v, is_enum) <= 0 || b->len == mark + 1) {
@@ -383,8 +416,16 @@ static void render_strarray(struct sg_strbuf *b, const uint8_t *d, uint32_t len,
 
 static void render_hexbytes(struct sg_strbuf *b, const uint8_t *d, uint32_t len)
 {
-	for (uint32_t i = 0; i < len; i++)
-		sg_sb_printf(b, "%02x", d[i]);
+	static const char hex[] = "0123456789abcdef";
+	char *out = sg_sb_room(b, (size_t)len * 2);
+
+	if (!out)
+		return;
+	for (uint32_t i = 0; i < len; i++) {
+		out[2 * i] = hex[d[i] >> 4];
+		out[2 * i + 1] = hex[d[i] & 15];
+	}
+	sg_sb_commit(b, (size_t)len * 2);
 }
 
 /* The two ints of a pipe / socketpair; false when not captured whole. */
@@ -470,7 +511,7 @@ static void render_captured(struct sg_strbuf *b, const struct sg_event *e,
 		render_sockaddr(b, p->data, p->len);
 		break;
 	case SG_PT_TUPLE:
-		render_tuple_param(b, p);
+		render_tuple_param(b, e, p);
 		break;
 	case SG_PT_FDPAIR:
 		render_fdpair(b, e, p, false);
@@ -495,16 +536,17 @@ static bool is_signed_type(unsigned t)
 
 static void render_plain_number(struct sg_strbuf *b, unsigned t, int64_t v)
 {
-	if (t == SG_PT_HEX || t == SG_PT_DEV)
-		sg_sb_printf(b, "0x%" PRIx64, (uint64_t)v);
-	else if (t == SG_PT_MODE)
-		sg_sb_printf(b, "%#" PRIo64, (uint64_t)v);
+	if (t == SG_PT_HEX || t == SG_PT_DEV) {
+		sg_sb_put(b, "0x", 2);
+		sg_sb_hex64(b, (uint64_t)v);
+	} else if (t == SG_PT_MODE)
+		sg_sb_oct64(b, (uint64_t)v);
 	else if ((t == SG_PT_UID || t == SG_PT_GID) && is_minus_one_id(v))
 		sg_sb_puts(b, "-1");
 	else if (is_signed_type(t))
-		sg_sb_printf(b, "%" PRId64, v);
+		sg_sb_i64(b, v);
 	else
-		sg_sb_printf(b, "%" PRIu64, (uint64_t)v);
+		sg_sb_u64(b, (uint64_t)v);
 }
 
 /* The value of a numeric parameter (captured ones too: pipe's fds, a field
@@ -617,7 +659,8 @@ void sg_render_args(struct sg_strbuf *b, const struct sg_event *e)
 			render_fdpair(b, e, p, true);
 			continue;
 		}
-		sg_sb_printf(b, "%s=", p->def->name);
+		sg_sb_puts(b, p->def->name);
+		sg_sb_putc(b, '=');
 		sg_render_param(b, e, p);
 	}
 }
