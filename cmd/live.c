@@ -61,6 +61,19 @@ struct live {
 	bool pipe_closed;
 };
 
+/* A write failed (errno set): a reader that went away ends the run
+ * quietly, anything else is an error. */
+static void output_failed(struct live *l)
+{
+	if (errno == EPIPE) {
+		l->pipe_closed = true;
+	} else {
+		fprintf(stderr, "sysgrep: cannot write the output: %s\n", strerror(errno));
+		l->r.error = 1;
+	}
+	l->stop = true;
+}
+
 static int on_record(void *vctx, const void *rec, size_t len)
 {
 	struct live *l = vctx;
@@ -75,15 +88,8 @@ static int on_record(void *vctx, const void *rec, size_t len)
 	sg_state_before(l->state, e);
 	if (sg_filter_match(l->f, e, &l->arena)) {
 		l->r.matched++;
-		if (sg_output_event(l->out, e, &l->arena) < 0) {
-			if (errno == EPIPE) {
-				l->pipe_closed = true;
-			} else {
-				fprintf(stderr, "sysgrep: cannot write the output: %s\n", strerror(errno));
-				l->r.error = 1;
-			}
-			l->stop = true;
-		}
+		if (sg_output_event(l->out, e, &l->arena) < 0)
+			output_failed(l);
 		if (l->o->max_events && l->r.matched >= l->o->max_events)
 			l->stop = true;
 	}
@@ -152,6 +158,13 @@ static void report(const struct sg_opts *o, const struct sg_run_result *r)
 		(unsigned long long)r->emitted, (unsigned long long)r->lost,
 		(unsigned long long)r->cut, (unsigned long long)r->malformed, r->seconds,
 		r->seconds > 0 ? (double)r->events / r->seconds : 0.0);
+	/* the tables must not grow with what exited: a fork storm shows here */
+	fprintf(stderr,
+		"sysgrep: state: %llu processes, %llu fds (at start %llu processes, %llu fds), "
+		"%llu processes dropped\n",
+		(unsigned long long)r->state_end.procs, (unsigned long long)r->state_end.fds,
+		(unsigned long long)r->state_start.procs, (unsigned long long)r->state_start.fds,
+		(unsigned long long)r->state_end.procs_dropped);
 }
 
 /* Wait at most until the next deadline (timeout, interval tick). */
@@ -172,6 +185,9 @@ static void loop(struct live *l, struct sg_probe *p)
 	uint64_t deadline = o->timeout_ns ? start + o->timeout_ns : 0;
 	uint64_t tick = o->interval_ns ? start + o->interval_ns : 0;
 
+	/* one write per drain instead of one per event: flushed below */
+	sg_output_batch(l->out);
+
 	while (!l->stop && !stop_signal) {
 		uint64_t now = now_ns();
 		if (deadline && now >= deadline)
@@ -183,6 +199,9 @@ static void loop(struct live *l, struct sg_probe *p)
 			continue;
 		}
 		int n = sg_probe_poll(p, poll_timeout(now, deadline, tick), on_record, l);
+		/* the drain's events leave before the next wait */
+		if (!l->pipe_closed && sg_output_flush(l->out) < 0)
+			output_failed(l);
 		if (n < 0 && n != -EINTR) {
 			fprintf(stderr, "sysgrep: reading the ring buffer: %s\n", strerror(-n));
 			l->r.error = 1;
@@ -212,6 +231,7 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 	/* after attaching, so nothing that starts in between is missed; the
 	 * records that queue meanwhile are applied on top of the scan */
 	sg_state_scan_proc(l.state);
+	sg_state_stats(l.state, &l.r.state_start);
 	sg_decoder_init(&l.dec, l.state);
 	sg_arena_init(&l.arena, SG_ARENA_SIZE);
 
@@ -229,6 +249,7 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 		fprintf(stderr, "sysgrep: cannot write the output: %s\n", strerror(errno));
 		l.r.error = 1;
 	}
+	sg_state_stats(l.state, &l.r.state_end);
 	report(o, &l.r);
 	sg_arena_free(&l.arena);
 	sg_state_free(l.state);
