@@ -167,10 +167,18 @@ static int param_cap(struct sg_param *p, struct pl_iter *it)
 		return -1;
 	if (pl.flags & SG_PLF_TRUNC)
 		p->flags |= SG_PARAM_TRUNC;
-	if (pl.flags & SG_PLF_FAULT)
-		p->flags |= SG_PARAM_FAULT;
-	if (pl.flags & (SG_PLF_SKIP | SG_PLF_FAULT))
+	if (pl.flags & SG_PLF_SKIP)
 		return pl.len ? -1 : 0;
+	if (pl.flags & SG_PLF_FAULT) {
+		/* a gather (iovec, msghdr) that faults part way keeps what it
+		 * read: that is data cut short, not a malformed record, and
+		 * dropping the event would let a process hide its writes */
+		if (!pl.len) {
+			p->flags |= SG_PARAM_FAULT;
+			return 0;
+		}
+		p->flags |= SG_PARAM_TRUNC;
+	}
 	p->data = pl.data;
 	p->len = pl.len;
 	p->flags |= SG_PARAM_DATA;

@@ -143,6 +143,15 @@ static void test_flags(void)
 	T_OK(p && (p->flags & SG_PARAM_FAULT) && !(p->flags & SG_PARAM_DATA),
 	     "an unreadable string: FAULT, no data");
 
+	/* writev([{good}, {bad pointer}]): the probe keeps what it gathered */
+	uint64_t bad = d.malformed;
+	rb_init(&r, SG_REC_SYSCALL, nr_of("writev"));
+	rb_pl(&r, SG_CAP_IOVEC_ARG, SG_PLF_FAULT, "hello-sysgrep", 13);
+	p = (dec(&d, &r, &e) == 1) ? param(&e, "data") : NULL;
+	T_OK(p && (p->flags & SG_PARAM_TRUNC) && data_is(p, "hello-sysgrep") &&
+		     d.malformed == bad,
+	     "a gather that faults part way is a cut value, never a dropped event");
+
 	rb_init(&r, SG_REC_SYSCALL, nr_of("openat"));
 	rb_pl(&r, SG_CAP_STR, SG_PLF_SKIP, NULL, 0);
 	p = (dec(&d, &r, &e) == 1) ? param(&e, "name") : NULL;
