@@ -7,7 +7,8 @@
  * The id is the first 12 hex digits; "host" when the path names no
  * container.  New processes carry only a cgroup v2 id (its directory's inode
  * number): a map id -> container id is built by walking the cgroup2 mount,
- * and walked again on a miss, at most once a second.
+ * and walked again for an id not seen before, at most once a second; an id
+ * a walk did not find is remembered as missing, so it never walks again.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -102,56 +103,28 @@ void sg_container_from_procfile(const char *text, size_t len, char out[16],
 
 /* ---- cgroup id -> container id ----------------------------------------- */
 
-static uint64_t mix(uint64_t x)
-{
-	x ^= x >> 33;
-	x *= 0xc4ceb9fe1a85ec53ull;
-	x ^= x >> 33;
-	return x;
-}
-
-static struct sg_cgent *cg_slot(struct sg_cgent *v, size_t cap, uint64_t id)
-{
-	size_t i = mix(id) & (cap - 1);
-	while (v[i].id && v[i].id != id)
-		i = (i + 1) & (cap - 1);
-	return &v[i];
-}
-
 static void cg_put(struct sg_cgmap *m, uint64_t id, const char *cid)
 {
-	if (!id)
+	bool added;
+	struct sg_cgent *e = sg_idmap_put(&m->map, sizeof(*e), id, &added);
+	if (!e)
 		return;
-	if (!m->cap || (m->n + 1) * 2 > m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 256;
-		struct sg_cgent *v = calloc(cap, sizeof(*v));
-		if (!v)
-			return;
-		for (size_t i = 0; i < m->cap; i++)
-			if (m->v[i].id)
-				*cg_slot(v, cap, m->v[i].id) = m->v[i];
-		free(m->v);
-		m->v = v;
-		m->cap = cap;
-	}
-	struct sg_cgent *e = cg_slot(m->v, m->cap, id);
-	if (!e->id)
-		m->n++;
-	e->id = id;
+	e->missing = false;
 	snprintf(e->cid, sizeof(e->cid), "%s", cid);
 }
 
-static const struct sg_cgent *cg_get(const struct sg_cgmap *m, uint64_t id)
+/* A walk did not find id: remember, so the next miss on it costs nothing. */
+static void cg_put_missing(struct sg_cgmap *m, uint64_t id)
 {
-	if (!m->cap || !id)
-		return NULL;
-	const struct sg_cgent *e = cg_slot(m->v, m->cap, id);
-	return e->id ? e : NULL;
+	bool added;
+	struct sg_cgent *e = sg_idmap_put(&m->map, sizeof(*e), id, &added);
+	if (e && added)
+		e->missing = true;
 }
 
 void sg_cgmap_free(struct sg_cgmap *m)
 {
-	free(m->v);
+	sg_idmap_free(&m->map);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -194,8 +167,10 @@ static void walk_dir(struct walk *w, int dfd, size_t len, int depth)
 		sg_container_from_path(w->path + w->rootlen, len - w->rootlen, cid);
 		cg_put(w->m, (uint64_t)sb.st_ino, cid);
 	}
-	if (depth >= CG_WALK_DEPTH || ++w->visited > CG_WALK_MAX)
+	if (depth >= CG_WALK_DEPTH || ++w->visited > CG_WALK_MAX) {
+		close(dfd);
 		return;
+	}
 	DIR *d = fdopendir(dfd);
 	if (!d) {
 		close(dfd);
@@ -235,14 +210,18 @@ static void cg_walk(struct sg_state *st)
 	st->cg.ever = true;
 }
 
+/* Only an id never seen walks the tree (at most once a second); an id a
+ * walk missed stays unknown until some path names it. */
 void sg_container_of_cgroup(struct sg_state *st, uint64_t cgid, char out[16])
 {
-	const struct sg_cgent *e = cg_get(&st->cg, cgid);
-	if (!e && (!st->cg.ever || sg_mono_sec() != st->cg.scanned)) {
+	const struct sg_cgent *e = sg_idmap_get(&st->cg.map, cgid);
+	if (!e && cgid && (!st->cg.ever || sg_mono_sec() != st->cg.scanned)) {
 		cg_walk(st);
-		e = cg_get(&st->cg, cgid);
+		e = sg_idmap_get(&st->cg.map, cgid);
+		if (!e)
+			cg_put_missing(&st->cg, cgid);
 	}
-	snprintf(out, 16, "%s", e ? e->cid : "");
+	snprintf(out, 16, "%s", e && !e->missing ? e->cid : "");
 }
 
 uint64_t sg_cgroup_id_of_path(struct sg_state *st, const char *path, size_t len)

@@ -85,6 +85,25 @@ static struct sg_fd *fd_clone(const struct sg_fd *src)
 	return f;
 }
 
+/* An AF_UNIX address the way /proc/net/unix prints it, so one socket has
+ * one name whether an event or a /proc scan named it: a path ends at its
+ * NUL; an abstract name (leading NUL) is '@' and all its bytes, each NUL
+ * again as '@'.  Text from /proc (already "@x" or a path) stays as is. */
+void sg_fd_set_unix_name(struct sg_fd *f, const char *a, size_t n)
+{
+	char buf[SG_UNIX_ADDR_MAX];
+	if (!a || !n || a[0]) {
+		sg_fd_set_name(f, a ? a : "", a ? n : 0);
+		return;
+	}
+	if (n > sizeof(buf))
+		n = sizeof(buf); /* the kernel takes no more */
+	buf[0] = '@';
+	for (size_t i = 1; i < n; i++)
+		buf[i] = a[i] ? a[i] : '@';
+	sg_fd_set_name(f, buf, n);
+}
+
 void sg_fd_name_from_tuple(struct sg_state *st, struct sg_fd *f,
 			   const char *unix_path, size_t ulen)
 {
@@ -93,7 +112,7 @@ void sg_fd_name_from_tuple(struct sg_state *st, struct sg_fd *f,
 	sg_sb_reset(b);
 	if (f->tuple.family == AF_UNIX) {
 		/* users look for the socket file (fd.name=/run/docker.sock) */
-		sg_fd_set_name(f, unix_path ? unix_path : "", unix_path ? ulen : 0);
+		sg_fd_set_unix_name(f, unix_path, unix_path ? ulen : 0);
 		return;
 	}
 	if (f->tuple.family != AF_INET && f->tuple.family != AF_INET6)

@@ -3,75 +3,51 @@
  * udp6, raw, raw6, unix, netlink), keyed by inode, so a scanned fd link
  * "socket:[ino]" gets its tuple and name.  Read once per scan.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "bpf/state_int.h"
 
 #define TCP_LISTEN_STATE 10
+#define UNIX_FILE_MAX (64u * 1024 * 1024)
 
-static uint64_t mix(uint64_t x)
-{
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdull;
-	x ^= x >> 33;
-	return x;
-}
-
-static struct sg_sockent *find_slot(struct sg_sockent *v, size_t cap, uint64_t ino)
-{
-	size_t i = mix(ino) & (cap - 1);
-	while (v[i].ino && v[i].ino != ino)
-		i = (i + 1) & (cap - 1);
-	return &v[i];
-}
-
-static bool ensure_room(struct sg_sockmap *m)
-{
-	if (m->cap && (m->n + 1) * 2 <= m->cap)
-		return true;
-	size_t cap = m->cap ? m->cap * 2 : 256;
-	struct sg_sockent *v = calloc(cap, sizeof(*v));
-	if (!v)
-		return false;
-	for (size_t i = 0; i < m->cap; i++)
-		if (m->v[i].ino)
-			*find_slot(v, cap, m->v[i].ino) = m->v[i];
-	free(m->v);
-	m->v = v;
-	m->cap = cap;
-	return true;
-}
-
+/* The entry of a new inode.  An inode listed twice is ambiguous (a
+ * socket path with a newline can forge a line for another socket's
+ * inode): it is kept, marked, so a third listing is caught too, and names
+ * nothing. */
 static struct sg_sockent *add(struct sg_sockmap *m, uint64_t ino)
 {
-	if (!ino || !ensure_room(m))
-		return NULL;
-	struct sg_sockent *s = find_slot(m->v, m->cap, ino);
-	if (s->ino)
-		return NULL; /* listed twice: keep the first */
+	bool added;
+	struct sg_sockent *s = sg_idmap_put(&m->map, sizeof(*s), ino, &added);
+	if (!s || added)
+		return s;
+	free(s->path);
+	memset(s, 0, sizeof(*s));
 	s->ino = ino;
-	m->n++;
-	return s;
+	s->ambiguous = true;
+	return NULL;
 }
 
 const struct sg_sockent *sg_sockmap_get(const struct sg_sockmap *m, uint64_t ino)
 {
-	if (!m->cap || !ino)
-		return NULL;
-	const struct sg_sockent *s = find_slot(m->v, m->cap, ino);
-	return s->ino ? s : NULL;
+	const struct sg_sockent *s = sg_idmap_get(&m->map, ino);
+	return s && !s->ambiguous ? s : NULL;
 }
 
 void sg_sockmap_free(struct sg_sockmap *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->v[i].path);
-	free(m->v);
-	memset(m, 0, sizeof(*m));
+	for (size_t i = 0; i < m->map.cap; i++) {
+		struct sg_sockent *s = sg_idmap_at(&m->map, i);
+		if (s)
+			free(s->path);
+	}
+	sg_idmap_free(&m->map);
 }
 
 /* "0100007F:0016": the kernel prints each 32-bit word of the address as it
@@ -127,35 +103,142 @@ static void load_inet(struct sg_sockmap *m, const char *file, int family, int pr
 	fclose(f);
 }
 
-static void load_unix(struct sg_sockmap *m)
+/* Exactly n hex digits (n 0: one to 16), advancing *s past them. */
+static bool hex_field(const char **s, const char *end, size_t n, unsigned long long *v)
 {
-	FILE *f = fopen("/proc/net/unix", "re");
-	if (!f)
-		return;
-	char line[PATH_MAX + 128];
-	unsigned type, st;
-	unsigned long long ino;
-	int off;
-	while (fgets(line, sizeof(line), f)) {
-		unsigned flags;
-		if (sscanf(line, "%*s %*s %*s %x %x %x %llu%n", &flags, &type, &st, &ino,
-			   &off) != 4)
+	size_t max = n ? n : 16, i = 0;
+	unsigned long long x = 0;
+	for (; i < max && *s + i < end; i++) {
+		char c = (*s)[i];
+		int d = c >= '0' && c <= '9' ? c - '0'
+			: c >= 'a' && c <= 'f' ? c - 'a' + 10
+			: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (d < 0)
+			break;
+		x = x << 4 | (unsigned)d;
+	}
+	if (i == 0 || (n && i != n))
+		return false;
+	*s += i;
+	*v = x;
+	return true;
+}
+
+static bool sep(const char **s, const char *end, char c)
+{
+	if (*s >= end || **s != c)
+		return false;
+	(*s)++;
+	return true;
+}
+
+struct unix_line {
+	unsigned long long flags, type, state, ino;
+	const char *path;
+	size_t plen;
+};
+
+/*
+ * One line of /proc/net/unix, exactly as the kernel prints it:
+ *   "%pK: %08X %08X %08X %04X %02X %5lu" then " path" when bound.
+ * A path is printed raw (a newline in it starts a fake line), so anything
+ * that deviates is refused rather than guessed at.
+ */
+static bool parse_unix_line(const char *s, const char *end, struct unix_line *u)
+{
+	unsigned long long skip;
+	if (!hex_field(&s, end, 0, &skip) || !sep(&s, end, ':') ||
+	    !sep(&s, end, ' ') || !hex_field(&s, end, 8, &skip) ||
+	    !sep(&s, end, ' ') || !hex_field(&s, end, 8, &skip) ||
+	    !sep(&s, end, ' ') || !hex_field(&s, end, 8, &u->flags) ||
+	    !sep(&s, end, ' ') || !hex_field(&s, end, 4, &u->type) ||
+	    !sep(&s, end, ' ') || !hex_field(&s, end, 2, &u->state) ||
+	    !sep(&s, end, ' '))
+		return false;
+	while (s < end && *s == ' ')
+		s++;
+	size_t digits = 0;
+	u->ino = 0;
+	for (; s < end && *s >= '0' && *s <= '9'; s++, digits++) {
+		if (u->ino > (UINT64_MAX - 9) / 10)
+			return false;
+		u->ino = u->ino * 10 + (unsigned)(*s - '0');
+	}
+	if (!digits || !u->ino)
+		return false;
+	u->path = NULL;
+	u->plen = 0;
+	if (s == end)
+		return true;
+	/* at most sun_path's bytes (abstract: '@' for its NUL, then the rest) */
+	if (!sep(&s, end, ' ') || s == end || (size_t)(end - s) > SG_UNIX_ADDR_MAX)
+		return false;
+	u->path = s;
+	u->plen = (size_t)(end - s);
+	return memchr(s, 0, u->plen) == NULL;
+}
+
+void sg_sockmap_parse_unix(struct sg_sockmap *m, const char *text, size_t len)
+{
+	const char *end = text + len;
+	for (const char *l = text; l < end;) {
+		const char *nl = memchr(l, '\n', (size_t)(end - l));
+		if (!nl)
+			break; /* a line cut by the read bound is not a line */
+		struct unix_line u;
+		bool ok = parse_unix_line(l, nl, &u);
+		l = nl + 1;
+		if (!ok)
 			continue;
-		struct sg_sockent *s = add(m, ino);
+		struct sg_sockent *s = add(m, u.ino);
 		if (!s)
 			continue;
 		s->t.family = AF_UNIX;
-		s->t.type = (uint8_t)type;
-		s->t.state = (uint8_t)st;
-		char *path = line + off;
-		path += strspn(path, " ");
-		path[strcspn(path, "\n")] = 0;
-		if (*path)
-			s->path = strdup(path);
+		s->t.type = (uint8_t)u.type;
+		s->t.state = (uint8_t)u.state;
+		if (u.path)
+			s->path = strndup(u.path, u.plen);
 		/* __SO_ACCEPTCON in Flags marks a listening socket */
-		s->listening = (flags & 0x10000) != 0;
+		s->listening = (u.flags & 0x10000) != 0;
 	}
-	fclose(f);
+}
+
+/* A whole /proc file (they have no size), bounded; NULL when unreadable. */
+static char *slurp(const char *file, size_t max, size_t *len)
+{
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	size_t cap = 64 * 1024, n = 0;
+	char *buf = malloc(cap);
+	while (buf) {
+		if (n == cap) {
+			char *b = cap < max ? realloc(buf, cap * 2) : NULL;
+			if (!b)
+				break;
+			buf = b;
+			cap *= 2;
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	*len = n;
+	return buf;
+}
+
+static void load_unix(struct sg_sockmap *m)
+{
+	size_t len;
+	char *text = slurp("/proc/net/unix", UNIX_FILE_MAX, &len);
+	if (!text)
+		return;
+	sg_sockmap_parse_unix(m, text, len);
+	free(text);
 }
 
 static void load_netlink(struct sg_sockmap *m)
@@ -185,14 +268,14 @@ static void guess_servers(struct sg_sockmap *m)
 	uint8_t *ports = calloc(65536 / 8, 1);
 	if (!ports)
 		return;
-	for (size_t i = 0; i < m->cap; i++) {
-		const struct sg_sockent *l = &m->v[i];
-		if (l->ino && l->listening && l->t.l4proto == IPPROTO_TCP)
+	for (size_t i = 0; i < m->map.cap; i++) {
+		const struct sg_sockent *l = sg_idmap_at(&m->map, i);
+		if (l && !l->ambiguous && l->listening && l->t.l4proto == IPPROTO_TCP)
 			ports[l->t.lport / 8] |= (uint8_t)(1u << (l->t.lport % 8));
 	}
-	for (size_t i = 0; i < m->cap; i++) {
-		struct sg_sockent *c = &m->v[i];
-		if (c->ino && c->t.l4proto == IPPROTO_TCP && c->t.rport &&
+	for (size_t i = 0; i < m->map.cap; i++) {
+		struct sg_sockent *c = sg_idmap_at(&m->map, i);
+		if (c && !c->ambiguous && c->t.l4proto == IPPROTO_TCP && c->t.rport &&
 		    (ports[c->t.lport / 8] & (1u << (c->t.lport % 8))))
 			c->server = true;
 	}

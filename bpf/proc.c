@@ -114,6 +114,21 @@ void sg_proc_set_env(struct sg_proc *p, const char *a, size_t n)
 	p->env_len = (uint32_t)n;
 }
 
+/* No argv captured: no args, and exe is the filename (may be NULL). */
+static void clear_argv(struct sg_proc *p, const char *filename, size_t flen)
+{
+	free(p->args);
+	p->args = NULL;
+	p->args_len = 0;
+	p->nargs = 0;
+	if (filename) {
+		sg_proc_set_str(&p->exe, filename, flen);
+		return;
+	}
+	free(p->exe);
+	p->exe = NULL;
+}
+
 /* ---- the table --------------------------------------------------------- */
 
 static uint32_t pslot(const struct sg_state *st, uint32_t pid)
@@ -317,10 +332,19 @@ void sg_state_exec(struct sg_state *st, const struct sg_rec *r,
 		return;
 	copy_header(p, r);
 	copy_procinfo(p, pi);
+	/* a capture that faulted must not leave the old image's strings on
+	 * the new one: without argv, exe is the file that was run */
 	if (args)
 		sg_proc_set_argv(p, args, alen);
-	if (env)
+	else
+		clear_argv(p, filename, flen);
+	if (env) {
 		sg_proc_set_env(p, env, elen);
+	} else {
+		free(p->env);
+		p->env = NULL;
+		p->env_len = 0;
+	}
 	if (filename) {
 		/* bprm->filename is what the program passed: may be relative */
 		sg_path_join(&st->sb, p->cwd ? p->cwd : "/", filename, flen);

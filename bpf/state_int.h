@@ -43,6 +43,10 @@ struct sg_idfile {
 	struct sg_identry *v;
 	size_t n;
 	char *text;        /* the file, entries point into it */
+	/* The generation before: names handed out stay valid until the next
+	 * reload (a second later at the soonest), not just until this one. */
+	struct sg_identry *old_v;
+	char *old_text;
 	struct timespec mtime;
 	uint64_t ino;
 	off_t size;
@@ -55,16 +59,34 @@ void sg_idfile_free(struct sg_idfile *f);
 const struct sg_identry *sg_idfile_get(struct sg_idfile *f, const char *etc,
 				       uint32_t id);
 
+/* ---- u64-keyed hash table (idmap.c) ----------------------------------- */
+
+/* Entries of esz bytes, each starting with its u64 key; 0 = empty slot. */
+struct sg_idmap {
+	void *v;
+	size_t cap, n;     /* open addressing, cap a power of 2 */
+	size_t esz;        /* set by the first put */
+};
+
+void *sg_idmap_get(const struct sg_idmap *m, uint64_t key);
+/* The entry of key (nonzero), added zeroed but for its key when absent
+ * (*added true); NULL when out of memory or esz differs from before. */
+void *sg_idmap_put(struct sg_idmap *m, size_t esz, uint64_t key, bool *added);
+/* Slot i (0 <= i < cap) when it holds an entry, else NULL: for walks. */
+void *sg_idmap_at(const struct sg_idmap *m, size_t i);
+/* Frees the table only: what entries point to is the caller's. */
+void sg_idmap_free(struct sg_idmap *m);
+
 /* ---- containers (container.c) ----------------------------------------- */
 
 struct sg_cgent {
-	uint64_t id;       /* cgroup v2 id (inode); 0 = empty slot */
+	uint64_t id;       /* cgroup v2 id (inode) */
+	bool missing;      /* a walk did not find it: do not walk again for it */
 	char cid[16];
 };
 
 struct sg_cgmap {
-	struct sg_cgent *v;
-	size_t cap, n;     /* open addressing, cap a power of 2 */
+	struct sg_idmap map; /* of struct sg_cgent */
 	time_t scanned;    /* CLOCK_MONOTONIC second of the last walk */
 	bool ever;
 };
@@ -83,19 +105,21 @@ uint64_t sg_cgroup_id_of_path(struct sg_state *st, const char *path, size_t len)
 /* ---- sockets seen in /proc/net (netscan.c) ----------------------------- */
 
 struct sg_sockent {
-	uint64_t ino;      /* 0 = empty slot */
+	uint64_t ino;
 	struct sg_tuple t;
 	bool listening;
 	bool server;       /* accepted: this end is the server */
+	bool ambiguous;    /* listed more than once: names nothing */
 	char *path;        /* AF_UNIX bound path, or NULL */
 };
 
 struct sg_sockmap {
-	struct sg_sockent *v;
-	size_t cap, n;
+	struct sg_idmap map; /* of struct sg_sockent */
 };
 
 int sg_sockmap_load(struct sg_sockmap *m);
+/* Add the sockets of /proc/net/unix text (exposed for tests). */
+void sg_sockmap_parse_unix(struct sg_sockmap *m, const char *text, size_t len);
 const struct sg_sockent *sg_sockmap_get(const struct sg_sockmap *m, uint64_t ino);
 void sg_sockmap_free(struct sg_sockmap *m);
 
@@ -195,6 +219,10 @@ void sg_fdtab_cloexec_range(struct sg_fdtab *t, uint64_t lo, uint64_t hi);
 struct sg_fd *sg_fd_new(int64_t num, unsigned type, const char *name, size_t len);
 void sg_fd_free(struct sg_fd *f);
 void sg_fd_set_name(struct sg_fd *f, const char *name, size_t len);
+/* sizeof(sun_path): the longest AF_UNIX address */
+#define SG_UNIX_ADDR_MAX 108
+/* fd.name of an AF_UNIX address (raw sun_path bytes or /proc text). */
+void sg_fd_set_unix_name(struct sg_fd *f, const char *a, size_t n);
 /* Name of a socket fd from its tuple: "client->server", or the server's
  * own "ip:port" when listening. */
 void sg_fd_name_from_tuple(struct sg_state *st, struct sg_fd *f,

@@ -22,10 +22,14 @@ void sg_idfile_init(struct sg_idfile *f, const char *base)
 	f->checked = -1;
 }
 
-static void idfile_clear(struct sg_idfile *f)
+/* Drop the entries, keeping their text alive one more generation: a
+ * caller (the filter VM) may still hold a name from the current event. */
+static void idfile_retire(struct sg_idfile *f)
 {
-	free(f->v);
-	free(f->text);
+	free(f->old_v);
+	free(f->old_text);
+	f->old_v = f->v;
+	f->old_text = f->text;
 	f->v = NULL;
 	f->text = NULL;
 	f->n = 0;
@@ -33,7 +37,8 @@ static void idfile_clear(struct sg_idfile *f)
 
 void sg_idfile_free(struct sg_idfile *f)
 {
-	idfile_clear(f);
+	idfile_retire(f); /* frees the generation before */
+	idfile_retire(f); /* and this one */
 }
 
 time_t sg_mono_sec(void)
@@ -143,7 +148,7 @@ static void idfile_reload(struct sg_idfile *f, const char *etc)
 	if (fd < 0 || fstat(fd, &sb) != 0) {
 		if (fd >= 0)
 			close(fd);
-		idfile_clear(f);
+		idfile_retire(f);
 		f->loaded = true;
 		f->ino = 0;
 		return;
@@ -153,7 +158,7 @@ static void idfile_reload(struct sg_idfile *f, const char *etc)
 		close(fd);
 		return;
 	}
-	idfile_clear(f);
+	idfile_retire(f);
 	f->text = read_file(fd, (size_t)sb.st_size);
 	close(fd);
 	f->loaded = true;

@@ -6,6 +6,7 @@
 #include <linux/types.h>
 
 #include "bpf/sysgrep.h"
+#include "event/syscalls.h"
 
 const struct sg_param *sg_event_param(const struct sg_event *e, const char *name)
 {
@@ -20,8 +21,10 @@ const struct sg_param *sg_event_param(const struct sg_event *e, const char *name
 	return NULL;
 }
 
-/* Captured numbers (pipe's fd pair, fields of a user struct) are read from
- * their bytes, the way the probe laid them out; the others are num. */
+/* A captured number (pipe's fd pair, a field of a user struct) is read by
+ * sg_syscall_cap_num, the rule the decoder fills num with: one place says
+ * where it sits, so the two cannot drift.  A pair or struct cut short has
+ * no number (its bytes would be another field's). */
 bool sg_param_num(const struct sg_param *p, int64_t *v)
 {
 	if (!p || !p->def)
@@ -32,23 +35,8 @@ bool sg_param_num(const struct sg_param *p, int64_t *v)
 	}
 	if (!(p->flags & SG_PARAM_DATA) || !p->data || !p->len)
 		return false;
-	if (p->def->cap == SG_CAP_INT2) {
-		/* both ints are captured; aux picks one */
-		int32_t x;
-		uint32_t off = p->len >= 8 ? (uint32_t)p->def->aux * 4 : 0;
-		if (off + sizeof(x) > p->len)
-			return false;
-		memcpy(&x, p->data + off, sizeof(x));
-		*v = x;
-		return true;
-	}
-	if (p->def->cap == SG_CAP_STRUCT && p->def->aux && p->len >= p->def->aux * 8u) {
-		/* the first aux * 8 bytes are captured: the value is the last 8 */
-		uint64_t x;
-		memcpy(&x, p->data + (p->def->aux - 1) * 8u, sizeof(x));
-		*v = (int64_t)x;
-		return true;
-	}
+	if (p->def->cap == SG_CAP_INT2 || p->def->cap == SG_CAP_STRUCT)
+		return sg_syscall_cap_num(p->def, p->data, p->len, v) != 0;
 	*v = p->num;
 	return true;
 }

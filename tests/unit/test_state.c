@@ -6,6 +6,7 @@
  * the parsers (passwd, group, cgroup paths, path normalisation).
  */
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <malloc.h>
 #include <netinet/in.h>
@@ -71,6 +72,8 @@ static void mkev(struct sg_event *e, const char *sc, uint32_t pid, int64_t res,
 				p->data = caps[c].data;
 				p->len = caps[c].len;
 				p->flags = SG_PARAM_DATA;
+				/* what the decoder does with a capture */
+				sg_syscall_cap_num(p->def, p->data, p->len, &p->num);
 			}
 		}
 	}
@@ -741,6 +744,313 @@ static void test_paths(void)
 	sg_sb_free(&b);
 }
 
+
+/* ---- review fixes ---------------------------------------------------- */
+
+static int count_fds(void)
+{
+	int n = 0;
+	DIR *d = opendir("/proc/self/fd");
+	if (!d)
+		return -1;
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n;
+}
+
+/* A cgroup tree deeper than the walk goes: the directories at the depth
+ * cap were opened and never closed; a miss walked again every second. */
+static void test_cgroup_walk(void)
+{
+	char root[] = "/tmp/sg_cg_XXXXXX";
+	char path[PATH_MAX];
+	T_OK(mkdtemp(root) != NULL, "cgwalk: temp root");
+	size_t len = (size_t)snprintf(path, sizeof(path), "%s", root);
+	for (int i = 0; i < 40; i++) {
+		len += (size_t)snprintf(path + len, sizeof(path) - len, "/d%d", i);
+		mkdir(path, 0700);
+	}
+	char dock[PATH_MAX];
+	snprintf(dock, sizeof(dock), "%s/docker-%s.scope", root,
+		 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+	mkdir(dock, 0700);
+	struct stat sb;
+	T_OK(stat(dock, &sb) == 0, "cgwalk: container cgroup made");
+
+	struct sg_state *st = sg_state_new();
+	snprintf(st->cgroot, sizeof(st->cgroot), "%s", root);
+	char out[16];
+	int before = count_fds();
+	sg_container_of_cgroup(st, 0x7fffffff00000001ull, out);
+	T_OK(count_fds() == before, "cgwalk: a walk past the depth cap leaks no fd");
+	T_STREQ(out, "", "cgwalk: an id not in the tree is unknown");
+	sg_container_of_cgroup(st, (uint64_t)sb.st_ino, out);
+	T_STREQ(out, "0123456789ab", "cgwalk: the walk mapped the container cgroup");
+
+	/* pretend the last walk was long ago: the missed id must not walk */
+	st->cg.scanned = -7;
+	sg_container_of_cgroup(st, 0x7fffffff00000001ull, out);
+	T_OK(st->cg.scanned == -7 && !out[0], "cgwalk: a known miss does not walk again");
+	sg_container_of_cgroup(st, 0x7fffffff00000002ull, out);
+	T_OK(st->cg.scanned != -7 && !out[0], "cgwalk: a new id walks (rate limit passed)");
+	st->cg.scanned = sg_mono_sec();
+	sg_container_of_cgroup(st, 0x7fffffff00000003ull, out);
+	sg_container_of_cgroup(st, 0x7fffffff00000003ull, out);
+	T_OK(st->cg.scanned == sg_mono_sec() && sg_idmap_get(&st->cg.map, 0x7fffffff00000003ull) == NULL,
+	     "cgwalk: no walk twice a second, and a rate-limited miss is not cached");
+	uint64_t hid = sg_cgroup_id_of_path(st, "/d0", 3);
+	sg_container_of_cgroup(st, hid, out);
+	T_OK(hid && !strcmp(out, "host"), "cgwalk: a path lookup names a host cgroup");
+	sg_state_free(st);
+
+	rmdir(dock);
+	while (len > strlen(root)) {
+		rmdir(path);
+		char *slash = strrchr(path, '/');
+		*slash = 0;
+		len = (size_t)(slash - path);
+	}
+	rmdir(root);
+}
+
+/* A name handed out must outlive a re-read of /etc/passwd within the
+ * event (the filter VM keeps the pointer). */
+static void test_users_generations(void)
+{
+	char dir[] = "/tmp/sg_etc2_XXXXXX";
+	char path[128];
+	T_OK(mkdtemp(dir) != NULL, "usergen: temp etc");
+	snprintf(path, sizeof(path), "%s/passwd", dir);
+	write_file(path, "alice:x:1000:1000::/home/alice:/bin/zsh\n");
+	/* freed memory is overwritten, so a dangling name cannot pass */
+	mallopt(M_PERTURB, 0x5a);
+	struct sg_state *st = sg_state_new();
+	sg_state_set_etc(st, dir);
+	const char *name = sg_user_name(st, 1000);
+	const char *shell = sg_user_shell(st, 1000);
+	write_file(path, "bob:x:1000:1000::/home/bob:/bin/bash\nroot:x:0:0::/root:/bin/sh\n");
+	struct timespec ts = {1, 200000000};
+	nanosleep(&ts, NULL);
+	T_STREQ(sg_user_name(st, 1000), "bob", "usergen: re-read after a change");
+	T_STREQ(name, "alice", "usergen: a name from before the re-read is still valid");
+	T_STREQ(shell, "/bin/zsh", "usergen: so is a shell");
+	sg_state_free(st);
+	mallopt(M_PERTURB, 0);
+	unlink(path);
+	rmdir(dir);
+}
+
+/* /proc/net/unix prints paths raw: a name with a newline forges lines. */
+static void test_unix_scan(void)
+{
+	static const char text[] =
+		"Num       RefCount Protocol Flags    Type St Inode Path\n"
+		"0000000000000000: 00000002 00000000 00000000 0001 01  5010 /tmp/fake\n"
+		"ffff8f0a12345678: 00000002 00000000 00010000 0001 01  5001 /run/docker.sock\n"
+		"ffff8f0a12345680: 00000002 00000000 00000000 0002 01  5002 @evil\n"
+		"0000000000000000: 00000002 00000000 00000000 0001 01  5001 /tmp/fake\n"
+		"0000000000000000: 00000003 00000000 00000000 0001 03  5003 @x@y\n"
+		"0000000000000000: 00000003 00000000 00000000 0001 03  5004\n"
+		"0000000000000000: 0000003 00000000 00000000 0001 03  5005 /short/refcount\n"
+		"0000000000000000: 00000003 00000000 00000000 0001 03  5006 \n"
+		"junk 00000003 00000000 00000000 0001 03 5007 /junk\n"
+		"0000000000000000: 00000003 00000000 00000000 0001 03  5009 /a\n"
+		"0000000000000000: 00000003 00000000 00000000 0001 03  5009 /b\n"
+		"0000000000000000: 00000003 00000000 00000000 0001 03  5009 /c\n"
+		"0000000000000000: 00000003 00000000 00000000 0001 03  5010 /run/real.sock\n"
+		"0000000000000000: 00000003 00000000 00000000 0001 03  5011 /x extra\n"
+		"0000000000000000: 00000003 00000000 00000000 0001 03  5012 /last";
+	struct sg_sockmap m;
+	memset(&m, 0, sizeof(m));
+	sg_sockmap_parse_unix(&m, text, sizeof(text) - 1);
+	T_OK(sg_sockmap_get(&m, 5001) == NULL, "unixscan: an inode on two lines names nothing");
+	T_OK(sg_sockmap_get(&m, 5010) == NULL, "unixscan: also when the forged line comes first");
+	T_OK(sg_sockmap_get(&m, 5009) == NULL, "unixscan: and on three lines");
+	const struct sg_sockent *s = sg_sockmap_get(&m, 5002);
+	T_OK(s && s->path && !strcmp(s->path, "@evil") && s->t.type == 2 && !s->listening,
+	     "unixscan: the forging socket keeps its own name");
+	s = sg_sockmap_get(&m, 5003);
+	T_OK(s && s->path && !strcmp(s->path, "@x@y") && s->t.state == 3, "unixscan: abstract name");
+	s = sg_sockmap_get(&m, 5004);
+	T_OK(s && !s->path && s->t.family == AF_UNIX, "unixscan: unbound socket");
+	T_OK(!sg_sockmap_get(&m, 5005) && !sg_sockmap_get(&m, 5006) && !sg_sockmap_get(&m, 5007),
+	     "unixscan: lines off the kernel's columns refused");
+	s = sg_sockmap_get(&m, 5011);
+	T_OK(s && s->path && !strcmp(s->path, "/x extra"), "unixscan: a path with a space");
+	T_OK(sg_sockmap_get(&m, 5012) == NULL, "unixscan: an unterminated last line refused");
+	char big[512];
+	int n = snprintf(big, sizeof(big), "0: 00000003 00000000 00000000 0001 03  5013 /%0108d\n", 0);
+	sg_sockmap_parse_unix(&m, big, (size_t)n);
+	T_OK(sg_sockmap_get(&m, 5013) == NULL, "unixscan: a path longer than sun_path refused");
+	n = snprintf(big, sizeof(big), "0: 00000003 00000000 00010000 0001 01  5014 /%0106d\n", 0);
+	sg_sockmap_parse_unix(&m, big, (size_t)n);
+	s = sg_sockmap_get(&m, 5014);
+	T_OK(s && s->listening && s->path && strlen(s->path) == 107, "unixscan: longest path");
+	sg_sockmap_free(&m);
+}
+
+/* An abstract socket is "@name" whether bind/connect or /proc named it. */
+static void test_unix_names(void)
+{
+	struct sg_state *st = sg_state_new();
+	struct sg_event e;
+	uint64_t sa[6] = {AF_UNIX, SOCK_STREAM, 0};
+	mkev(&e, "socket", FAKE_PID, 5, sa, NULL, 0);
+	run(st, &e);
+	struct sockaddr_un ua = {.sun_family = AF_UNIX};
+	memcpy(ua.sun_path, "\0sg\0x", 5);
+	struct cap cb[] = {{"addr", &ua, 2 + 5}};
+	uint64_t ba[6] = {5};
+	mkev(&e, "bind", FAKE_PID, 0, ba, cb, 1);
+	run(st, &e);
+	T_STREQ(fdname(st, FAKE_PID, 5), "@sg@x", "unixname: bind to an abstract name");
+
+	mkev(&e, "socket", FAKE_PID, 6, sa, NULL, 0);
+	run(st, &e);
+	uint8_t tb[sizeof(struct sg_tuple) + 16];
+	struct sg_tuple t;
+	memset(&t, 0, sizeof(t));
+	t.family = AF_UNIX;
+	t.type = SOCK_STREAM;
+	memcpy(tb, &t, sizeof(t));
+	memcpy(tb + sizeof(t), "\0peer", 5);
+	struct cap cc[] = {{"tuple", tb, sizeof(t) + 5}};
+	uint64_t ca[6] = {6};
+	mkev(&e, "connect", FAKE_PID, 0, ca, cc, 1);
+	run(st, &e);
+	T_STREQ(fdname(st, FAKE_PID, 6), "@peer", "unixname: connect tuple to an abstract name");
+
+	memcpy(tb + sizeof(t), "/run/a.sock\0", 12);
+	cc[0].len = sizeof(t) + 12;
+	mkev(&e, "socket", FAKE_PID, 7, sa, NULL, 0);
+	run(st, &e);
+	ca[0] = 7;
+	mkev(&e, "connect", FAKE_PID, 0, ca, cc, 1);
+	run(st, &e);
+	T_STREQ(fdname(st, FAKE_PID, 7), "/run/a.sock", "unixname: a path ends at its NUL");
+
+	/* the same real socket through /proc/net/unix */
+	int us = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un real = {.sun_family = AF_UNIX};
+	int pn = snprintf(real.sun_path + 1, sizeof(real.sun_path) - 1, "sgtest%d", getpid());
+	memcpy(real.sun_path + 1 + pn, "\0z", 2);
+	socklen_t rl = (socklen_t)(2 + 1 + pn + 2);
+	struct stat sb;
+	T_OK(us >= 0 && bind(us, (void *)&real, rl) == 0 && fstat(us, &sb) == 0,
+	     "unixname: real abstract socket");
+	struct sg_sockmap m;
+	memset(&m, 0, sizeof(m));
+	sg_sockmap_load(&m);
+	const struct sg_sockent *s = sg_sockmap_get(&m, (uint64_t)sb.st_ino);
+	struct cap cr[] = {{"addr", &real, rl}};
+	mkev(&e, "socket", FAKE_PID, 8, sa, NULL, 0);
+	run(st, &e);
+	ba[0] = 8;
+	mkev(&e, "bind", FAKE_PID, 0, ba, cr, 1);
+	run(st, &e);
+	const char *evname = fdname(st, FAKE_PID, 8);
+	T_OK(s && s->path && evname && !strcmp(s->path, evname) && evname[0] == '@',
+	     "unixname: event and /proc give the same name (%s / %s)", evname ? evname : "-",
+	     s && s->path ? s->path : "-");
+	sg_sockmap_free(&m);
+	close(us);
+	sg_state_free(st);
+}
+
+/* An exec whose argv / env capture faulted is not the old image. */
+static void test_exec_no_argv(void)
+{
+	struct sg_state *st = sg_state_new();
+	struct sg_rec r = rec(SG_REC_EXEC, FAKE_PID, FAKE_PID, FAKE_PPID, "old");
+	struct sg_procinfo pi = {.vpid = FAKE_PID, .vtid = FAKE_PID};
+	const char args[] = "old\0--secret\0";
+	const char env[] = "A=1\0";
+	sg_state_exec(st, &r, &pi, "/bin/old", 8, args, sizeof(args) - 1, env, sizeof(env) - 1);
+	struct sg_proc *p = sg_state_proc(st, FAKE_PID);
+	T_OK(p && p->nargs == 1 && p->env_len == 3, "execfault: first image");
+	r = rec(SG_REC_EXEC, FAKE_PID, FAKE_PID, FAKE_PPID, "new");
+	sg_state_exec(st, &r, &pi, "/usr/bin/new", 12, NULL, 0, NULL, 0);
+	T_STREQ(p->exe, "/usr/bin/new", "execfault: exe from the filename");
+	T_OK(!p->args && !p->args_len && !p->nargs, "execfault: old args cleared");
+	T_OK(!p->env && !p->env_len, "execfault: old env cleared");
+	T_STREQ(p->exepath, "/usr/bin/new", "execfault: exepath");
+	sg_state_exec(st, &r, &pi, NULL, 0, NULL, 0, NULL, 0);
+	T_OK(p->exe == NULL, "execfault: no filename either: no exe");
+	sg_state_free(st);
+}
+
+static const struct sg_param_def *param_def(const char *sc, const char *name)
+{
+	unsigned nr;
+	const struct sg_syscall_def *d = sg_syscall_by_name(sc, &nr);
+	for (unsigned i = 0; d && i < d->nparams; i++)
+		if (!strcmp(d->params[i].name, name))
+			return &d->params[i];
+	return NULL;
+}
+
+/* Captured numbers come from sg_syscall_cap_num, whatever the caller. */
+static void test_param_num(void)
+{
+	int32_t pair[2] = {14, 15};
+	struct sg_param p = {.def = param_def("pipe2", "fd2"), .data = (const uint8_t *)pair,
+			     .len = 8, .flags = SG_PARAM_DATA};
+	int64_t v = -1;
+	T_OK(p.def && sg_param_num(&p, &v) && v == 15, "paramnum: fd2");
+	p.len = 4;
+	T_OK(!sg_param_num(&p, &v), "paramnum: a cut pair has no fd2 (not fd1's bytes)");
+	p.len = 8;
+	p.flags = SG_PARAM_FAULT;
+	T_OK(!sg_param_num(&p, &v), "paramnum: no capture, no number");
+	uint64_t how[3] = {O_RDONLY, 0644, 8};
+	const struct sg_param_def *mode = param_def("openat2", "mode");
+	p = (struct sg_param){.def = mode, .data = (const uint8_t *)how, .len = 24,
+			      .flags = SG_PARAM_DATA};
+	T_OK(mode && sg_param_num(&p, &v) && v == 0644, "paramnum: openat2 mode");
+	p.len = 8;
+	T_OK(!sg_param_num(&p, &v), "paramnum: a cut struct has no mode");
+	int64_t want = 0;
+	p.len = 24;
+	T_OK(sg_syscall_cap_num(mode, how, 24, &want) && sg_param_num(&p, &v) && v == want,
+	     "paramnum: same value as the decoder stores");
+}
+
+static void test_idmap(void)
+{
+	struct ent {
+		uint64_t key;
+		int val;
+	};
+	struct sg_idmap m;
+	memset(&m, 0, sizeof(m));
+	bool added, ok = true;
+	for (int i = 1; i <= 5000; i++) {
+		struct ent *e = sg_idmap_put(&m, sizeof(*e), (uint64_t)i * 4096, &added);
+		if (!e || !added)
+			ok = false;
+		else
+			e->val = i;
+	}
+	T_OK(ok && m.n == 5000 && m.cap >= 10000, "idmap: 5000 keys, grown, half full at most");
+	for (int i = 1; i <= 5000; i++) {
+		const struct ent *e = sg_idmap_get(&m, (uint64_t)i * 4096);
+		if (!e || e->val != i)
+			ok = false;
+	}
+	T_OK(ok, "idmap: every key found after growth");
+	T_OK(!sg_idmap_get(&m, 4095) && !sg_idmap_get(&m, 0), "idmap: absent keys, key 0");
+	struct ent *e = sg_idmap_put(&m, sizeof(*e), 4096, &added);
+	T_OK(e && !added && e->val == 1 && m.n == 5000, "idmap: put of a present key finds it");
+	T_OK(!sg_idmap_put(&m, sizeof(*e), 0, &added) && !sg_idmap_put(&m, 4, 7, &added),
+	     "idmap: key 0 and another entry size refused");
+	size_t seen = 0;
+	for (size_t i = 0; i < m.cap; i++)
+		seen += sg_idmap_at(&m, i) != NULL;
+	T_OK(seen == 5000, "idmap: a walk sees every entry once");
+	sg_idmap_free(&m);
+}
+
 int main(int argc, char **argv)
 {
 	/* scan checks argv and environ of a known shape: re-exec once so */
@@ -762,5 +1072,12 @@ int main(int argc, char **argv)
 	test_users();
 	test_container();
 	test_paths();
+	test_cgroup_walk();
+	test_users_generations();
+	test_unix_scan();
+	test_unix_names();
+	test_exec_no_argv();
+	test_param_num();
+	test_idmap();
 	return t_done();
 }
