@@ -91,17 +91,8 @@ static struct sg_fd *fd_clone(const struct sg_fd *src)
  * again as '@'.  Text from /proc (already "@x" or a path) stays as is. */
 void sg_fd_set_unix_name(struct sg_fd *f, const char *a, size_t n)
 {
-	char buf[SG_UNIX_ADDR_MAX];
-	if (!a || !n || a[0]) {
-		sg_fd_set_name(f, a ? a : "", a ? n : 0);
-		return;
-	}
-	if (n > sizeof(buf))
-		n = sizeof(buf); /* the kernel takes no more */
-	buf[0] = '@';
-	for (size_t i = 1; i < n; i++)
-		buf[i] = a[i] ? a[i] : '@';
-	sg_fd_set_name(f, buf, n);
+	char buf[SG_UNIX_NAME_MAX];
+	sg_fd_set_name(f, buf, sg_unix_name(buf, a, n));
 }
 
 void sg_fd_name_from_tuple(struct sg_state *st, struct sg_fd *f,

@@ -161,6 +161,23 @@ static uint32_t bounded_strlen(const char *s, uint32_t n)
 	return s ? (nul ? (uint32_t)(nul - s) : n) : 0;
 }
 
+size_t sg_unix_name(char out[SG_UNIX_NAME_MAX], const char *a, size_t n)
+{
+	if (!a || !n)
+		return 0;
+	if (n > SG_UNIX_NAME_MAX)
+		n = SG_UNIX_NAME_MAX; /* sun_path: the kernel takes no more */
+	if (a[0]) {
+		size_t len = bounded_strlen(a, (uint32_t)n);
+		memcpy(out, a, len);
+		return len;
+	}
+	out[0] = '@';
+	for (size_t i = 1; i < n; i++)
+		out[i] = a[i] ? a[i] : '@';
+	return n;
+}
+
 /*
  * server_first: the local end is the server (an accepted or listening
  * socket).  sysdig always prints client->server, so then the remote end
@@ -176,10 +193,11 @@ void sg_render_tuple(struct sg_strbuf *b, const struct sg_tuple *t, bool server_
 		sg_sb_hex64(b, src);
 		sg_sb_puts(b, "->");
 		sg_sb_hex64(b, dst);
-		uint32_t n = bounded_strlen(unix_path, unix_len);
+		char name[SG_UNIX_NAME_MAX];
+		size_t n = sg_unix_name(name, unix_path, unix_len);
 		if (n) {
 			sg_sb_putc(b, ' ');
-			sg_sb_put(b, unix_path, n);
+			sg_sb_put(b, name, n);
 		}
 		return;
 	}
@@ -244,15 +262,8 @@ static void render_sockaddr(struct sg_strbuf *b, const uint8_t *d, uint32_t len)
 		memcpy(&port, d + 2, sizeof(port));
 		render_endpoint(b, AF_INET6, d + 8, ntohs(port));
 	} else if (family == AF_UNIX) {
-		const char *path = (const char *)d + 2;
-		uint32_t n = len - 2;
-		/* abstract names start with a NUL; shown with '@' as ss(8) does */
-		if (n && path[0] == 0) {
-			sg_sb_putc(b, '@');
-			sg_sb_put(b, path + 1, bounded_strlen(path + 1, n - 1));
-		} else {
-			sg_sb_put(b, path, bounded_strlen(path, n));
-		}
+		char name[SG_UNIX_NAME_MAX];
+		sg_sb_put(b, name, sg_unix_name(name, (const char *)d + 2, len - 2));
 	} else if (family == AF_UNSPEC) {
 		sg_sb_puts(b, "NULL");
 	} else {

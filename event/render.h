@@ -10,6 +10,7 @@
 #define SG_RENDER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "event/event.h"
@@ -44,6 +45,13 @@ int sg_errno_value(const char *name);
 /* Text of a tuple: "1.2.3.4:5->6.7.8.9:10", "[::1]:5->[::1]:6", unix path. */
 void sg_render_tuple(struct sg_strbuf *b, const struct sg_tuple *t, bool server_first,
 		     const char *unix_path, uint32_t unix_len);
+
+/* The name of a unix socket address, the same from events and from /proc:
+ * a path ends at its NUL; an abstract name (leading NUL) is '@' and all its
+ * bytes, each NUL again '@', as /proc/net/unix shows it.  Returns its
+ * length in out (not NUL terminated). */
+#define SG_UNIX_NAME_MAX 108
+size_t sg_unix_name(char out[SG_UNIX_NAME_MAX], const char *a, size_t n);
 
 /* Text of an IP address (no brackets). */
 void sg_render_ip(struct sg_strbuf *b, int family, const uint8_t *addr);

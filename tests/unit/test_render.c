@@ -345,9 +345,28 @@ static void test_args(struct sg_event *e)
 	e->nparams = 0;
 }
 
+/* One name for a unix address whether it came from an event or /proc. */
+static void test_unix_names(void)
+{
+	char out[SG_UNIX_NAME_MAX];
+	size_t n;
+
+	n = sg_unix_name(out, "/run/x.sock\0junk", 17);
+	T_OK(n == 11 && !memcmp(out, "/run/x.sock", 11), "a unix path ends at its NUL");
+	n = sg_unix_name(out, "\0abs\0x", 7);
+	T_OK(n == 7 && !memcmp(out, "@abs@x", 6), "an abstract name: '@' and every NUL as '@'");
+	n = sg_unix_name(out, "@abs", 4);
+	T_OK(n == 4 && !memcmp(out, "@abs", 4), "a name from /proc stays as it is");
+	char big[300];
+	memset(big, 'a', sizeof(big));
+	T_OK(sg_unix_name(out, big, sizeof(big)) == SG_UNIX_NAME_MAX, "bounded by sun_path");
+	T_OK(sg_unix_name(out, NULL, 5) == 0 && sg_unix_name(out, "x", 0) == 0, "nothing: empty");
+}
+
 int main(void)
 {
 	sg_sb_init(&sb);
+	test_unix_names();
 	struct sg_state *st = sg_state_new();
 	struct sg_fd fd = {.num = 3, .type = SG_FDT_FILE, .name = "/etc/passwd"};
 	struct sg_proc proc = {.pid = 4242, .comm = "bash"};
