@@ -83,10 +83,22 @@ struct {
 
 /* ---- small helpers ----------------------------------------------------- */
 
+/* This CPU's counter (the lookup is inlined: a per-CPU array). */
+static __always_inline __u64 *counter(__u32 key)
+{
+	return bpf_map_lookup_elem(&counters, &key);
+}
+
 static __always_inline void count(__u32 key)
 {
-	__u64 *v = bpf_map_lookup_elem(&counters, &key);
+	__u64 *v = counter(key);
 
+	if (v)
+		*v += 1;
+}
+
+static __always_inline void bump(__u64 *v)
+{
 	if (v)
 		*v += 1;
 }
@@ -112,15 +124,22 @@ static __always_inline void count(__u32 key)
 	})
 
 /*
- * Wake the reader only when this record takes the unread data across
- * wake_bytes: one wakeup per crossing, never one per event, even while the
- * reader lags (it also drains on its own timer).
+ * The reader drains on its own timer (SG_READER_BATCH_MS), so a low-rate
+ * stream needs no wakeup at all; a forced one only keeps a fast stream from
+ * filling the ring between two ticks.  Asking how much is unread reads the
+ * consumer position, a cache line the reader keeps writing from another CPU:
+ * on every record that miss was a large part of the probe's cost.  So ask
+ * once every WAKE_EVERY records of this CPU (emitted is its count), and for
+ * every big record, and wake while more than wake_bytes is unread.
  */
-static __always_inline __u64 wake_flag(__u64 len)
-{
-	__u64 avail = bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA);
+#define WAKE_EVERY 256  /* power of 2 */
+#define WAKE_BIG 1024   /* bytes */
 
-	if (avail <= wake_bytes && avail + len > wake_bytes)
+static __always_inline __u64 wake_flag(const __u64 *emitted, __u64 len)
+{
+	if (len < WAKE_BIG && emitted && (*emitted & (WAKE_EVERY - 1)))
+		return BPF_RB_NO_WAKEUP;
+	if (bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) + len > wake_bytes)
 		return BPF_RB_FORCE_WAKEUP;
 	return BPF_RB_NO_WAKEUP;
 }
@@ -156,60 +175,105 @@ static __always_inline bool comm_eq(const char *a, const volatile char *b)
 
 /* ---- task context -------------------------------------------------------- */
 
+/*
+ * Who made the call: every header field that describes the task.  Read once
+ * per record, before the pushdown, which tests some of them.
+ */
 struct task_ids {
-	__u32 ppid, uid, gid, loginuid;
+	__u64 cgroup;
+	__u32 tid, pid, ppid, uid, gid, loginuid;
+	__u64 comm[SG_COMM_LEN / 8];
 };
 
-/* ppid, effective uid/gid, loginuid of the current task.  Direct BTF loads
- * where bpf_get_current_task_btf exists (5.11+), probe reads before. */
-static __always_inline void current_ids(struct task_ids *o)
-{
-	o->loginuid = (__u32)-1;
-	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf)) {
-		struct task_struct *t = bpf_get_current_task_btf();
-		const struct cred *c = t->cred;
+#define HAVE_TASK_BTF bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf)
 
-		o->ppid = t->real_parent->tgid;
-		o->uid = c->euid.val;
-		o->gid = c->egid.val;
-		if (bpf_core_field_exists(t->loginuid))
-			o->loginuid = t->loginuid.val;
+/* x with every byte from its first NUL on cleared (little endian: the first
+ * byte is the lowest).  The lowest bit of z marks the first zero byte. */
+static __always_inline __u64 upto_nul(__u64 x, bool *ended)
+{
+	__u64 z = (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+
+	if (!z)
+		return x;
+	*ended = true;
+	return x & (((z & -z) >> 7) - 1);
+}
+
+/* The comm of t, NUL padded to 16 bytes (the pushdown compares all of
+ * them; older kernels leave old bytes after the NUL).  Two loads instead of
+ * bpf_get_current_comm's string copy and pad. */
+static __always_inline void comm_btf(struct task_struct *t, __u64 *w)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	bool ended = false;
+
+	w[0] = upto_nul(*(const __u64 *)&t->comm[0], &ended);
+	w[1] = ended ? 0 : upto_nul(*(const __u64 *)&t->comm[8], &ended);
+#else
+	w[0] = w[1] = 0;
+	bpf_probe_read_kernel_str(w, SG_COMM_LEN, t->comm);
+#endif
+}
+
+/* 5.11+: direct BTF loads from the current task, one helper call in all
+ * (what bpf_get_current_cgroup_id reads is the same chain of pointers). */
+static __always_inline void ids_btf(struct task_struct *t, struct task_ids *o)
+{
+	const struct cred *c = t->cred;
+
+	o->tid = t->pid;
+	o->pid = t->tgid;
+	o->ppid = t->real_parent->tgid;
+	o->uid = c->euid.val;
+	o->gid = c->egid.val;
+	o->loginuid = (__u32)-1;
+	if (bpf_core_field_exists(t->loginuid))
+		o->loginuid = t->loginuid.val;
+	o->cgroup = t->cgroups->dfl_cgrp->kn->id;
+	comm_btf(t, o->comm);
+}
+
+/* The same for any task by probe reads (process records, kernels before
+ * 5.11); the cgroup is the current task's. */
+static __always_inline void ids_of(struct task_struct *t, struct task_ids *o)
+{
+	o->tid = BPF_CORE_READ(t, pid);
+	o->pid = BPF_CORE_READ(t, tgid);
+	o->ppid = BPF_CORE_READ(t, real_parent, tgid);
+	o->uid = BPF_CORE_READ(t, cred, euid.val);
+	o->gid = BPF_CORE_READ(t, cred, egid.val);
+	o->loginuid = (__u32)-1;
+	if (bpf_core_field_exists(t->loginuid))
+		o->loginuid = BPF_CORE_READ(t, loginuid.val);
+	o->cgroup = bpf_get_current_cgroup_id();
+	o->comm[0] = o->comm[1] = 0;
+	bpf_probe_read_kernel_str(o->comm, SG_COMM_LEN, t->comm);
+}
+
+/* The current task (NULL before 5.11: read it with ids_of). */
+static __always_inline struct task_struct *current_btf(void)
+{
+	if (HAVE_TASK_BTF)
+		return bpf_get_current_task_btf();
+	return 0;
+}
+
+static __always_inline void current_ids(struct task_struct *t, struct task_ids *o)
+{
+	if (HAVE_TASK_BTF && t) {
+		ids_btf(t, o);
 		return;
 	}
-	struct task_struct *t = (void *)bpf_get_current_task();
-
-	o->ppid = BPF_CORE_READ(t, real_parent, tgid);
-	o->uid = BPF_CORE_READ(t, cred, euid.val);
-	o->gid = BPF_CORE_READ(t, cred, egid.val);
-	if (bpf_core_field_exists(t->loginuid))
-		o->loginuid = BPF_CORE_READ(t, loginuid.val);
+	ids_of((void *)bpf_get_current_task(), o);
 }
 
-static __always_inline __u32 current_euid(void)
-{
-	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf))
-		return bpf_get_current_task_btf()->cred->euid.val;
-	return BPF_CORE_READ((struct task_struct *)bpf_get_current_task(), cred, euid.val);
-}
-
-/* The same for any task (fork child, exec'ing task), by probe reads. */
-static __always_inline void task_ids_of(struct task_struct *t, struct task_ids *o)
-{
-	o->ppid = BPF_CORE_READ(t, real_parent, tgid);
-	o->uid = BPF_CORE_READ(t, cred, euid.val);
-	o->gid = BPF_CORE_READ(t, cred, egid.val);
-	o->loginuid = (__u32)-1;
-	if (bpf_core_field_exists(t->loginuid))
-		o->loginuid = BPF_CORE_READ(t, loginuid.val);
-}
-
-static __always_inline void fill_header(struct sg_rec *r, __u16 kind, __u64 pid_tgid,
-					const struct task_ids *ids)
+/* Every field of the header but nr, res and args. */
+static __always_inline void fill_header(struct sg_rec *r, __u16 kind, const struct task_ids *ids)
 {
 	r->ts = bpf_ktime_get_boot_ns();
-	r->cgroup_id = bpf_get_current_cgroup_id();
-	r->tid = (__u32)pid_tgid;
-	r->pid = pid_tgid >> 32;
+	r->cgroup_id = ids->cgroup;
+	r->tid = ids->tid;
+	r->pid = ids->pid;
 	r->ppid = ids->ppid;
 	r->uid = ids->uid;
 	r->gid = ids->gid;
@@ -219,6 +283,7 @@ static __always_inline void fill_header(struct sg_rec *r, __u16 kind, __u64 pid_
 	r->npayloads = 0;
 	r->flags = 0;
 	r->len = sizeof(*r);
+	__builtin_memcpy(r->comm, ids->comm, SG_COMM_LEN);
 }
 
 /* ---- syscall arguments ----------------------------------------------------- */
@@ -262,13 +327,11 @@ static __always_inline void sc_args(struct pt_regs *regs, __u64 *a)
 
 /* 32-bit syscalls on a 64-bit kernel use another numbering: never decode
  * them with the native table. */
-static __always_inline bool compat_syscall(void)
+static __always_inline bool compat_syscall(struct task_struct *t)
 {
 #if defined(__TARGET_ARCH_x86)
-	if (!bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf))
+	if (!HAVE_TASK_BTF || !t)
 		return false;
-	struct task_struct *t = bpf_get_current_task_btf();
-
 	if (!bpf_core_field_exists(t->thread_info.status))
 		return false;
 	return t->thread_info.status & SG_TS_COMPAT;
@@ -291,25 +354,20 @@ static __always_inline bool in_list32(__u32 v, __u32 n, const volatile __u32 *li
 	return false;
 }
 
-static __always_inline bool push_comm(void)
+static __always_inline bool push_comm(const __u64 *comm)
 {
-	char comm[SG_COMM_LEN] = {};
-
-	bpf_get_current_comm(comm, sizeof(comm));
 #pragma unroll
 	for (int i = 0; i < SG_PUSH_MAX; i++) {
 		if (i >= push.ncomm)
 			break;
-		if (comm_eq(comm, push.comm[i]))
+		if (comm_eq((const char *)comm, push.comm[i]))
 			return true;
 	}
 	return false;
 }
 
-static __always_inline bool push_cgroup(void)
+static __always_inline bool push_cgroup(__u64 id)
 {
-	__u64 id = bpf_get_current_cgroup_id();
-
 #pragma unroll
 	for (int i = 0; i < SG_PUSH_MAX; i++) {
 		if (i >= push.ncgroup)
@@ -321,20 +379,20 @@ static __always_inline bool push_cgroup(void)
 }
 
 /* Every non-empty list must hold.  The counts are rodata constants, so the
- * verifier removes the checks of empty lists. */
-static __always_inline bool push_pass(__u64 pid_tgid)
+ * verifier removes the checks of empty lists.  The uid is the effective
+ * one, as in the record (bpf_get_current_uid_gid() gives the real one,
+ * which would drop setuid programs' events). */
+static __always_inline bool push_pass(const struct task_ids *ids)
 {
-	if (push.npid && !in_list32(pid_tgid >> 32, push.npid, push.pid))
+	if (push.npid && !in_list32(ids->pid, push.npid, push.pid))
 		return false;
-	if (push.ntid && !in_list32((__u32)pid_tgid, push.ntid, push.tid))
+	if (push.ntid && !in_list32(ids->tid, push.ntid, push.tid))
 		return false;
-	/* the effective uid, as in the record: bpf_get_current_uid_gid()
-	 * gives the real one, which would drop setuid programs' events */
-	if (push.nuid && !in_list32(current_euid(), push.nuid, push.uid))
+	if (push.nuid && !in_list32(ids->uid, push.nuid, push.uid))
 		return false;
-	if (push.ncgroup && !push_cgroup())
+	if (push.ncgroup && !push_cgroup(ids->cgroup))
 		return false;
-	if (push.ncomm && !push_comm())
+	if (push.ncomm && !push_comm(ids->comm))
 		return false;
 	return true;
 }
@@ -688,44 +746,43 @@ __noinline __u32 sg_capture(__u32 off, __u32 cw, long ret)
 
 /* ---- sys_exit -------------------------------------------------------------- */
 
-static __always_inline int emit_fixed(struct pt_regs *regs, __u16 nr, long ret, __u64 pid_tgid,
+static __always_inline int emit_fixed(struct pt_regs *regs, __u16 nr, long ret,
 				      const struct task_ids *ids)
 {
-	__u64 wake = wake_flag(sizeof(struct sg_rec));
+	__u64 *emitted = counter(SG_CNT_EMITTED);
+	__u64 wake = wake_flag(emitted, sizeof(struct sg_rec));
 	struct sg_rec *r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
 
 	if (!r) {
 		count(SG_CNT_LOST);
 		return 0;
 	}
-	fill_header(r, SG_REC_SYSCALL, pid_tgid, ids);
+	fill_header(r, SG_REC_SYSCALL, ids);
 	r->nr = nr;
 	r->res = ret;
 	sc_args(regs, r->args);
-	bpf_get_current_comm(r->comm, sizeof(r->comm));
 	bpf_ringbuf_submit(r, wake);
-	count(SG_CNT_EMITTED);
+	bump(emitted);
 	return 0;
 }
 
-static __always_inline int emit_caps(struct pt_regs *regs, __u16 nr, long ret, __u64 pid_tgid,
+static __always_inline int emit_caps(struct pt_regs *regs, __u16 nr, long ret,
 				     const struct task_ids *ids)
 {
 	__u8 *buf = scratch_area();
 	struct sg_rec *r = (void *)buf;
 	__u32 off = sizeof(*r);
 	__u16 np = 0;
-	__u64 len;
+	__u64 len, *emitted;
 
 	if (!buf) {
 		count(SG_CNT_LOST);
 		return 0;
 	}
-	fill_header(r, SG_REC_SYSCALL, pid_tgid, ids);
+	fill_header(r, SG_REC_SYSCALL, ids);
 	r->nr = nr;
 	r->res = ret;
 	sc_args(regs, r->args);
-	bpf_get_current_comm(r->comm, sizeof(r->comm));
 #pragma unroll
 	for (int i = 0; i < SG_MAX_CAPS; i++) {
 		const volatile struct sg_cap *c = &specs[nr].cap[i];
@@ -739,19 +796,22 @@ static __always_inline int emit_caps(struct pt_regs *regs, __u16 nr, long ret, _
 	r->npayloads = np;
 	len = CLAMP(off, SG_SCRATCH_SIZE);
 	r->len = len;
-	if (bpf_ringbuf_output(&rb, buf, len, wake_flag(len))) {
+	emitted = counter(SG_CNT_EMITTED);
+	if (bpf_ringbuf_output(&rb, buf, len, wake_flag(emitted, len))) {
 		count(SG_CNT_LOST);
 		return 0;
 	}
-	count(SG_CNT_EMITTED);
+	bump(emitted);
 	return 0;
 }
 
+/* Cheapest tests first: a syscall nobody asked for costs one table load. */
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sg_sys_exit, struct pt_regs *regs, long ret)
 {
+	struct task_struct *t;
 	struct task_ids ids;
-	__u64 nr = sc_nr(regs), pid_tgid;
+	__u64 nr = sc_nr(regs);
 	__u8 s;
 
 	if (nr >= SG_MAX_SYSCALLS)
@@ -759,17 +819,17 @@ int BPF_PROG(sg_sys_exit, struct pt_regs *regs, long ret)
 	s = sel[nr];
 	if (!s)
 		return 0;
-	pid_tgid = bpf_get_current_pid_tgid();
-	if (pid_tgid >> 32 == self_tgid)
+	t = current_btf();
+	if (t ? t->tgid == self_tgid : bpf_get_current_pid_tgid() >> 32 == self_tgid)
 		return 0;
-	if (s == SG_SEL_FILTER && !push_pass(pid_tgid))
+	if (compat_syscall(t))
 		return 0;
-	if (compat_syscall())
+	current_ids(t, &ids);
+	if (s == SG_SEL_FILTER && !push_pass(&ids))
 		return 0;
-	current_ids(&ids);
 	if (!specs[nr].cap[0].kind)
-		return emit_fixed(regs, nr, ret, pid_tgid, &ids);
-	return emit_caps(regs, nr, ret, pid_tgid, &ids);
+		return emit_fixed(regs, nr, ret, &ids);
+	return emit_caps(regs, nr, ret, &ids);
 }
 
 /* ---- process records ------------------------------------------------------- */
@@ -828,14 +888,12 @@ static __always_inline void procinfo(struct task_struct *t, struct sg_procinfo *
 static __always_inline void task_header(struct sg_rec *r, __u16 kind, struct task_struct *t)
 {
 	struct task_ids ids;
-	__u64 pid_tgid = (__u64)BPF_CORE_READ(t, tgid) << 32 | (__u32)BPF_CORE_READ(t, pid);
 
-	task_ids_of(t, &ids);
-	fill_header(r, kind, pid_tgid, &ids);
+	ids_of(t, &ids);
+	fill_header(r, kind, &ids);
 	r->nr = 0;
 	r->res = 0;
 	__builtin_memset(r->args, 0, sizeof(r->args));
-	bpf_probe_read_kernel_str(r->comm, sizeof(r->comm), t->comm);
 }
 
 /* argv or envp of the new image, NUL separated, from its user memory. */
@@ -866,7 +924,7 @@ int BPF_PROG(sg_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 	struct mm_struct *mm;
 	__u32 off = sizeof(*r), n;
 	__u8 flags = 0;
-	__u64 len;
+	__u64 len, *emitted;
 
 	if ((bpf_get_current_pid_tgid() >> 32) == self_tgid)
 		return 0;
@@ -894,18 +952,20 @@ int BPF_PROG(sg_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 	r->npayloads = 4;
 	len = CLAMP(off, SG_SCRATCH_SIZE);
 	r->len = len;
-	if (bpf_ringbuf_output(&rb, buf, len, wake_flag(len))) {
+	emitted = counter(SG_CNT_EMITTED);
+	if (bpf_ringbuf_output(&rb, buf, len, wake_flag(emitted, len))) {
 		count(SG_CNT_LOST);
 		return 0;
 	}
-	count(SG_CNT_EMITTED);
+	bump(emitted);
 	return 0;
 }
 
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(sg_fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u64 wake = wake_flag(PI_REC_LEN);
+	__u64 *emitted = counter(SG_CNT_EMITTED);
+	__u64 wake = wake_flag(emitted, PI_REC_LEN);
 	struct sg_procinfo pi;
 	struct sg_payload *pl;
 	struct sg_rec *r;
@@ -931,14 +991,15 @@ int BPF_PROG(sg_fork, struct task_struct *parent, struct task_struct *child)
 	procinfo(child, &pi);
 	__builtin_memcpy(x + sizeof(*r) + PL_HDR, &pi, sizeof(pi));
 	bpf_ringbuf_submit(x, wake);
-	count(SG_CNT_EMITTED);
+	bump(emitted);
 	return 0;
 }
 
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sg_exit, struct task_struct *p)
 {
-	__u64 wake = wake_flag(sizeof(struct sg_rec));
+	__u64 *emitted = counter(SG_CNT_EMITTED);
+	__u64 wake = wake_flag(emitted, sizeof(struct sg_rec));
 	struct sg_rec *r;
 
 	if ((bpf_get_current_pid_tgid() >> 32) == self_tgid)
@@ -953,6 +1014,6 @@ int BPF_PROG(sg_exit, struct task_struct *p)
 	if (BPF_CORE_READ(p, signal, live.counter) == 0)
 		r->flags |= SG_RECF_GROUP_DEAD;
 	bpf_ringbuf_submit(r, wake);
-	count(SG_CNT_EMITTED);
+	bump(emitted);
 	return 0;
 }

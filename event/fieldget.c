@@ -223,38 +223,75 @@ static bool failed(const struct sg_event *e)
 	return is_syscall(e) && e->res < 0 && e->res >= -4095;
 }
 
-/* Local time of day; the broken-down time is cached per second. */
+/* Nine digits of the nanoseconds, zero padded. */
+static void put_ns9(char *d, uint64_t ts)
+{
+	unsigned ns = (unsigned)(ts % 1000000000u);
+
+	for (int i = 8; i >= 0; i--, ns /= 10)
+		d[i] = (char)('0' + ns % 10);
+}
+
+/* prefix + "." + nine digits + an optional 'Z', in the arena. */
+static bool v_stamp(struct sg_value *v, struct sg_arena *a, const char *prefix, size_t plen,
+		    uint64_t ts, bool zulu)
+{
+	size_t n = plen + 10 + zulu;
+	char *d = sg_arena_alloc(a, n + 1);
+
+	if (!d)
+		return false;
+	memcpy(d, prefix, plen);
+	d[plen] = '.';
+	put_ns9(d + plen + 1, ts);
+	if (zulu)
+		d[n - 1] = 'Z';
+	d[n] = 0;
+	return v_str(v, d, n);
+}
+
+/* Local time of day; the text of the second is cached (events come in
+ * bursts within one second). */
 static bool evt_time(const struct sg_event *e, struct sg_value *v, struct sg_arena *a,
 		     bool with_ns)
 {
 	static __thread time_t last = -1;
 	static __thread char hms[16];
+	static __thread size_t len;
 	time_t sec = (time_t)(e->ts / 1000000000u);
 	if (sec != last) {
 		struct tm tm;
 		if (!localtime_r(&sec, &tm))
 			return false;
-		snprintf(hms, sizeof(hms), "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+		int n = snprintf(hms, sizeof(hms), "%02d:%02d:%02d", tm.tm_hour, tm.tm_min,
+				 tm.tm_sec);
+		len = n > 0 && (size_t)n < sizeof(hms) ? (size_t)n : 0;
 		last = sec;
 	}
 	if (!with_ns)
-		return v_arena(v, a, hms, strlen(hms));
-	char buf[32];
-	int n = snprintf(buf, sizeof(buf), "%s.%09u", hms, (unsigned)(e->ts % 1000000000u));
-	return v_arena(v, a, buf, (size_t)n);
+		return v_arena(v, a, hms, len);
+	return v_stamp(v, a, hms, len, e->ts, false);
 }
 
+/* UTC date and time (JSON's evt.datetime, on every line): as evt_time,
+ * the text of the second is cached. */
 static bool evt_datetime(const struct sg_event *e, struct sg_value *v, struct sg_arena *a)
 {
+	static __thread time_t last = -1;
+	static __thread char ymdhms[48];
+	static __thread size_t len;
 	time_t sec = (time_t)(e->ts / 1000000000u);
-	struct tm tm;
-	if (!gmtime_r(&sec, &tm))
-		return false;
-	char buf[48];
-	int n = snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d.%09uZ",
-			 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-			 tm.tm_sec, (unsigned)(e->ts % 1000000000u));
-	return v_arena(v, a, buf, (size_t)n);
+	if (sec != last) {
+		struct tm tm;
+		if (!gmtime_r(&sec, &tm))
+			return false;
+		int n = snprintf(ymdhms, sizeof(ymdhms), "%04d-%02d-%02dT%02d:%02d:%02d",
+				 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+				 tm.tm_min, tm.tm_sec);
+		len = n > 0 && (size_t)n < sizeof(ymdhms) ? (size_t)n : 0;
+		last = sec;
+	}
+	return v_stamp(v, a, ymdhms, len, e->ts, true);
 }
 
 static bool evt_res(const struct sg_event *e, struct sg_value *v, struct sg_arena *a)
@@ -384,17 +421,13 @@ static struct sg_proc *ancestor(struct sg_event *e, int n)
 	return p;
 }
 
-/* head + " " + each argument (NUL separated in p->args). */
-static void join_args(struct sg_strbuf *b, const char *head, const struct sg_proc *p)
+/* Each NUL of s[0..n) turned into a space.  Branch free, so the compiler
+ * can do it a vector at a time: arguments are short, and a call to memchr
+ * per argument cost more than this whole loop. */
+static void nul_to_space(char *s, size_t n)
 {
-	if (head)
-		sg_sb_puts(b, head);
-	if (!p->args || !p->args_len)
-		return;
-	if (head)
-		sg_sb_putc(b, ' ');
-	for (uint32_t i = 0; i < p->args_len; i++)
-		sg_sb_putc(b, p->args[i] ? p->args[i] : ' ');
+	for (size_t i = 0; i < n; i++)
+		s[i] = s[i] ? s[i] : ' ';
 }
 
 /* The nth argument (from 1); argv[0] for 0. */
@@ -456,12 +489,25 @@ static bool loginshellid(struct sg_event *e, struct sg_value *v)
 	return found ? v_u64(v, pid) : false;
 }
 
+/* head + " " + each argument (NUL separated in p->args), built in place in
+ * the arena: every JSON line carries proc.cmdline. */
 static bool cmdline_of(const struct sg_proc *p, const char *head, struct sg_value *v,
 		       struct sg_arena *a)
 {
-	struct sg_strbuf *b = scratch();
-	join_args(b, head, p);
-	return v_sb(v, a, b);
+	size_t hlen = head ? strlen(head) : 0;
+	size_t alen = p->args ? p->args_len : 0;
+	size_t sep = head && alen ? 1 : 0;
+	size_t n = hlen + sep + alen;
+	char *d = sg_arena_alloc(a, n + 1);
+
+	if (!d)
+		return false;
+	memcpy(d, head ? head : "", hlen);
+	d[hlen] = ' ';
+	memcpy(d + hlen + sep, alen ? p->args : "", alen);
+	nul_to_space(d + hlen + sep, alen);
+	d[n] = 0;
+	return v_str(v, d, n);
 }
 
 static bool proc_field(struct sg_event *e, const struct sg_fieldref *ref,

@@ -6,6 +6,8 @@
 #   tp_btf floor          empty tp_btf programs on sys_enter + sys_exit
 #   sysgrep -q            a filter that never selects the loop's syscall
 #   sysgrep printing      every call of the loop printed (to /dev/null)
+#   sysgrep -q selected   every call decoded, tracked and filtered, none printed
+#   sysgrep -j printing   every call printed as JSON Lines
 #
 # Each case runs RUNS times (median kept); machines are noisy.  Needs root.
 # Environment: SYSGREP (binary), BUILD (build dir), CALLS, RUNS.
@@ -51,6 +53,9 @@ build() {
 		$CC -O2 -D_GNU_SOURCE -I. -I"$BUILD" -o "$OUT/filter_bench" tests/bench/filter_bench.c \
 			"$BUILD/libsysgrep.a" -lbpf -lelf -lz -lzstd -lpcre2-8 ||
 			die "cannot build filter_bench.c"
+		$CC -O2 -D_GNU_SOURCE -I. -I"$BUILD" -o "$OUT/field_bench" tests/bench/field_bench.c \
+			"$BUILD/libsysgrep.a" -lbpf -lelf -lz -lzstd -lpcre2-8 ||
+			die "cannot build field_bench.c"
 	fi
 }
 
@@ -113,8 +118,14 @@ read -r ns printed lost < <(with_sysgrep -q 'evt.type=openat and proc.name=nosuc
 row "sysgrep -q, loop not selected" "$ns" "$base" "$printed" "$lost"
 read -r ns printed lost < <(with_sysgrep "proc.name=$LOOP_COMM")
 row "sysgrep printing every call" "$ns" "$base" "$printed" "$lost"
+read -r ns printed lost < <(with_sysgrep -q "proc.name=$LOOP_COMM")
+row "sysgrep -q, loop selected" "$ns" "$base" "$printed" "$lost"
+read -r ns printed lost < <(with_sysgrep -j "proc.name=$LOOP_COMM")
+row "sysgrep -j printing every call" "$ns" "$base" "$printed" "$lost"
 
 if [ -x "$OUT/filter_bench" ]; then
 	echo "filter_bench:"
 	"$OUT/filter_bench" | sed 's/^/  /'
+	echo "field_bench:"
+	"$OUT/field_bench" | sed 's/^/  /'
 fi
