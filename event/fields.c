@@ -7,6 +7,7 @@
  * same spellings and report the same errors.
  */
 #include "event/fields.h"
+#include "event/suggest.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -34,39 +35,8 @@ int sg_field_lookup(const char *name, size_t len)
 	return -1;
 }
 
-/* Optimal string alignment distance (Levenshtein plus adjacent
- * transpositions), so "proc.nmae" is one edit from "proc.name". */
-static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb)
-{
-	enum { MAXL = 64 };
-	size_t d[MAXL + 1][MAXL + 1];
-	if (la > MAXL || lb > MAXL)
-		return (size_t)-1;
-	for (size_t i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		for (size_t j = 1; j <= lb; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			size_t v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	}
-	return d[la][lb];
-}
-
 const char *sg_field_suggest(const char *name, size_t len)
 {
-	const char *best = NULL;
-	size_t best_d = (size_t)-1;
 	/* a third of the name, at least 1 and at most 3 edits: closer
 	 * guesses than that are more confusing than helpful */
 	size_t limit = len / 3;
@@ -74,15 +44,11 @@ const char *sg_field_suggest(const char *name, size_t len)
 		limit = 1;
 	if (limit > 3)
 		limit = 3;
-	for (int i = 0; i < SG_F_MAX; i++) {
-		const char *n = sg_fields[i].name;
-		size_t dist = edit_distance(name, len, n, strlen(n));
-		if (dist < best_d) {
-			best_d = dist;
-			best = n;
-		}
-	}
-	return best_d <= limit ? best : NULL;
+	struct sg_suggest sg;
+	sg_suggest_init(&sg, name, len, limit);
+	for (int i = 0; i < SG_F_MAX; i++)
+		sg_suggest_try(&sg, sg_fields[i].name);
+	return sg_suggest_result(&sg);
 }
 
 static int is_alpha(char c)

@@ -7,7 +7,6 @@
  */
 #include "event/syscalls.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -15,6 +14,7 @@
 
 #include "bpf/sysgrep.h"
 #include "event/flagtables.h"
+#include "event/suggest.h"
 
 /* ---- parameter shorthands ------------------------------------------------ */
 
@@ -442,72 +442,24 @@ const struct sg_syscall_def *sg_syscall_table_at(unsigned i)
 
 /* ---- suggestions ----------------------------------------------------------- */
 
-#define SG_SUGGEST_MAX 64 /* longer input is not a misspelt syscall name */
 #define SG_SUGGEST_DIST 2
-
-static int lc(char c)
-{
-	return tolower((unsigned char)c);
-}
-
-/* Edit distance with adjacent transpositions ("exceve" is one edit from
- * "execve"), case-insensitive. */
-static unsigned edit_distance(const char *a, const char *b)
-{
-	unsigned d[SG_SUGGEST_MAX + 1][SG_SUGGEST_MAX + 1];
-	size_t n = strlen(a), m = strlen(b);
-
-	if (n > SG_SUGGEST_MAX || m > SG_SUGGEST_MAX)
-		return ~0u;
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		for (size_t j = 1; j <= m; j++) {
-			unsigned cost = lc(a[i - 1]) != lc(b[j - 1]);
-			unsigned v = d[i - 1][j] + 1;
-
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && lc(a[i - 1]) == lc(b[j - 2]) &&
-			    lc(a[i - 2]) == lc(b[j - 1]) && d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	}
-	return d[n][m];
-}
-
-static void consider(const char *name, const char *cand, const char **best,
-		     unsigned *bestd)
-{
-	unsigned dist = edit_distance(name, cand);
-
-	if (dist < *bestd) {
-		*bestd = dist;
-		*best = cand;
-	}
-}
 
 const char *sg_syscall_suggest(const char *name)
 {
-	const char *best = NULL;
-	unsigned bestd = SG_SUGGEST_DIST + 1;
+	struct sg_suggest sg;
 
 	sg_syscalls_init();
 	if (!name || !*name)
 		return NULL;
+	sg_suggest_init(&sg, name, strlen(name), SG_SUGGEST_DIST);
 	/* table names first: on a tie the decoded syscall is the better guess */
 	for (size_t i = 0; i < SG_TABLE_LEN; i++)
-		consider(name, sg_table[i].name, &best, &bestd);
-	consider(name, sg_procexit_def.name, &best, &bestd);
+		sg_suggest_try(&sg, sg_table[i].name);
+	sg_suggest_try(&sg, sg_procexit_def.name);
 	for (unsigned nr = 0; nr < nr_count; nr++)
 		if (nr_name[nr])
-			consider(name, nr_name[nr], &best, &bestd);
-	return best;
+			sg_suggest_try(&sg, nr_name[nr]);
+	return sg_suggest_result(&sg);
 }
 
 /* ---- numeric values inside payloads ---------------------------------------- */
