@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <bpf/bpf.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <linux/types.h>
 
@@ -139,6 +140,43 @@ static void set_rodata(struct sysgrep_bpf *sk, const struct sg_probe_opts *o, ui
 	set_push(sk, o->pd);
 }
 
+/* Whether the kernel's sched_process_exit tracepoint passes group_dead
+ * (task, bool): its typedef is a pointer to (void *, task *, bool). */
+static bool exit_has_group_dead(void)
+{
+	struct btf *btf = btf__load_vmlinux_btf();
+	const struct btf_type *t = NULL;
+	bool has = false;
+	int id;
+
+	if (!btf)
+		return false;
+	id = btf__find_by_name_kind(btf, "btf_trace_sched_process_exit", BTF_KIND_TYPEDEF);
+	if (id > 0)
+		t = btf__type_by_id(btf, btf__resolve_type(btf, id));
+	if (t && btf_is_ptr(t))
+		t = btf__type_by_id(btf, t->type);
+	if (t && btf_is_func_proto(t) && btf_vlen(t) == 3) {
+		/* bool is a typedef of _Bool */
+		int aid = btf__resolve_type(btf, btf_params(t)[2].type);
+		const struct btf_type *a = aid > 0 ? btf__type_by_id(btf, aid) : NULL;
+
+		has = a && btf_is_int(a) && (btf_int_encoding(a) & BTF_INT_BOOL);
+	}
+	btf__free(btf);
+	return has;
+}
+
+/* Exactly one exit program: the other would not verify, or would not be
+ * exact (see sysgrep.bpf.c). */
+static void pick_exit(struct sysgrep_bpf *sk)
+{
+	bool gd = exit_has_group_dead();
+
+	bpf_program__set_autoload(sk->progs.sg_exit_gd, gd);
+	bpf_program__set_autoload(sk->progs.sg_exit, !gd);
+}
+
 static void load_error(int err, char *why, size_t n)
 {
 	if (err == EPERM || err == EACCES)
@@ -162,6 +200,7 @@ static int setup(struct sg_probe *p, const struct sg_probe_opts *o, char *why, s
 	int err;
 
 	set_rodata(p->skel, o, rbsize);
+	pick_exit(p->skel);
 	if (ncpu <= 0)
 		ncpu = 1;
 	err = bpf_map__set_max_entries(p->skel->maps.rb, rbsize);

@@ -113,6 +113,10 @@ void sg_state_fork(struct sg_state *st, const struct sg_rec *r,
 		   const struct sg_procinfo *pi);
 void sg_state_exit(struct sg_state *st, const struct sg_rec *r);
 
+/* Longest chain of ppid links followed (proc.aname[N], proc.loginshellid):
+ * stale ppids after pid reuse can make a loop, and a walk must end. */
+#define SG_ANCESTORS_MAX 64
+
 struct sg_proc *sg_state_proc(struct sg_state *st, uint32_t pid);
 struct sg_fd *sg_state_fd(struct sg_state *st, uint32_t pid, int64_t fd);
 

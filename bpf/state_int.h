@@ -25,8 +25,6 @@
  * runs in another pid namespace, kill(2) cannot see the processes it
  * watches, and busy ones must not be dropped. */
 #define SG_REAP_IDLE_NS (30ull * 1000000000ull)
-/* Longest chain of ppid links followed (a loop in stale data must end). */
-#define SG_ANCESTORS_MAX 64
 
 /* ---- users / groups (users.c) ---------------------------------------- */
 

@@ -330,11 +330,14 @@ static __always_inline void sc_args(struct pt_regs *regs, __u64 *a)
 static __always_inline bool compat_syscall(struct task_struct *t)
 {
 #if defined(__TARGET_ARCH_x86)
-	if (!HAVE_TASK_BTF || !t)
-		return false;
 	if (!bpf_core_field_exists(t->thread_info.status))
 		return false;
-	return t->thread_info.status & SG_TS_COMPAT;
+	if (HAVE_TASK_BTF && t)
+		return t->thread_info.status & SG_TS_COMPAT;
+	/* before 5.11 (no task BTF pointer): the same field by a probe read,
+	 * else int 0x80 calls would be decoded with the 64-bit table */
+	t = (void *)bpf_get_current_task();
+	return BPF_CORE_READ(t, thread_info.status) & SG_TS_COMPAT;
 #else
 	return false;
 #endif
@@ -513,8 +516,10 @@ __noinline __u64 sg_gather_iov(__u32 pos, __u64 iovp, __u64 cnt, __u64 total, __
 	for (int i = 0; i < SG_IOV_MAX && i < cnt && got < want; i++) {
 		__u64 r = sg_copy_iov(pos + got, (__u64)&iov[i], want - got);
 
+		/* bytes already gathered are a true prefix of the data: a cut
+		 * value (msghdr gathers too); only nothing at all is a fault */
 		if (r >> 32 & SG_PLF_FAULT) {
-			flags |= SG_PLF_FAULT;
+			flags |= got ? SG_PLF_TRUNC : SG_PLF_FAULT;
 			break;
 		}
 		got += (__u32)r;
@@ -995,8 +1000,7 @@ int BPF_PROG(sg_fork, struct task_struct *parent, struct task_struct *child)
 	return 0;
 }
 
-SEC("tp_btf/sched_process_exit")
-int BPF_PROG(sg_exit, struct task_struct *p)
+static __always_inline int emit_exit(struct task_struct *p, bool group_dead)
 {
 	__u64 *emitted = counter(SG_CNT_EMITTED);
 	__u64 wake = wake_flag(emitted, sizeof(struct sg_rec));
@@ -1011,9 +1015,27 @@ int BPF_PROG(sg_exit, struct task_struct *p)
 	}
 	task_header(r, SG_REC_EXIT, p);
 	r->res = BPF_CORE_READ(p, exit_code);
-	if (BPF_CORE_READ(p, signal, live.counter) == 0)
+	if (group_dead)
 		r->flags |= SG_RECF_GROUP_DEAD;
 	bpf_ringbuf_submit(r, wake);
 	bump(emitted);
 	return 0;
+}
+
+/*
+ * Two variants, one loaded (probe.c picks by the tracepoint's BTF): older
+ * kernels fire the tracepoint after signal->live dropped, so a zero count
+ * means the last thread; newer ones fire it earlier and pass group_dead
+ * instead, the live count then still holding this thread.
+ */
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(sg_exit, struct task_struct *p)
+{
+	return emit_exit(p, BPF_CORE_READ(p, signal, live.counter) == 0);
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(sg_exit_gd, struct task_struct *p, bool group_dead)
+{
+	return emit_exit(p, group_dead);
 }

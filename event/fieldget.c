@@ -412,13 +412,30 @@ static struct sg_proc *parent_of(struct sg_event *e, const struct sg_proc *p)
 	return sg_state_proc(e->state, p->ppid);
 }
 
-/* The nth ancestor (0 = the process itself). */
+/* The first max links of the process's ancestry into chain (chain[0] =
+ * the process); returns how many.  Stops at a missing parent and at a pid
+ * already in the chain: a stale ppid plus pid reuse can make a loop, which
+ * must end (as libsinsp's traverse_parent_state) rather than repeat. */
+static int ancestry(struct sg_event *e, struct sg_proc **chain, int max)
+{
+	int n = 0;
+	for (struct sg_proc *p = e->proc; p && n < max; p = parent_of(e, p)) {
+		for (int i = 0; i < n; i++)
+			if (chain[i]->pid == p->pid)
+				return n;
+		chain[n++] = p;
+	}
+	return n;
+}
+
+/* The nth ancestor (0 = the process itself), none past SG_ANCESTORS_MAX:
+ * proc.aname as an any-of field asks for n = 1, 2, ... until none. */
 static struct sg_proc *ancestor(struct sg_event *e, int n)
 {
-	struct sg_proc *p = e->proc;
-	for (int i = 0; p && i < n; i++)
-		p = parent_of(e, p);
-	return p;
+	struct sg_proc *chain[SG_ANCESTORS_MAX + 1];
+	if (n < 0 || n > SG_ANCESTORS_MAX)
+		return NULL;
+	return ancestry(e, chain, n + 1) > n ? chain[n] : NULL;
 }
 
 /* Each NUL of s[0..n) turned into a space.  Branch free, so the compiler
@@ -477,16 +494,13 @@ static bool is_shell(const char *comm)
 
 static bool loginshellid(struct sg_event *e, struct sg_value *v)
 {
-	bool found = false;
-	uint32_t pid = 0;
-	struct sg_proc *p = e->proc;
-	for (int i = 0; p && i < 64; i++, p = parent_of(e, p)) {
-		if (is_shell(i == 0 ? e->comm : p->comm)) {
-			pid = p->pid;
-			found = true;
-		}
-	}
-	return found ? v_u64(v, pid) : false;
+	struct sg_proc *chain[SG_ANCESTORS_MAX + 1];
+	int n = ancestry(e, chain, SG_ANCESTORS_MAX + 1);
+	/* the oldest shell: walk from the top */
+	for (int i = n - 1; i >= 0; i--)
+		if (is_shell(i == 0 ? e->comm : chain[i]->comm))
+			return v_u64(v, chain[i]->pid);
+	return false;
 }
 
 /* head + " " + each argument (NUL separated in p->args), built in place in

@@ -18,6 +18,7 @@
 #include "event/diag.h"
 #include "event/fields.h"
 #include "event/syscalls.h"
+#include "filter/filter.h"
 #include "t.h"
 
 #define PID_BASH 4193100u
@@ -689,6 +690,83 @@ static void test_hostile(void)
 	T_OK(ss.procs < 16, "hostile: no process explosion (%llu)", (unsigned long long)ss.procs);
 }
 
+/* Ancestry walks are bounded: a ppid loop (stale ppid plus pid reuse)
+ * ends at the first repeated pid, and a chain ends after SG_ANCESTORS_MAX
+ * links, also for the any-of form the filter iterates. */
+#define PID_LOOP_A 4194200u
+#define PID_LOOP_B 4194201u
+#define PID_CHAIN 4194210u /* .. + SG_ANCESTORS_MAX + 5 */
+
+static double now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void test_ancestor_loop(void)
+{
+	struct sg_proc *a = mkproc(PID_LOOP_A, PID_LOOP_B, "bash");
+	struct sg_proc *b = mkproc(PID_LOOP_B, PID_LOOP_A, "sh");
+	T_OK(a && b && a->ppid == PID_LOOP_B && b->ppid == PID_LOOP_A, "loop: two processes, each the other's parent");
+	mkev(&ev, "getpid", PID_LOOP_A, PID_LOOP_A, NULL, NULL, 0);
+	sg_state_before(st, &ev);
+	check("proc.aname[0]", "bash");
+	check("proc.aname[1]", "sh");
+	check("proc.aname[2]", NULL);
+	check("proc.aname[5]", NULL);
+	check("proc.apid[1]", "4194201");
+	check("proc.apid[2]", NULL);
+	check_nth("proc.aname", 1, "sh");
+	check_nth("proc.aname", 2, NULL);
+	check_nth("proc.apid", 1, "4194201");
+	check_nth("proc.apid", 2, NULL);
+	/* the oldest shell of the chain bash <- sh, the loop cut */
+	check("proc.loginshellid", "4194201");
+
+	struct sg_diag d = {0};
+	struct sg_filter *yes = sg_filter_compile("proc.aname=sh", &d);
+	struct sg_filter *no = sg_filter_compile("proc.aname=bash or proc.apid=1", &d);
+	T_OK(yes && no, "loop: filters compile");
+	if (!yes || !no)
+		return;
+	bool ok = true;
+	double t0 = now_s();
+	for (int i = 0; i < 2000; i++) {
+		sg_arena_reset(&arena);
+		ok &= sg_filter_match(yes, &ev, &arena);
+		ok &= !sg_filter_match(no, &ev, &arena);
+	}
+	double dt = now_s() - t0;
+	T_OK(ok, "loop: proc.aname=sh matches, proc.aname=bash does not");
+	/* unbounded, each match walked 4096 ancestors 4096 times (~30 ms) */
+	T_OK(dt < 1.0, "loop: 4000 matches in %.3f s", dt);
+	sg_filter_free(yes);
+	sg_filter_free(no);
+	sg_state_after(st, &ev);
+}
+
+static void test_ancestor_cap(void)
+{
+	uint32_t last = PID_CHAIN + SG_ANCESTORS_MAX + 5;
+	for (uint32_t pid = PID_CHAIN; pid <= last; pid++)
+		mkproc(pid, pid == PID_CHAIN ? 1 : pid - 1, pid == PID_CHAIN ? "bash" : "cat");
+	mkev(&ev, "getpid", last, last, NULL, NULL, 0);
+	sg_state_before(st, &ev);
+	char f[32], want[16];
+	snprintf(f, sizeof(f), "proc.apid[%d]", SG_ANCESTORS_MAX);
+	snprintf(want, sizeof(want), "%u", last - SG_ANCESTORS_MAX);
+	check(f, want);
+	snprintf(f, sizeof(f), "proc.apid[%d]", SG_ANCESTORS_MAX + 1);
+	check(f, NULL);
+	check("proc.aname[1000000]", NULL);
+	check_nth("proc.aname", SG_ANCESTORS_MAX, "cat");
+	check_nth("proc.aname", SG_ANCESTORS_MAX + 1, NULL);
+	/* the only shell is past the cap */
+	check("proc.loginshellid", NULL);
+	sg_state_after(st, &ev);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -701,6 +779,8 @@ int main(void)
 	test_procexit();
 	test_no_state();
 	test_hostile();
+	test_ancestor_loop();
+	test_ancestor_cap();
 
 	char path[64];
 	snprintf(path, sizeof(path), "%s/passwd", etc);
