@@ -771,6 +771,23 @@ static __always_inline int emit_fixed(struct pt_regs *regs, __u16 nr, long ret,
 	return 0;
 }
 
+/* Send a record built in the scratch area; a full ring is counted, never
+ * silent. */
+static __always_inline int output_scratch(struct sg_rec *r, __u8 *buf, __u64 off)
+{
+	__u64 len = CLAMP(off, SG_SCRATCH_SIZE);
+	__u64 *emitted;
+
+	r->len = len;
+	emitted = counter(SG_CNT_EMITTED);
+	if (bpf_ringbuf_output(&rb, buf, len, wake_flag(emitted, len))) {
+		count(SG_CNT_LOST);
+		return 0;
+	}
+	bump(emitted);
+	return 0;
+}
+
 static __always_inline int emit_caps(struct pt_regs *regs, __u16 nr, long ret,
 				     const struct task_ids *ids)
 {
@@ -778,7 +795,6 @@ static __always_inline int emit_caps(struct pt_regs *regs, __u16 nr, long ret,
 	struct sg_rec *r = (void *)buf;
 	__u32 off = sizeof(*r);
 	__u16 np = 0;
-	__u64 len, *emitted;
 
 	if (!buf) {
 		count(SG_CNT_LOST);
@@ -799,15 +815,7 @@ static __always_inline int emit_caps(struct pt_regs *regs, __u16 nr, long ret,
 		np++;
 	}
 	r->npayloads = np;
-	len = CLAMP(off, SG_SCRATCH_SIZE);
-	r->len = len;
-	emitted = counter(SG_CNT_EMITTED);
-	if (bpf_ringbuf_output(&rb, buf, len, wake_flag(emitted, len))) {
-		count(SG_CNT_LOST);
-		return 0;
-	}
-	bump(emitted);
-	return 0;
+	return output_scratch(r, buf, off);
 }
 
 /* Cheapest tests first: a syscall nobody asked for costs one table load. */
@@ -929,7 +937,6 @@ int BPF_PROG(sg_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 	struct mm_struct *mm;
 	__u32 off = sizeof(*r), n;
 	__u8 flags = 0;
-	__u64 len, *emitted;
 
 	if ((bpf_get_current_pid_tgid() >> 32) == self_tgid)
 		return 0;
@@ -955,15 +962,7 @@ int BPF_PROG(sg_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 	off = cap_mm_range(buf, off, BPF_CORE_READ(mm, env_start), BPF_CORE_READ(mm, env_end), SG_PL_ENV);
 
 	r->npayloads = 4;
-	len = CLAMP(off, SG_SCRATCH_SIZE);
-	r->len = len;
-	emitted = counter(SG_CNT_EMITTED);
-	if (bpf_ringbuf_output(&rb, buf, len, wake_flag(emitted, len))) {
-		count(SG_CNT_LOST);
-		return 0;
-	}
-	bump(emitted);
-	return 0;
+	return output_scratch(r, buf, off);
 }
 
 SEC("tp_btf/sched_process_fork")
