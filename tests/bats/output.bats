@@ -92,3 +92,11 @@ PY
 	[ "$status" -eq 2 ]
 	[[ "$stderr" == *"sysgrep: "*"No space left on device"* ]]
 }
+
+@test "--interval prints the --count-by table every interval and starts counting again" {
+	sg_capture "$OUT" -o json --count-by evt.type --interval 500ms -t 2200ms "evt.type=getppid and proc.name=$NAME" --- "$SGT" -l -d 5 getppid 1
+	[ "$SG_STATUS" -eq 0 ]
+	# one row per interval (4 ticks and the end), each a fresh count
+	[ "$(jq -s 'map(select(."evt.type" == "getppid")) | length' "$OUT")" -ge 4 ]
+	jq -e -s 'all(.[]; .count > 0 and .count < 200)' "$OUT"
+}
