@@ -32,7 +32,7 @@ unique_copy() {	# SRC PREFIX -> prints the path
 # Runs sysgrep in the background into OUT (stderr to OUT.err), and the helper
 # command alongside until sysgrep exits (use -n / -t to end it).  The helper
 # repeats its syscalls (sgtest -l), so nothing races with the probe attaching.
-# Sets SG_STATUS.
+# Sets SG_STATUS, and SG_HELPER_PID for assertions on the helper's pid.
 sg_capture() {
 	local out=$1
 	shift
@@ -46,6 +46,7 @@ sg_capture() {
 	local sg=$!
 	"$@" >/dev/null 2>&1 &
 	local helper=$!
+	SG_HELPER_PID=$helper
 	SG_STATUS=0
 	wait "$sg" || SG_STATUS=$?
 	kill "$helper" 2>/dev/null || true

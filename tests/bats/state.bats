@@ -17,24 +17,6 @@ teardown() {
 	fi
 }
 
-# Runs sysgrep (ARGS...) into OUT; the helper (after ---) starts first, and
-# its pid is HPID: for helpers whose pid the assertions need.
-cap_pid() {
-	local args=()
-	while [ $# -gt 0 ] && [ "$1" != "---" ]; do
-		args+=("$1")
-		shift
-	done
-	shift
-	"$SYSGREP" "${args[@]}" >"$OUT" 2>"$OUT.err" &
-	local sg=$!
-	"$@" >/dev/null 2>&1 &
-	BG=$!
-	HPID=$BG
-	SG_STATUS=0
-	wait "$sg" || SG_STATUS=$?
-}
-
 @test "a process started before sysgrep: cmdline from /proc, its open fd's name" {
 	local f="$DIR/held"
 	"$SGT" -l -d 20 hold "$f" >/dev/null 2>&1 &
@@ -57,19 +39,19 @@ cap_pid() {
 	b=$(unique_copy "$HELPERS/sgtest" sgb_)
 	t=$(unique_copy /bin/true tru_)
 	# NAME forks and execs b; b forks and execs t
-	cap_pid -o json -n 1 -t 10s \
+	sg_capture "$OUT" -o json -n 1 -t 10s \
 		-p '*%proc.name %proc.pname %proc.aname[1] %proc.aname[2] %proc.apid[1] %proc.apid[2] %proc.ppid %proc.exepath' \
 		"evt.type=execve and proc.name=$(basename "$t") and proc.aname=$NAME" \
 		--- "$SGT" -l exec "$b" exec "$t"
 	[ "$SG_STATUS" -eq 0 ]
 	X=$(basename "$b") Y=$(basename "$t") ev '."proc.name" == $y' '."proc.pname" == $x' \
 		'."proc.aname[1]" == $x' '."proc.aname[2]" == $n' \
-		'."proc.apid[1]" == ."proc.ppid"' "(.\"proc.apid[2]\") == $HPID"
+		'."proc.apid[1]" == ."proc.ppid"' "(.\"proc.apid[2]\") == $SG_HELPER_PID"
 }
 
 @test "proc.cwd follows chdir; fs.path.name of a relative openat is absolute" {
 	: >"$DIR/rel"
-	cap_pid -o json -n 1 -t 10s \
+	sg_capture "$OUT" -o json -n 1 -t 10s \
 		-p '*%proc.cwd %fs.path.name %fd.name %evt.rawarg.name %evt.rawarg.dirfd %evt.rawres' \
 		"evt.type=openat and proc.name=$NAME and evt.rawarg.name=rel" \
 		--- "$SGT" -l relopen "$DIR" rel
