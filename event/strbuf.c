@@ -96,21 +96,40 @@ static const char digit_pairs[201] =
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 	"8081828384858687888990919293949596979899";
 
+/* The eight digits of v < 10^8, zero padded, ending at end. */
+static void fmt_8digits(char *end, uint32_t v)
+{
+	for (int k = 0; k < 4; k++) {
+		unsigned i = (v % 100) * 2;
+		v /= 100;
+		*--end = digit_pairs[i + 1];
+		*--end = digit_pairs[i];
+	}
+}
+
 char *sg_fmt_u64(char *end, uint64_t v)
 {
 	char *p = end;
-	while (v >= 100) {
-		unsigned i = (unsigned)(v % 100) * 2;
-		v /= 100;
+	/* 64-bit divisions are slow: peel off blocks of eight digits, then
+	 * finish in 32 bits (timestamps have 19 digits) */
+	while (v >= 100000000) {
+		fmt_8digits(p, (uint32_t)(v % 100000000));
+		v /= 100000000;
+		p -= 8;
+	}
+	uint32_t w = (uint32_t)v;
+	while (w >= 100) {
+		unsigned i = (w % 100) * 2;
+		w /= 100;
 		*--p = digit_pairs[i + 1];
 		*--p = digit_pairs[i];
 	}
-	if (v >= 10) {
-		unsigned i = (unsigned)v * 2;
+	if (w >= 10) {
+		unsigned i = w * 2;
 		*--p = digit_pairs[i + 1];
 		*--p = digit_pairs[i];
 	} else {
-		*--p = (char)('0' + v);
+		*--p = (char)('0' + w);
 	}
 	return p;
 }

@@ -156,30 +156,63 @@ static inline uint64_t load8(const uint8_t *u)
 	return x;
 }
 
-static size_t text_run(const uint8_t *u, size_t n)
+/* The flags of the bytes a class does not keep as they are. */
+static inline uint64_t text_unsafe(uint64_t x)
+{
+	return has_less(x, 0x20) | has_more(x, 0x7e) | has_byte(x, '\\');
+}
+
+static inline uint64_t json_unsafe(uint64_t x)
+{
+	return has_less(x, 0x20) | has_more(x, 0x7e) | has_byte(x, '"') | has_byte(x, '\\');
+}
+
+/* Offset in the word at u of the first flagged byte (m != 0).  The tests
+ * may also flag bytes above a real hit (borrows and carries run upwards),
+ * never below one, so the lowest flag is exact. */
+static inline size_t first_flagged(const uint8_t *u, uint64_t m, bool json)
 {
 	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x = load8(u + i);
-		if (has_less(x, 0x20) | has_more(x, 0x7e) | has_byte(x, '\\'))
-			break;
-	}
-	while (i < n && text_safe(u[i]))
+
+	if (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+		return (size_t)__builtin_ctzll(m) / 8;
+	while (i < 8 && (json ? json_safe(u[i]) : text_safe(u[i])))
 		i++;
 	return i;
 }
 
-static size_t json_run(const uint8_t *u, size_t n)
+/* The length of the run of bytes at u that class json (or text) keeps:
+ * whole words, then the last bytes in a word padded with spaces (safe in
+ * both). */
+static inline size_t safe_run(const uint8_t *u, size_t n, bool json)
 {
 	size_t i = 0;
+	uint64_t m;
+
 	for (; i + 8 <= n; i += 8) {
 		uint64_t x = load8(u + i);
-		if (has_less(x, 0x20) | has_more(x, 0x7e) | has_byte(x, '"') | has_byte(x, '\\'))
-			break;
+		m = json ? json_unsafe(x) : text_unsafe(x);
+		if (m)
+			return i + first_flagged(u + i, m, json);
 	}
-	while (i < n && json_safe(u[i]))
-		i++;
-	return i;
+	if (i == n)
+		return n;
+	uint8_t w[8];
+	memset(w, ' ', sizeof(w));
+	memcpy(w, u + i, n - i);
+	uint64_t x = load8(w);
+	m = json ? json_unsafe(x) : text_unsafe(x);
+	return m ? i + first_flagged(w, m, json) : n;
+}
+
+static size_t text_run(const uint8_t *u, size_t n)
+{
+	return safe_run(u, n, false);
+}
+
+static size_t json_run(const uint8_t *u, size_t n)
+{
+	return safe_run(u, n, true);
 }
 
 bool sg_json_plain(const char *s, size_t n)
@@ -283,7 +316,20 @@ bool sg_esc_json(struct sg_strbuf *b, const char *s, size_t n)
 	size_t i = 0, run = 0; /* run: bytes at i - run .. i copied as they are */
 	char ubuf[8];
 
+	/* most values need no escape: one reservation, one copy */
+	size_t safe0 = json_run(u, n);
+	if (safe0 == n) {
+		char *d = sg_sb_room(b, n + 2);
+		if (!d)
+			return true;
+		d[0] = '"';
+		sg_sb_copy(d + 1, u, n);
+		d[n + 1] = '"';
+		sg_sb_commit(b, n + 2);
+		return true;
+	}
 	sg_sb_putc(b, '"');
+	run = i = safe0;
 	while (i < n) {
 		size_t safe = json_run(u + i, n - i);
 		run += safe;

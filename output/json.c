@@ -38,6 +38,10 @@ struct json_ctx {
 	struct sg_event *e;
 	struct sg_arena *a;
 	bool first;
+	/* evt.arg and evt.rawarg have the same keys: each parameter name's
+	 * length + 1 once measured, with its plainness */
+	uint8_t pkeylen[SG_MAX_PARAMS];
+	bool pkeyplain[SG_MAX_PARAMS];
 };
 
 /* `,"key":` with one copy; key must be plain. */
@@ -70,6 +74,25 @@ static void put_key(struct json_ctx *c, const char *key, size_t klen)
 	c->first = false;
 	sg_esc_json(c->b, key, klen);
 	sg_sb_putc(c->b, ':');
+}
+
+/* The key of parameter i, measured on first use. */
+static void put_param_key(struct json_ctx *c, unsigned i, const char *name)
+{
+	if (!c->pkeylen[i]) {
+		size_t n = strlen(name);
+		if (n >= UINT8_MAX) {
+			put_key(c, name, n);
+			return;
+		}
+		c->pkeylen[i] = (uint8_t)(n + 1);
+		c->pkeyplain[i] = sg_json_plain(name, n);
+	}
+	size_t n = c->pkeylen[i] - 1u;
+	if (c->pkeyplain[i])
+		put_plain_key(c, name, n);
+	else
+		put_key(c, name, n);
 }
 
 /* A key that is the name of field id: the catalogue's names are checked
@@ -121,6 +144,43 @@ static void put_str(struct json_ctx *c, const struct rawkey *rk, const char *s, 
 	sg_sb_puts(raw, ":\"");
 	sg_base64(raw, s, n);
 	sg_sb_putc(raw, '"');
+}
+
+/* A value rendered by fn straight into the line between quotes: values
+ * are mostly plain, and then that is all (no scratch copy, no escaper).
+ * Otherwise the bytes are moved to the scratch buffer and escaped from
+ * there, which gives the very bytes put_str would. */
+typedef void render_fn(struct sg_strbuf *b, const struct sg_event *e, const struct sg_param *p);
+
+static void put_rendered(struct json_ctx *c, const struct rawkey *rk, render_fn *fn,
+			 const struct sg_param *p)
+{
+	struct sg_strbuf *b = c->b;
+	struct sg_strbuf *tmp = &c->out->tmp;
+
+	sg_sb_putc(b, '"');
+	size_t at = b->len;
+	fn(b, c->e, p);
+	/* out of memory: the line is cut here, and nothing may go before the cut */
+	if (b->oom)
+		return;
+	size_t n = b->len - at;
+	if (sg_json_plain(b->p + at, n)) {
+		sg_sb_putc(b, '"');
+		return;
+	}
+	sg_sb_reset(tmp);
+	sg_sb_put(tmp, b->p + at, n);
+	b->len = at - 1;
+	b->p[b->len] = 0;
+	put_str(c, rk, tmp->p ? tmp->p : "", tmp->len);
+}
+
+static void render_all_args(struct sg_strbuf *b, const struct sg_event *e,
+			    const struct sg_param *p)
+{
+	(void)p;
+	sg_render_args(b, e);
 }
 
 static void put_value(struct json_ctx *c, const struct rawkey *rk, const struct sg_value *v)
@@ -237,9 +297,7 @@ static void put_rawarg(struct json_ctx *c, const struct sg_param *p)
 			sg_sb_puts(c->b, "null");
 			return;
 		}
-		sg_sb_reset(&c->out->tmp);
-		sg_render_param_plain(&c->out->tmp, c->e, p);
-		put_str(c, &key, c->out->tmp.p ? c->out->tmp.p : "", c->out->tmp.len);
+		put_rendered(c, &key, sg_render_param_plain, p);
 		return;
 	default:
 		put_raw_number(c, p);
@@ -273,10 +331,8 @@ static void put_fdpair(struct json_ctx *c, const struct sg_param *p, bool raw)
 			one.def = &fddef;
 			one.num = fds[i];
 			one.flags = 0;
-			sg_sb_reset(&c->out->tmp);
-			sg_render_param_resolved(&c->out->tmp, c->e, &one);
 			const struct rawkey key = {i ? "evt.arg.fd2" : "evt.arg.fd1", 11, NULL};
-			put_str(c, &key, c->out->tmp.p ? c->out->tmp.p : "", c->out->tmp.len);
+			put_rendered(c, &key, sg_render_param_resolved, &one);
 		}
 	}
 }
@@ -297,15 +353,13 @@ static void put_args_object(struct json_ctx *c, bool raw)
 			put_fdpair(c, p, raw);
 			continue;
 		}
-		put_key(c, p->def->name, strlen(p->def->name));
+		put_param_key(c, i, p->def->name);
 		if (raw) {
 			put_rawarg(c, p);
 			continue;
 		}
-		sg_sb_reset(&c->out->tmp);
-		sg_render_param_resolved(&c->out->tmp, e, p);
 		const struct rawkey key = {"evt.arg", 7, p->def->name};
-		put_str(c, &key, c->out->tmp.p ? c->out->tmp.p : "", c->out->tmp.len);
+		put_rendered(c, &key, sg_render_param_resolved, p);
 	}
 	sg_sb_putc(c->b, '}');
 	c->first = false;
@@ -332,7 +386,10 @@ static void put_default(struct json_ctx *c)
 		put_field_id(c, SG_F_FD_TYPE);
 		put_field_id(c, SG_F_FD_NAME);
 	}
-	put_field_id(c, SG_F_EVT_ARGS);
+	/* evt.args as put_field would give it, rendered in place */
+	const struct rawkey args = {sg_fields[SG_F_EVT_ARGS].name, SG_NAME_KEY, NULL};
+	put_field_key(c, SG_F_EVT_ARGS);
+	put_rendered(c, &args, render_all_args, NULL);
 	put_args_object(c, false);
 	put_args_object(c, true);
 }
