@@ -26,7 +26,6 @@
 #define SG_RINGBUF_DEFAULT (8u << 20)
 #define SG_RINGBUF_MIN (64u << 10)
 #define SG_RINGBUF_MAX (1u << 30)
-#define SG_SNAPLEN_DEFAULT 80
 
 struct sg_probe {
 	struct sysgrep_bpf *skel;
@@ -129,7 +128,8 @@ static void set_push(struct sysgrep_bpf *sk, const struct sg_pushdown *pd)
 
 static void set_rodata(struct sysgrep_bpf *sk, const struct sg_probe_opts *o, uint32_t rbsize)
 {
-	uint32_t snap = o->snaplen ? o->snaplen : SG_SNAPLEN_DEFAULT;
+	/* 0 is a real snaplen (-s 0: sizes and tuples, no data) */
+	uint32_t snap = o->snaplen;
 
 	sk->rodata->self_tgid = (uint32_t)getpid();
 	sk->rodata->snaplen = snap > SG_SNAPLEN_MAX ? SG_SNAPLEN_MAX : snap;

@@ -227,6 +227,9 @@ static const struct sg_syscall_def sg_table[] = {
 	SC("fchmod", FILE, FDA, R_ERR, A_FD("fd", 0), P_ARG("mode", MODE, 1)),
 	SC("fchmodat", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("filename", 1),
 	   P_ARG("mode", MODE, 2)),
+	/* 6.6: fchmodat with the flags argument fchmodat lacks */
+	SC("fchmodat2", FILE, DFD, R_ERR, A_DIRFD("dirfd", 0), C_PATH("filename", 1),
+	   P_ARG("mode", MODE, 2), P_ARGT("flags", FLAGS, 3, AT_FLAGS)),
 	SC("chown", FILE, 0, R_ERR, C_PATH("path", 0), P_ARG("uid", UID, 1),
 	   P_ARG("gid", GID, 2)),
 	SC("lchown", FILE, 0, R_ERR, C_PATH("path", 0), P_ARG("uid", UID, 1),
@@ -324,6 +327,7 @@ struct sg_nrname {
 static const struct sg_nrname sg_nrs[] = {
 #define SG_NR(n, v) { #n, v },
 #include "syscall_nrs.h"
+#include "event/syscall_nrs_unified.h"
 #undef SG_NR
 };
 
