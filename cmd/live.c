@@ -58,16 +58,15 @@ struct live {
 	struct sg_event ev;
 	struct sg_run_result r;
 	bool stop;
-	bool pipe_closed;
+	bool out_dead; /* a write failed: nothing more is written */
 };
 
 /* A write failed (errno set): a reader that went away ends the run
  * quietly, anything else is an error. */
 static void output_failed(struct live *l)
 {
-	if (errno == EPIPE) {
-		l->pipe_closed = true;
-	} else {
+	l->out_dead = true;
+	if (errno != EPIPE) {
 		fprintf(stderr, "sysgrep: cannot write the output: %s\n", strerror(errno));
 		l->r.error = 1;
 	}
@@ -90,7 +89,8 @@ static int on_record(void *vctx, const void *rec, size_t len)
 		l->r.matched++;
 		if (sg_output_event(l->out, e, &l->arena) < 0)
 			output_failed(l);
-		if (l->o->max_events && l->r.matched >= l->o->max_events)
+		/* -n counts what was printed, as the exit status does */
+		if (l->o->max_events && sg_output_shown(l->out) >= l->o->max_events)
 			l->stop = true;
 	}
 	sg_state_after(l->state, e);
@@ -193,14 +193,16 @@ static void loop(struct live *l, struct sg_probe *p)
 		if (deadline && now >= deadline)
 			break;
 		if (tick && now >= tick) {
-			if (sg_output_tick(l->out) < 0 && errno != EPIPE)
-				l->r.error = 1;
+			/* a table that cannot be written ends the run now,
+			 * as an event that cannot be written does */
+			if (sg_output_tick(l->out) < 0)
+				output_failed(l);
 			tick += o->interval_ns;
 			continue;
 		}
 		int n = sg_probe_poll(p, poll_timeout(now, deadline, tick), on_record, l);
 		/* the drain's events leave before the next wait */
-		if (!l->pipe_closed && sg_output_flush(l->out) < 0)
+		if (!l->out_dead && sg_output_flush(l->out) < 0)
 			output_failed(l);
 		if (n < 0 && n != -EINTR) {
 			fprintf(stderr, "sysgrep: reading the ring buffer: %s\n", strerror(-n));
@@ -245,15 +247,14 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 	l.r.cut = c.cut;
 	l.r.malformed = l.dec.malformed;
 
-	if (!l.pipe_closed && sg_output_end(out) < 0 && errno != EPIPE) {
-		fprintf(stderr, "sysgrep: cannot write the output: %s\n", strerror(errno));
-		l.r.error = 1;
-	}
+	if (!l.out_dead && sg_output_end(out) < 0)
+		output_failed(&l);
 	sg_state_stats(l.state, &l.r.state_end);
 	report(o, &l.r);
 	sg_arena_free(&l.arena);
 	sg_state_free(l.state);
 	if (l.r.error)
 		return 2;
-	return l.r.matched ? 0 : 1;
+	/* matched but all skipped by -p (a missing field) is not found */
+	return sg_output_shown(out) ? 0 : 1;
 }

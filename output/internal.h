@@ -144,6 +144,7 @@ struct sg_output {
 	struct sg_clock utc;         /* evt.datetime */
 	char num[24];                /* a number's text */
 	uint64_t printed;            /* events written */
+	uint64_t shown;              /* printed, or counted (-c, --count-by, -q) */
 	bool header_done;            /* CSV header row */
 };
 

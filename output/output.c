@@ -82,16 +82,25 @@ static bool render(struct sg_output *out, struct sg_event *e, struct sg_arena *a
 
 int sg_output_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a)
 {
-	if (out->o.quiet)
+	if (out->o.quiet) {
+		out->shown++;
 		return 0;
+	}
 	if (out->tally) {
 		sg_tally_event(out->tally, e, a);
+		out->shown++;
 		return 0;
 	}
 	if (!render(out, e, a))
 		return 0;
 	out->printed++;
+	out->shown++;
 	return sg_writer_commit(&out->w);
+}
+
+uint64_t sg_output_shown(const struct sg_output *out)
+{
+	return out->shown;
 }
 
 void sg_output_batch(struct sg_output *out)

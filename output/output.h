@@ -36,6 +36,11 @@ struct sg_output *sg_output_new(const struct sg_output_opts *o, struct sg_diag *
  * means the reader went away, anything else is an error to report). */
 int sg_output_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a);
 
+/* The events that count as found, for the exit status and -n: those
+ * printed (a -p format skips events that lack a field, as sysdig does),
+ * or with -c, --count-by and -q every event handed over. */
+uint64_t sg_output_shown(const struct sg_output *out);
+
 /* Batch the writes: from now on events are written when the caller calls
  * sg_output_flush (or when 64 KiB are pending), not one by one.  The caller
  * must flush before it waits for more events, so output stays live. */

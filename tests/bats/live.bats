@@ -148,3 +148,40 @@ setup() {
 	[[ "$output" == sysgrep:* ]]
 	[[ "$output" == *root* || "$output" == *CAP_BPF* ]]
 }
+
+@test "a closed pipe ends --count-by --interval quietly with status 0" {
+	# no -t: only the closed pipe can end it (timeout's 124 otherwise)
+	"$SGT" -l -d 5 getppid 1 &
+	local h=$!
+	run bash -c "timeout 15 '$SYSGREP' --count-by proc.name --interval 300ms 'evt.type=getppid and proc.name=$NAME' 2>'$BATS_TEST_TMPDIR/err' | head -n 1; echo \"status=\${PIPESTATUS[0]}\""
+	kill $h; wait $h 2>/dev/null || true
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "count  proc.name" ]
+	echo "$output" | grep -qx 'status=0'
+	[ ! -s "$BATS_TEST_TMPDIR/err" ]
+}
+
+@test "a write error of an --interval table ends the run at once with status 2" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	"$SGT" -l -d 5 getppid 1 &
+	local h=$!
+	local t0=$SECONDS
+	run --separate-stderr bash -c "timeout 15 '$SYSGREP' --count-by proc.name --interval 300ms -t 10s 'evt.type=getppid and proc.name=$NAME' >/dev/full"
+	kill $h; wait $h 2>/dev/null || true
+	[ "$status" -eq 2 ]
+	[ $((SECONDS - t0)) -lt 5 ]
+	[[ "$stderr" == *"sysgrep: "*"No space left on device"* ]]
+	[ "$(grep -c 'No space left' <<<"$stderr")" -eq 1 ]
+}
+
+@test "events all skipped by -p for a missing field: nothing printed, status 1" {
+	sg_capture "$OUT" -p '%evt.arg[9]' -t 1s "evt.type=getppid and proc.name=$NAME" --- "$SGT" -l -d 5 getppid 1
+	[ "$SG_STATUS" -eq 1 ]
+	[ ! -s "$OUT" ]
+	# counted, they are found: -c and -q follow the matched events
+	sg_capture "$OUT" -c -p '%evt.arg[9]' -t 1s "evt.type=getppid and proc.name=$NAME" --- "$SGT" -l -d 5 getppid 1
+	[ "$SG_STATUS" -eq 0 ]
+	[ "$(cat "$OUT")" -gt 0 ]
+	sg_capture "$OUT" -q -p '%evt.arg[9]' -n 1 -t 20s "evt.type=getppid and proc.name=$NAME" --- "$SGT" -l -d 5 getppid 1
+	[ "$SG_STATUS" -eq 0 ]
+}
