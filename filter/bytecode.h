@@ -28,6 +28,7 @@ enum sg_opnd {
 	SG_OPND_ANY,   /* cmp: operator, slot: any-of field, arg: constant */
 	SG_OPND_FCONST,/* cmp: operator, slot: field, arg: constant */
 	SG_OPND_CMP,   /* cmp: operator (two values from the stack) */
+	SG_OPND_ANYV,  /* cmp: operator, slot: any-of field (a value from the stack) */
 	SG_OPND_JUMP,  /* arg: target */
 };
 
@@ -42,6 +43,7 @@ enum sg_opnd {
 	X(FCMP, "fcmp", SG_OPND_FCONST, 0, 0, 0, 1)  /* field <op> constant */     \
 	X(CMPANY, "cmpany", SG_OPND_ANY, 0, 0, 0, 1) /* any value of the field */  \
 	X(CMPV, "cmpv", SG_OPND_CMP, 2, 0, 0, 1)     /* value <op> value */        \
+	X(CMPANYV, "cmpanyv", SG_OPND_ANYV, 1, 0, 0, 1) /* any value <op> value */ \
 	X(EXISTS, "exists", SG_OPND_NONE, 1, 0, 0, 1) /* the value is present */   \
 	X(NOT, "not", SG_OPND_NONE, 0, 0, 1, 1)                                    \
 	X(JF, "jf", SG_OPND_JUMP, 0, 0, 0, 0)  /* false: jump, keep; else pop */   \

@@ -1,6 +1,7 @@
 /*
  * AST -> bytecode.  Each comparison becomes FIELD [XFORM...] CMP (or one
- * CMPANY for any-of fields); 'and' / 'or' chains become short-circuit JF /
+ * CMPANY for any-of fields, CMPANYV when they meet val() or a transformed
+ * field); 'and' / 'or' chains become short-circuit JF /
  * JT jumps to the end of the chain, 'not' a NOT.  Fields are given slots
  * (one per distinct reference, so a field used twice is fetched once per
  * event), and constants are moved out of the AST into the constant pool,
@@ -141,6 +142,12 @@ static bool emit_operand(struct compiler *c, const struct sg_operand *o)
 
 static bool compile_cmp(struct compiler *c, struct sg_ast *n)
 {
+	/* proc.aname = val(proc.name): the right side first, then each left value */
+	if (n->lhs.anyof && n->rhs_kind == SG_RHS_FIELD) {
+		int s = slot_for(c, &n->lhs);
+		return s >= 0 && emit_operand(c, &n->rhs) &&
+		       emit(c, SG_OP_CMPANYV, n->op, (uint16_t)s, 0, n->off);
+	}
 	if (n->lhs.anyof) {
 		int s = slot_for(c, &n->lhs);
 		int k = s < 0 ? -1 : konst_for(c, n);

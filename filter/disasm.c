@@ -109,6 +109,10 @@ static void put_insn(struct sg_strbuf *b, const struct sg_prog *p, const struct 
 		if (in->arg < p->nk)
 			put_konst(b, in->cmp, &p->k[in->arg]);
 		break;
+	case SG_OPND_ANYV:
+		sg_sb_putc(b, ' ');
+		put_slot(b, p, in->slot);
+		/* fall through */
 	case SG_OPND_CMP:
 		sg_sb_printf(b, " %s", opname);
 		break;

@@ -62,6 +62,10 @@ static const char *check_operands(const struct sg_prog *p, const struct sg_insn 
 		    in->cmp != SG_CMP_PMATCH && in->cmp != SG_CMP_REGEX && p->k[in->arg].ncv != 1)
 			return "operator needs exactly one constant";
 		return NULL;
+	case SG_OPND_ANYV:
+		if (in->slot >= p->nslots || !p->slots[in->slot].anyof)
+			return "bad any-of field slot";
+		/* fall through */
 	case SG_OPND_CMP:
 		if (in->cmp >= SG_CMP_MAX || in->cmp == SG_CMP_EXISTS || in->cmp == SG_CMP_REGEX ||
 		    in->cmp == SG_CMP_IN || in->cmp == SG_CMP_INTERSECTS || in->cmp == SG_CMP_PMATCH)

@@ -88,6 +88,27 @@ static bool cmp_any(struct sg_slot *s, uint8_t op, const struct sg_konst *k, str
 	return all && n > 1;
 }
 
+/* Any-of field against a value from the stack (proc.aname = val(proc.name)):
+ * the same any / none-equal rules as against a constant. */
+static bool cmp_any_value(struct sg_slot *s, uint8_t op, const struct sg_value *r,
+			  struct sg_event *e, struct sg_arena *a)
+{
+	struct sg_value v;
+	bool all = s->ne_all && op == SG_CMP_NE;
+	int n;
+	for (n = 1; sg_field_get_nth(e, &s->ref, n, &v, a); n++) {
+		if (all) {
+			if (cmp_values(SG_CMP_EQ, &v, r))
+				return false;
+		} else if (cmp_values(op, &v, r)) {
+			return true;
+		}
+		if (n >= 4096)
+			break;
+	}
+	return all && n > 1;
+}
+
 /*
  * Threaded dispatch: the label table is built from the opcode X-macro, so
  * an opcode without a handler does not compile, and each handler ends in
@@ -153,6 +174,12 @@ L_CMPV:
 	st[sp - 1].b = st[sp - 1].present && st[sp].present &&
 		       cmp_values(in->cmp, st[sp - 1].v, st[sp].v);
 	NEXT();
+L_CMPANYV: {
+	struct vmv *t = &st[sp - 1];
+	const struct sg_value *r = t->v;
+	t->b = t->present && cmp_any_value(&p->slots[in->slot], in->cmp, r, e, a);
+	NEXT();
+}
 L_EXISTS:
 	st[sp - 1].b = st[sp - 1].present;
 	NEXT();

@@ -137,6 +137,18 @@ static const struct {
 	  "  syscalls: all\n"
 	  "  procexit: yes\n"
 	  "  state: proc yes, fd yes\n" },
+	{ "proc.aname = tolower(proc.pname) or fd.ip != val(fd.sip)",
+	  "0000 field    proc.pname\n"
+	  "0001 xform    tolower\n"
+	  "0002 cmpanyv  proc.aname =\n"
+	  "0003 jt       0006\n"
+	  "0004 field    fd.sip\n"
+	  "0005 cmpanyv  fd.ip !=\n"
+	  "0006 ret\n"
+	  "pushdown:\n"
+	  "  syscalls: all\n"
+	  "  procexit: yes\n"
+	  "  state: proc yes, fd yes\n" },
 	{ "tolower(proc.name) = val(proc.pname) and fd.sport=ssh and evt.failed=true",
 	  "0000 field    proc.name\n"
 	  "0001 xform    tolower\n"
@@ -250,6 +262,7 @@ static void test_validator(void)
 		{ 2, { SG_OP_CMPV, SG_CMP_IN, 0, 0 }, "bad operator for two values" },
 		{ 2, { SG_OP_FCMP, SG_CMP_EQ, 0, 0 }, "values left on the stack at ret" },
 		{ 2, { SG_OP_CMPANY, SG_CMP_EQ, 0, 0 }, "bad any-of field slot" },
+		{ 2, { SG_OP_CMPANYV, SG_CMP_EQ, 0, 0 }, "bad any-of field slot" },
 		{ 0, { SG_OP_FCMP, SG_CMP_EQ, 7, 0 }, "bad field slot" },
 	};
 	for (size_t i = 0; i < sizeof(breaks) / sizeof(breaks[0]); i++) {

@@ -346,6 +346,17 @@ static const struct {
 	{ "fd.sport < val(fd.cport)", "0011001" },
 	{ "proc.name=tolower(proc.pname)", "0000000" },
 	{ "proc.pname=val(proc.aname[1])", "1101101" },
+	/* any-of fields against val() and transformed fields: any value holds */
+	{ "proc.aname=val(proc.pname)", "1101101" },
+	{ "proc.aname=val(proc.name)", "0000000" },
+	{ "proc.aname=tolower(proc.pname)", "1101101" },
+	{ "proc.aname=toupper(proc.pname)", "0000000" },
+	{ "proc.aname!=val(proc.pname)", "1100101" },
+	{ "proc.apid<val(proc.pid)", "1101101" },
+	{ "fd.ip=val(fd.sip)", "0011001" },
+	{ "fd.ip!=val(fd.sip)", "0000000" },
+	{ "fd.port>val(fd.sport)", "0011001" },
+	{ "fd.net=val(fd.cip)", "0011001" },
 	/* logic */
 	{ "proc.name=bash and evt.type=openat", "1000000" },
 	{ "proc.name=bash or proc.name=cat", "1100101" },
