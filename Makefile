@@ -60,7 +60,7 @@ PROBE_OBJ := $(BUILD)/bpf/probe.o
 USR_OBJ   := $(filter-out $(PROBE_OBJ),$(patsubst %.c,$(BUILD)/%.o,$(USR_SRC)))
 CMD_OBJ   := $(patsubst %.c,$(BUILD)/%.o,$(CMD_SRC))
 LIB       := $(BUILD)/libsysgrep.a
-GEN       := $(BUILD)/syscall_nrs.h
+GEN       := $(BUILD)/syscall_nrs.h $(BUILD)/syscall_nrs_compat.h
 
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -92,6 +92,14 @@ $(BUILD)/syscall_nrs.h: | $(BUILD)
 	$(Q)echo '#include <asm/unistd.h>' | $(CC) -dM -E - \
 		| awk '$$2 ~ /^__NR_/ && $$3 ~ /^[0-9]+$$/ { sub("__NR_", "", $$2); print "SG_NR(" $$2 ", " $$3 ")" }' \
 		| sort -t, -k2 -n > $@.tmp && mv $@.tmp $@
+
+# The 32-bit calls a 64-bit kernel also takes (x86: int 0x80), by name, so
+# the probe can count the ones the filter may select; empty elsewhere.
+$(BUILD)/syscall_nrs_compat.h: | $(BUILD)
+	$(call msg,GEN,$@)
+	$(Q)if [ "$(ARCH)" = x86 ]; then echo '#include <asm/unistd_32.h>' | $(CC) -dM -E - \
+		| awk '$$2 ~ /^__NR_/ && $$3 ~ /^[0-9]+$$/ { sub("__NR_", "", $$2); print "SG_NR32(" $$2 ", " $$3 ")" }' \
+		| sort -t, -k2 -n; fi > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/vmlinux.h: | $(BUILD)
 	$(call msg,GEN,$@)

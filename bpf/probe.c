@@ -96,6 +96,13 @@ static void set_sel(struct sysgrep_bpf *sk, const struct sg_pushdown *pd)
 			s &= (uint8_t)~SG_SEL_FILTER;
 		sk->rodata->sel[nr] = s;
 	}
+	/* the ia32 numbers of the selected calls, counted when made */
+	for (unsigned nr32 = 0; nr32 < SG_MAX_SYSCALLS; nr32++) {
+		unsigned nr = sg_syscall_compat_native(nr32);
+
+		if (nr < SG_MAX_SYSCALLS && (sk->rodata->sel[nr] & SG_SEL_FILTER))
+			sk->rodata->sel[nr32] |= SG_SEL_COMPAT;
+	}
 }
 
 /* A list longer than the probe holds is not pushed down at all: cutting
@@ -285,6 +292,7 @@ void sg_probe_counters(struct sg_probe *p, struct sg_probe_counters *c)
 	c->emitted = sum[SG_CNT_EMITTED];
 	c->lost = sum[SG_CNT_LOST];
 	c->cut = sum[SG_CNT_SCRATCH];
+	c->compat = sum[SG_CNT_COMPAT];
 }
 
 void sg_probe_close(struct sg_probe *p)

@@ -47,6 +47,7 @@ struct sg_probe_counters {
 	uint64_t emitted; /* records the probe submitted */
 	uint64_t lost;    /* records dropped because the ring buffer was full */
 	uint64_t cut;     /* records cut because the scratch area was too small */
+	uint64_t compat;  /* 32-bit calls the filter may select, seen, not decoded */
 };
 void sg_probe_counters(struct sg_probe *p, struct sg_probe_counters *c);
 

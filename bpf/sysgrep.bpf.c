@@ -835,7 +835,18 @@ int BPF_PROG(sg_sys_exit, struct pt_regs *regs, long ret)
 	t = current_btf();
 	if (t ? t->tgid == self_tgid : bpf_get_current_pid_tgid() >> 32 == self_tgid)
 		return 0;
-	if (compat_syscall(t))
+	if (compat_syscall(t)) {
+		/* never silently: a 32-bit call the filter may select is
+		 * counted and reported, so int 0x80 cannot hide a call */
+		if (s & SG_SEL_COMPAT) {
+			current_ids(t, &ids);
+			if (push_pass(&ids))
+				count(SG_CNT_COMPAT);
+		}
+		return 0;
+	}
+	s &= ~SG_SEL_COMPAT;
+	if (!s)
 		return 0;
 	current_ids(t, &ids);
 	if (s == SG_SEL_FILTER && !push_pass(&ids))

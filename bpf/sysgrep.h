@@ -76,6 +76,9 @@ struct sg_spec {
 /* sel[] values in the selection table (rodata). */
 #define SG_SEL_FILTER 0x1 /* the filter can match this syscall */
 #define SG_SEL_STATE 0x2  /* needed to keep process / fd state right */
+/* A 32-bit (ia32) call with this number is one the filter may select:
+ * it is counted, not decoded (its numbers, registers and structs differ). */
+#define SG_SEL_COMPAT 0x4
 
 /*
  * Header of every record.  Fixed size; `len` covers the header and the
@@ -177,6 +180,7 @@ enum sg_counter {
 	SG_CNT_EMITTED = 0, /* records submitted */
 	SG_CNT_LOST,        /* records dropped: ring buffer full */
 	SG_CNT_SCRATCH,     /* records cut because the scratch area was too small */
+	SG_CNT_COMPAT,      /* 32-bit calls the filter may select, not decoded */
 	SG_CNT_MAX
 };
 

@@ -149,6 +149,10 @@ static void report(const struct sg_opts *o, const struct sg_run_result *r)
 	if (r->malformed)
 		fprintf(stderr, "sysgrep: %llu malformed records dropped\n",
 			(unsigned long long)r->malformed);
+	if (r->compat)
+		fprintf(stderr, "sysgrep: %llu 32-bit system calls (int 0x80, ia32) the filter may "
+			"select were seen but not decoded: sysgrep decodes 64-bit calls only\n",
+			(unsigned long long)r->compat);
 	if (!o->stats)
 		return;
 	fprintf(stderr,
@@ -245,6 +249,7 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 	l.r.emitted = c.emitted;
 	l.r.lost = c.lost;
 	l.r.cut = c.cut;
+	l.r.compat = c.compat;
 	l.r.malformed = l.dec.malformed;
 
 	if (!l.out_dead && sg_output_end(out) < 0)

@@ -13,7 +13,7 @@ struct sg_run_result {
 	uint64_t events;   /* events decoded */
 	uint64_t matched;  /* events the filter selected */
 	uint64_t malformed;
-	uint64_t emitted, lost, cut; /* the probe's counters */
+	uint64_t emitted, lost, cut, compat; /* the probe's counters */
 	double seconds;
 	struct sg_state_stats state_start, state_end; /* table sizes, for --stats */
 	int error;         /* exit status 2 wanted */

@@ -333,6 +333,14 @@ static const struct sg_nrname sg_nrs[] = {
 
 #define SG_NRS_LEN (sizeof(sg_nrs) / sizeof(sg_nrs[0]))
 
+/* The 32-bit table (x86: ia32), empty elsewhere; NULL ends it. */
+static const struct sg_nrname sg_nrs32[] = {
+#define SG_NR32(n, v) { #n, v },
+#include "syscall_nrs_compat.h"
+#undef SG_NR32
+	{ NULL, 0 },
+};
+
 static const struct sg_syscall_def *by_nr[SG_MAX_SYSCALLS];
 static const char *nr_name[SG_MAX_SYSCALLS];
 static struct sg_syscall_def generic[SG_MAX_SYSCALLS];
@@ -412,6 +420,15 @@ static unsigned nr_of(const char *name)
 	for (unsigned nr = 0; nr < nr_count; nr++)
 		if (nr_name[nr] && strcmp(nr_name[nr], name) == 0)
 			return nr;
+	return SG_NR_NONE;
+}
+
+unsigned sg_syscall_compat_native(unsigned nr32)
+{
+	sg_syscalls_init();
+	for (size_t i = 0; sg_nrs32[i].name; i++)
+		if (sg_nrs32[i].nr == nr32)
+			return nr_of(sg_nrs32[i].name);
 	return SG_NR_NONE;
 }
 

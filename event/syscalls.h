@@ -34,6 +34,10 @@ unsigned sg_syscall_count(void);
 /* Name of nr (also for generic defs), or NULL. */
 const char *sg_syscall_name(unsigned nr);
 
+/* The native number of the 32-bit (ia32) call nr32 (same name), or
+ * SG_NR_NONE: none, or this architecture has no 32-bit table. */
+unsigned sg_syscall_compat_native(unsigned nr32);
+
 /* The i-th def of the table (arch-neutral: also names this architecture
  * lacks), NULL past the end.  For tests and listings. */
 const struct sg_syscall_def *sg_syscall_table_at(unsigned i);
