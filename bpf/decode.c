@@ -231,6 +231,25 @@ static void param_state(struct sg_decoder *d, struct sg_event *e, struct sg_para
 	}
 }
 
+/*
+ * A path the probe captures only when the call failed (execve's filename:
+ * on success the caller's memory is gone with the old image).  On success
+ * the exec record, decoded just before, has put the file that was run in
+ * the process table: the parameter gets that, as Falco's exit event has it.
+ */
+static void param_exec_path(struct sg_decoder *d, struct sg_event *e, struct sg_param *p)
+{
+	const struct sg_proc *pr;
+
+	if ((p->flags & SG_PARAM_DATA) || e->res != 0 || !(p->def->capflags & SG_CAPF_ON_FAIL))
+		return;
+	if (!d->state || e->def->category != SG_CAT_PROCESS)
+		return;
+	pr = sg_state_proc(d->state, e->pid);
+	if (pr && pr->exepath)
+		set_text(p, pr->exepath, (uint32_t)strlen(pr->exepath));
+}
+
 /* The header fields every event has. */
 static void event_header(struct sg_decoder *d, const struct sg_rec *r, struct sg_event *e)
 {
@@ -279,6 +298,8 @@ static int fill_params(struct sg_decoder *d, struct sg_event *e, struct pl_iter 
 			/* the probe captures the first SG_MAX_CAPS only */
 			if (ncap++ < SG_MAX_CAPS && param_cap(p, it))
 				return -1;
+			if (p->def->type == SG_PT_PATH)
+				param_exec_path(d, e, p);
 			break;
 		case SG_SRC_STATE:
 			param_state(d, e, p);

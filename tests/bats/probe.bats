@@ -1,0 +1,46 @@
+#!/usr/bin/env bats
+# What the probe captures, asserted on real calls: calls newer than the
+# build host's headers, the snaplen, and the path of a successful exec.
+
+load helpers
+
+setup() {
+	require_bpf
+	SGP=$(unique_copy "$HELPERS/sgprobe" sgp_)
+	NAME=$(basename "$SGP")
+	OUT="$BATS_TEST_TMPDIR/out"
+}
+
+@test "a call newer than the build headers (fchmodat2, nr 452) is typed and decoded" {
+	local f="$BATS_TEST_TMPDIR/chmod-me"
+	: >"$f"
+	sg_capture "$OUT" -o json -n 1 -t 20s "evt.type=fchmodat2 and proc.name=$NAME" --- "$SGP" fchmodat2 "$f"
+	[ "$SG_STATUS" -eq 0 ]
+	jq -e --arg f "$f" '."evt.type" == "fchmodat2" and ."evt.rawres" == 0 and
+		."evt.arg".filename == $f and ."evt.rawarg".mode == 416 and
+		."evt.arg".dirfd == "AT_FDCWD"' "$OUT"
+	[ "$(stat -c %a "$f")" = 640 ]
+}
+
+@test "-s 0 captures no data bytes, and the cut is marked" {
+	sg_capture "$OUT" -o json -s 0 -n 1 -t 20s "evt.type=write and proc.name=$NAME" --- "$SGP" write 100
+	[ "$SG_STATUS" -eq 0 ]
+	jq -e '."evt.rawres" == 100 and ."evt.rawarg".size == 100' "$OUT"
+	jq -e '(."evt.rawarg".data // "") == ""' "$OUT"
+	grep -q 'data=\.\.\.' <(jq -r '."evt.args"' "$OUT")
+}
+
+@test "-s 10 captures ten bytes and marks the cut" {
+	sg_capture "$OUT" -s 10 -n 1 -t 20s "evt.type=write and proc.name=$NAME" --- "$SGP" write 100
+	[ "$SG_STATUS" -eq 0 ]
+	grep -q ' data=abcdefghij\.\.\. ' "$OUT" || grep -q ' data=abcdefghij\.\.\.$' "$OUT"
+}
+
+@test "a successful execve carries the file that was run in filename" {
+	local t
+	t=$(unique_copy /bin/true tru_)
+	sg_capture "$OUT" -o json -n 1 -t 20s "evt.type=execve and proc.name=$(basename "$t")" --- \
+		sh -c "while :; do $t; sleep 0.05; done"
+	[ "$SG_STATUS" -eq 0 ]
+	jq -e --arg t "$t" '."evt.rawres" == 0 and ."evt.arg".filename == $t and ."proc.exepath" == $t' "$OUT"
+}
