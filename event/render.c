@@ -15,6 +15,7 @@
 #include "event/render.h"
 
 #include <arpa/inet.h>
+#include <netinet/in.h>
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -302,6 +303,25 @@ static const struct sg_fd *find_fd(const struct sg_event *e, int64_t fd)
 	return sg_state_fd(e->state, e->pid, fd);
 }
 
+/* libs' second type letter of an IP socket: its l4 protocol (t, u, i, r),
+ * none while unknown; a SOCK_RAW socket is raw whatever its protocol, as
+ * libs' socket parser decides. */
+static char l4_char(const struct sg_fd *f)
+{
+	if (f->type != SG_FDT_IPV4 && f->type != SG_FDT_IPV6)
+		return 0;
+	if (f->tuple.type == SOCK_RAW)
+		return 'r';
+	switch (f->tuple.l4proto) {
+	case IPPROTO_TCP: return 't';
+	case IPPROTO_UDP: return 'u';
+	case IPPROTO_ICMP:
+	case IPPROTO_ICMPV6: return 'i';
+	case IPPROTO_RAW: return 'r';
+	default: return 0;
+	}
+}
+
 static void render_fd(struct sg_strbuf *b, const struct sg_event *e, int64_t fd)
 {
 	if (fd < 0) {
@@ -312,8 +332,8 @@ static void render_fd(struct sg_strbuf *b, const struct sg_event *e, int64_t fd)
 	const struct sg_fd *f = find_fd(e, fd);
 	if (!f)
 		return;
-	char open[3] = {'(', '<', sg_fdtype_char(f->type)};
-	sg_sb_put(b, open, sizeof(open));
+	char open[4] = {'(', '<', sg_fdtype_char(f->type), l4_char(f)};
+	sg_sb_put(b, open, open[3] ? 4 : 3);
 	sg_sb_putc(b, '>');
 	if (f->name)
 		sg_sb_puts(b, f->name);

@@ -185,3 +185,9 @@ setup() {
 	sg_capture "$OUT" -q -p '%evt.arg[9]' -n 1 -t 20s "evt.type=getppid and proc.name=$NAME" --- "$SGT" -l -d 5 getppid 1
 	[ "$SG_STATUS" -eq 0 ]
 }
+
+@test "a socket fd has its type and protocol letters: <4t>" {
+	sg_capture "$OUT" -n 1 -t 20s "evt.type=connect and proc.name=$NAME" --- "$SGT" -l connect 9
+	[ "$SG_STATUS" -eq 0 ]
+	grep -Eq "< connect res=-111\(ECONNREFUSED\) tuple=[0-9.]+:[0-9]+->127\.0\.0\.1:9 fd=[0-9]+\(<4t>" "$OUT"
+}

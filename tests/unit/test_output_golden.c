@@ -153,6 +153,10 @@ static void build(void)
 	set_num(g, "size", 4096);
 	set_fd(g, 5, SG_FDT_IPV4, "10.0.0.2:50000->10.0.0.1:80");
 	g->fd.is_server = 1;
+	g->fd.tuple = (struct sg_tuple){.family = AF_INET, .l4proto = 6, .type = 1,
+					.lport = 80, .rport = 50000};
+	memcpy(g->fd.tuple.laddr, (uint8_t[]){10, 0, 0, 1}, 4);
+	memcpy(g->fd.tuple.raddr, (uint8_t[]){10, 0, 0, 2}, 4);
 
 	/* 5: execve, its exe and argv from the process table */
 	ev_init(++g, "execve", 5, 0);

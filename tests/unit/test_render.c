@@ -363,6 +363,43 @@ static void test_unix_names(void)
 	T_OK(sg_unix_name(out, NULL, 5) == 0 && sg_unix_name(out, "x", 0) == 0, "nothing: empty");
 }
 
+/* sysdig's fd text: the type char, and for IP sockets the l4 protocol's
+ * (t, u, i, r), as libs' sinsp_evt PT_FD rendering does. */
+static void test_socket_fds(const struct sg_event *base)
+{
+	static const struct sg_param_def fdd = {"fd", SG_PT_FD};
+	struct sg_fd f = {.num = 4, .type = SG_FDT_IPV4, .name = "127.0.0.1:55022->127.0.0.1:33653"};
+	struct sg_event e = *base;
+	struct sg_param p = num(&fdd, 4);
+	e.fd = &f;
+	e.fdnum = 4;
+
+	f.tuple = (struct sg_tuple){.family = AF_INET, .type = SOCK_STREAM, .l4proto = IPPROTO_TCP};
+	T_STREQ(param(&e, &p), "4(<4t>127.0.0.1:55022->127.0.0.1:33653)", "tcp socket: <4t>");
+	T_STREQ(resolved(&e, &p), "<4t>127.0.0.1:55022->127.0.0.1:33653", "resolved tcp socket");
+	f.tuple = (struct sg_tuple){.family = AF_INET, .type = SOCK_DGRAM, .l4proto = IPPROTO_UDP};
+	T_STREQ(param(&e, &p), "4(<4u>127.0.0.1:55022->127.0.0.1:33653)", "udp socket: <4u>");
+	f.type = SG_FDT_IPV6;
+	f.name = "[::1]:5->[::1]:6";
+	T_STREQ(param(&e, &p), "4(<6u>[::1]:5->[::1]:6)", "udp over IPv6: <6u>");
+	f.tuple = (struct sg_tuple){.family = AF_INET6, .type = SOCK_DGRAM, .l4proto = IPPROTO_ICMPV6};
+	T_STREQ(param(&e, &p), "4(<6i>[::1]:5->[::1]:6)", "icmpv6 (ping) socket: <6i>");
+	f.type = SG_FDT_IPV4;
+	f.name = "";
+	f.tuple = (struct sg_tuple){.family = AF_INET, .type = SOCK_DGRAM, .l4proto = IPPROTO_ICMP};
+	T_STREQ(param(&e, &p), "4(<4i>)", "icmp socket: <4i>");
+	f.tuple = (struct sg_tuple){.family = AF_INET, .type = SOCK_RAW, .l4proto = IPPROTO_TCP};
+	T_STREQ(param(&e, &p), "4(<4r>)", "a raw socket is raw whatever its protocol");
+	f.tuple = (struct sg_tuple){.family = AF_INET, .type = SOCK_RAW, .l4proto = IPPROTO_RAW};
+	T_STREQ(param(&e, &p), "4(<4r>)", "IPPROTO_RAW: <4r>");
+	f.tuple = (struct sg_tuple){.family = AF_INET, .type = SOCK_STREAM, .l4proto = 0};
+	T_STREQ(param(&e, &p), "4(<4>)", "protocol unknown: no letter");
+	f.type = SG_FDT_UNIX;
+	f.name = "/run/x.sock";
+	f.tuple = (struct sg_tuple){.family = AF_UNIX, .type = SOCK_STREAM};
+	T_STREQ(param(&e, &p), "4(<u>/run/x.sock)", "unix socket: the type char only");
+}
+
 int main(void)
 {
 	sg_sb_init(&sb);
@@ -378,6 +415,7 @@ int main(void)
 	test_numbers(&e);
 	test_captured(&e);
 	test_args(&e);
+	test_socket_fds(&e);
 
 	sg_state_free(st);
 	sg_sb_free(&sb);
