@@ -100,9 +100,14 @@ void sg_usage(FILE *out)
 int sg_parse_duration(const char *s, uint64_t *ns)
 {
 	char *end;
+	/* decimal only: strtod also takes "nan", "inf" and hex floats */
+	if (!((s[0] >= '0' && s[0] <= '9') || (s[0] == '.' && s[1] >= '0' && s[1] <= '9')))
+		return -1;
+	if (strchr(s, 'x') || strchr(s, 'X'))
+		return -1;
 	errno = 0;
 	double v = strtod(s, &end);
-	if (errno || end == s || v < 0)
+	if (errno || end == s || !(v >= 0))
 		return -1;
 	double mul;
 	if (!*end || !strcmp(end, "s"))
@@ -289,10 +294,14 @@ int sg_opts_parse(struct sg_opts *o, int argc, char **argv)
 
 	opterr = 0;
 	int c;
-	/* '+': stop at the first non-option, so filter words like "-1" in
-	 * "proc.pid != -1" after "--" or within quotes are never options */
-	while ((c = getopt_long(argc, argv, "+n:t:o:jp:qcs:vh", long_opts, NULL)) != -1) {
+	/* options may follow the filter words, as with grep and sysdig; a
+	 * filter word that starts with '-' goes after "--" or in quotes */
+	while ((c = getopt_long(argc, argv, "n:t:o:jp:qcs:vh", long_opts, NULL)) != -1) {
 		if (c == '?') {
+			if (optopt >= '0' && optopt <= '9')
+				return bad("unknown option '-%s': a filter word that starts with '-' "
+					   "goes after '--' or in quotes",
+					   (char[]){(char)optopt, 0});
 			if (optopt && optopt < 256)
 				return bad("unknown option '-%s'", (char[]){(char)optopt, 0});
 			return bad("unknown or incomplete option '%s'", argv[optind - 1]);
