@@ -71,7 +71,7 @@ void sg_usage(FILE *out)
 	      "  -j, --json             same as -o json\n"
 	      "  -p, --format FORMAT    print these fields: '%evt.num %proc.name %fd.name';\n"
 	      "                         a leading '*' prints missing fields as <NA>\n"
-	      "  -q, --quiet            print nothing; exit status only\n"
+	      "  -q, --quiet            print nothing; exit at the first match (status only)\n"
 	      "  -c, --count            print only the number of matching events\n"
 	      "      --count-by FIELDS  print a table of counts by FIELD[,FIELD] at the end\n"
 	      "      --interval DURATION  with --count-by: print the table every DURATION\n"
@@ -316,6 +316,10 @@ int sg_opts_parse(struct sg_opts *o, int argc, char **argv)
 		return bad("%s", "-c and --count-by cannot be used together");
 	if (o->interval_ns && !o->count_by)
 		return bad("%s", "--interval needs --count-by");
+	/* like grep -q: the first match settles the exit status, so stop
+	 * there (with --stats the run goes on, for the numbers) */
+	if (o->quiet && !o->stats && !o->max_events && !o->count && !o->count_by)
+		o->max_events = 1;
 	o->filter = join_words(argc - optind, argv + optind);
 	if (!o->filter) {
 		fprintf(stderr, "sysgrep: out of memory\n");

@@ -26,3 +26,16 @@ load helpers
 		run -0 "$SYSGREP" -t "$d" --dump-filter evt.type=open
 	done
 }
+
+@test "-q exits at the first match, like grep -q" {
+	require_bpf
+	local t
+	t=$(unique_copy /bin/true tru_)
+	( for i in $(seq 100); do "$t"; sleep 0.1; done ) &
+	local loop=$!
+	SECONDS=0
+	run -0 timeout 20 "$SYSGREP" -q -t 15s "evt.type=execve and proc.name=$(basename "$t")"
+	kill "$loop" 2>/dev/null || true
+	[ -z "$output" ]
+	[ "$SECONDS" -lt 10 ]
+}
