@@ -77,6 +77,26 @@ static bool v_bool(struct sg_value *v, bool x)
 	return true;
 }
 
+/* strnlen(comm, 16) without the call: two words, first zero byte.  The
+ * name is in nearly every filter, and the call cost more than the scan. */
+static uint32_t comm_len(const char *comm)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && SG_EVENT_COMM_LEN == 16
+	const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+	for (uint32_t i = 0; i < 16; i += 8) {
+		uint64_t w;
+		memcpy(&w, comm + i, 8);
+		/* exact: a high bit is set for each zero byte below the first */
+		uint64_t z = (w - lo) & ~w & hi;
+		if (z)
+			return i + (uint32_t)__builtin_ctzll(z) / 8;
+	}
+	return 16;
+#else
+	return (uint32_t)strnlen(comm, SG_EVENT_COMM_LEN);
+#endif
+}
+
 /* A copy of n bytes in the arena; false when the arena is full. */
 static bool v_arena(struct sg_value *v, struct sg_arena *a, const char *s, size_t n)
 {
@@ -531,7 +551,7 @@ static bool proc_field(struct sg_event *e, const struct sg_fieldref *ref,
 	switch (ref->id) {
 	case SG_F_PROC_PID: return v_u64(v, e->pid);
 	case SG_F_PROC_PPID: return v_u64(v, p ? p->ppid : e->ppid);
-	case SG_F_PROC_NAME: return v_str(v, e->comm, strnlen(e->comm, SG_EVENT_COMM_LEN));
+	case SG_F_PROC_NAME: return v_str(v, e->comm, comm_len(e->comm));
 	default: break;
 	}
 	if (!p)
@@ -561,7 +581,7 @@ static bool proc_field(struct sg_event *e, const struct sg_fieldref *ref,
 			return false;
 		if (ref->id == SG_F_PROC_APID)
 			return v_u64(v, an->pid);
-		return n == 0 ? v_str(v, e->comm, strnlen(e->comm, SG_EVENT_COMM_LEN))
+		return n == 0 ? v_str(v, e->comm, comm_len(e->comm))
 			      : v_cstr(v, an->comm);
 	}
 	case SG_F_PROC_TTY: return v_u64(v, p->tty);
@@ -830,4 +850,70 @@ bool sg_field_get_nth(struct sg_event *e, const struct sg_fieldref *ref, int n,
 	if (f->flags & SG_FF_FILTERONLY)
 		return get(e, ref, n, v, a);
 	return n == 1 && get(e, ref, 1, v, a);
+}
+
+/* ---- specialised getters (sg_field_getter) ------------------------------ */
+
+static bool get_proc_name(struct sg_event *e, const struct sg_fieldref *ref,
+			  struct sg_value *v, struct sg_arena *a)
+{
+	(void)ref, (void)a;
+	return v_str(v, e->comm, comm_len(e->comm));
+}
+
+static bool get_proc_pid(struct sg_event *e, const struct sg_fieldref *ref,
+			 struct sg_value *v, struct sg_arena *a)
+{
+	(void)ref, (void)a;
+	return v_u64(v, e->pid);
+}
+
+static bool get_thread_tid(struct sg_event *e, const struct sg_fieldref *ref,
+			   struct sg_value *v, struct sg_arena *a)
+{
+	(void)ref, (void)a;
+	return v_u64(v, e->tid);
+}
+
+static bool get_user_uid(struct sg_event *e, const struct sg_fieldref *ref,
+			 struct sg_value *v, struct sg_arena *a)
+{
+	(void)ref, (void)a;
+	return v_u64(v, e->uid);
+}
+
+static bool get_fd_name(struct sg_event *e, const struct sg_fieldref *ref,
+			struct sg_value *v, struct sg_arena *a)
+{
+	(void)ref, (void)a;
+	const struct sg_fd *f = e->fd;
+	if (!f || e->fdnum < 0)
+		return false;
+	return v_cstr(v, f->name ? f->name : "");
+}
+
+static bool get_evt_type(struct sg_event *e, const struct sg_fieldref *ref,
+			 struct sg_value *v, struct sg_arena *a)
+{
+	(void)ref, (void)a;
+	if (!e->def || !e->def->name)
+		return false;
+	v_cstr(v, e->def->name);
+	v->type = SG_FT_SYSCALL;
+	return true;
+}
+
+sg_field_fn sg_field_getter(const struct sg_fieldref *ref)
+{
+	if (!ref)
+		return sg_field_get;
+	switch (ref->id) {
+	case SG_F_PROC_NAME: return get_proc_name;
+	case SG_F_PROC_PID: return get_proc_pid;
+	case SG_F_THREAD_TID: return get_thread_tid;
+	case SG_F_USER_UID: return get_user_uid;
+	case SG_F_FD_NAME: return get_fd_name;
+	case SG_F_EVT_TYPE: return get_evt_type;
+	default: return sg_field_get;
+	}
 }

@@ -5,7 +5,9 @@
  * fetched only when an instruction needs it.  The opcode list is one
  * X-macro shared by the enum, the disassembler and the VM, so they cannot
  * disagree.  FCMP is FIELD + CMP in one instruction, for the common case of
- * a plain field against a constant: half the dispatches.
+ * a plain field against a constant: half the dispatches.  FTYPE is FCMP
+ * for evt.type, whose result depends only on the event's syscall def: it
+ * is remembered per def, so most events cost one pointer comparison.
  *
  * Instruction: op, cmp (a comparison operator or transformer), slot (a
  * field slot), arg (a constant index or jump target).
@@ -41,6 +43,7 @@ enum sg_opnd {
 	X(XFORM, "xform", SG_OPND_XFORM, 1, 1, 0, 0) /* transform the top value */ \
 	X(CMP, "cmp", SG_OPND_CONST, 1, 0, 0, 1)     /* value <op> constant */     \
 	X(FCMP, "fcmp", SG_OPND_FCONST, 0, 0, 0, 1)  /* field <op> constant */     \
+	X(FTYPE, "ftype", SG_OPND_FCONST, 0, 0, 0, 1) /* evt.type <op> constant */ \
 	X(CMPANY, "cmpany", SG_OPND_ANY, 0, 0, 0, 1) /* any value of the field */  \
 	X(CMPV, "cmpv", SG_OPND_CMP, 2, 0, 0, 1)     /* value <op> value */        \
 	X(CMPANYV, "cmpanyv", SG_OPND_ANYV, 1, 0, 0, 1) /* any value <op> value */ \
@@ -80,6 +83,7 @@ struct sg_slot {
 	char *key;          /* owned copy of ref.key */
 	bool anyof;         /* values via sg_field_get_nth */
 	bool ne_all;        /* any-of '!=' means "no value is equal" (fd.ip...) */
+	sg_field_fn get;    /* the field's getter, resolved once */
 	uint64_t epoch;     /* the cache is valid when equal to the program's */
 	bool present;
 	struct sg_value v;
@@ -99,6 +103,15 @@ struct sg_konst {
 	uint32_t hmask;
 	void *re;             /* pcre2_code * */
 	void *md;             /* pcre2_match_data * */
+	struct sg_defmemo *memo; /* FTYPE: results by syscall def (SG_DEFMEMO) */
+};
+
+/* FTYPE's memo: direct-mapped by def address.  Defs live in static tables
+ * and never change, so a def's result never goes stale. */
+#define SG_DEFMEMO 64
+struct sg_defmemo {
+	const struct sg_syscall_def *def;
+	bool hit;
 };
 
 struct sg_prog {
@@ -132,6 +145,10 @@ void sg_disasm(const struct sg_prog *p, struct sg_strbuf *b);
 bool sg_cmp_one(uint8_t op, const struct sg_value *v, const struct sg_cval *c);
 /* value <op> k: any operator, sets and regexes included. */
 bool sg_cmp_konst(uint8_t op, const struct sg_value *v, const struct sg_konst *k);
+/* evt.type <op> k for the syscall def d (FTYPE), through k's memo. */
+bool sg_cmp_def(uint8_t op, struct sg_konst *k, const struct sg_syscall_def *d);
+/* Give k the memo FTYPE needs. */
+bool sg_konst_memo(struct sg_konst *k);
 /* Build the sorted views and regex match data of k. */
 bool sg_konst_prepare(struct sg_konst *k);
 void sg_konst_free(struct sg_konst *k);

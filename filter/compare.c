@@ -332,6 +332,27 @@ bool sg_cmp_konst(uint8_t op, const struct sg_value *v, const struct sg_konst *k
 	return sg_cmp_one(op, v, c);
 }
 
+bool sg_konst_memo(struct sg_konst *k)
+{
+	k->memo = calloc(SG_DEFMEMO, sizeof(*k->memo));
+	return k->memo != NULL;
+}
+
+bool sg_cmp_def(uint8_t op, struct sg_konst *k, const struct sg_syscall_def *d)
+{
+	/* defs sit in arrays: their index there spreads them over the memo */
+	uintptr_t h = ((uintptr_t)d / sizeof(*d)) % SG_DEFMEMO;
+	struct sg_defmemo *m = &k->memo[h];
+	if (m->def == d)
+		return m->hit;
+	struct sg_value v = { .type = SG_FT_SYSCALL };
+	v.s.p = d->name;
+	v.s.len = (uint32_t)strlen(d->name);
+	m->hit = sg_cmp_konst(op, &v, k);
+	m->def = d;
+	return m->hit;
+}
+
 /* Sorted views of a set's numbers and strings.  A set with nothing of a
  * kind leaves that view NULL, and lookups fall back to a linear scan. */
 static bool build_views(struct sg_konst *k)
@@ -382,6 +403,7 @@ void sg_konst_free(struct sg_konst *k)
 	free(k->nums);
 	free(k->strs);
 	free(k->hash);
+	free(k->memo);
 	pcre2_match_data_free(k->md);
 	pcre2_code_free(k->re);
 	memset(k, 0, sizeof(*k));

@@ -97,6 +97,7 @@ static int slot_for(struct compiler *c, const struct sg_operand *o)
 		n->key[o->ref.keylen] = '\0';
 		n->ref.key = n->key;
 	}
+	n->get = sg_field_getter(&n->ref);
 	n->anyof = o->anyof;
 	/* libsinsp: fd.ip != x holds when neither end is x */
 	n->ne_all = o->ref.id == SG_F_FD_IP || o->ref.id == SG_F_FD_PORT ||
@@ -156,7 +157,13 @@ static bool compile_cmp(struct compiler *c, struct sg_ast *n)
 	if (n->lhs.nxf == 0 && n->op != SG_CMP_EXISTS && n->rhs_kind != SG_RHS_FIELD) {
 		int s = slot_for(c, &n->lhs);
 		int k = s < 0 ? -1 : konst_for(c, n);
-		return k >= 0 && emit(c, SG_OP_FCMP, n->op, (uint16_t)s, (uint32_t)k, n->off);
+		if (k < 0)
+			return false;
+		if (n->lhs.ref.id != SG_F_EVT_TYPE)
+			return emit(c, SG_OP_FCMP, n->op, (uint16_t)s, (uint32_t)k, n->off);
+		if (!sg_konst_memo(&c->p->k[k]))
+			return oom(c, n->off);
+		return emit(c, SG_OP_FTYPE, n->op, (uint16_t)s, (uint32_t)k, n->off);
 	}
 	if (!emit_operand(c, &n->lhs))
 		return false;

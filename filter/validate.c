@@ -56,6 +56,9 @@ static const char *check_operands(const struct sg_prog *p, const struct sg_insn 
 			return "bad operator or constant";
 		if (in->cmp == SG_CMP_REGEX && (!p->k[in->arg].re || !p->k[in->arg].md))
 			return "regex operator without a regex";
+		if (in->op == SG_OP_FTYPE && (p->slots[in->slot].ref.id != SG_F_EVT_TYPE ||
+					      !p->k[in->arg].memo))
+			return "ftype without evt.type or its memo";
 		if (oi->opnd != SG_OPND_ANY && in->cmp == SG_CMP_EXISTS)
 			return "exists takes no constant";
 		if (in->cmp != SG_CMP_EXISTS && in->cmp != SG_CMP_IN && in->cmp != SG_CMP_INTERSECTS &&

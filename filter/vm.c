@@ -24,7 +24,46 @@ static void fetch(struct sg_prog *p, struct sg_slot *s, struct sg_event *e, stru
 	if (s->epoch == p->epoch)
 		return;
 	s->epoch = p->epoch;
-	s->present = sg_field_get(e, &s->ref, &s->v, a);
+	s->present = s->get(e, &s->ref, &s->v, a);
+}
+
+static inline bool bytes_eq(const char *a, const char *b, uint32_t n)
+{
+	if (n > 16)
+		return memcmp(a, b, n) == 0;
+	for (uint32_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
+/* FCMP's commonest cases without a call: one text constant against text
+ * (=, !=, startswith), one number against an unsigned number (=, !=).
+ * The rules are sg_cmp_konst's; everything else goes there. */
+static inline bool fcmp(uint8_t op, const struct sg_value *v, const struct sg_konst *k)
+{
+	const struct sg_cval *c = k->cv;
+	if (k->ncv != 1)
+		return sg_cmp_konst(op, v, k);
+	bool text = v->type == SG_FT_STR || v->type == SG_FT_SYSCALL || v->type == SG_FT_BYTES;
+	if (text && c->kind == SG_CK_STR) {
+		switch (op) {
+		case SG_CMP_EQ:
+			return v->s.len == c->len && bytes_eq(v->s.p, c->s, c->len);
+		case SG_CMP_NE:
+			return v->s.len != c->len || !bytes_eq(v->s.p, c->s, c->len);
+		case SG_CMP_STARTSWITH:
+			return c->len <= v->s.len && bytes_eq(v->s.p, c->s, c->len);
+		default:
+			break;
+		}
+	} else if (v->type == SG_FT_U64 && c->kind == SG_CK_NUM) {
+		if (op == SG_CMP_EQ)
+			return (__int128)v->u == c->n;
+		if (op == SG_CMP_NE)
+			return (__int128)v->u != c->n;
+	}
+	return sg_cmp_konst(op, v, k);
 }
 
 /* Compare a value from the stack with another (val(field)). */
@@ -164,7 +203,11 @@ L_CMP:
 L_FCMP:
 	s = &p->slots[in->slot];
 	fetch(p, s, e, a);
-	st[sp++].b = s->present && sg_cmp_konst(in->cmp, &s->v, &p->k[in->arg]);
+	st[sp++].b = s->present && fcmp(in->cmp, &s->v, &p->k[in->arg]);
+	NEXT();
+L_FTYPE:
+	/* the getter's rule: no def or no name, no evt.type */
+	st[sp++].b = e->def && e->def->name && sg_cmp_def(in->cmp, &p->k[in->arg], e->def);
 	NEXT();
 L_CMPANY:
 	st[sp++].b = cmp_any(&p->slots[in->slot], in->cmp, &p->k[in->arg], e, a);

@@ -102,7 +102,7 @@ static const struct {
 	const char *listing;
 } listings[] = {
 	{ "evt.type=openat and proc.name=bash and fd.name startswith /etc",
-	  "0000 fcmp     evt.type = \"openat\"\n"
+	  "0000 ftype    evt.type = \"openat\"\n"
 	  "0001 jf       0005\n"
 	  "0002 fcmp     proc.name = \"bash\"\n"
 	  "0003 jf       0005\n"
@@ -171,7 +171,7 @@ static const struct {
 	  "  procexit: yes\n"
 	  "  state: proc no, fd no\n" },
 	{ "evt.type=procexit and proc.pid in (1, 2) and thread.tid=2 and user.uid=0",
-	  "0000 fcmp     evt.type = \"procexit\"\n"
+	  "0000 ftype    evt.type = \"procexit\"\n"
 	  "0001 jf       0007\n"
 	  "0002 fcmp     proc.pid in (1, 2)\n"
 	  "0003 jf       0007\n"
@@ -193,7 +193,7 @@ static const struct {
 	  "0003 jf       0007\n"
 	  "0004 fcmp     proc.name regex \"b.*h\"\n"
 	  "0005 jf       0007\n"
-	  "0006 fcmp     evt.type in (\"open\", \"openat\", \"read\")\n"
+	  "0006 ftype    evt.type in (\"open\", \"openat\", \"read\")\n"
 	  "0007 ret\n"
 	  "pushdown:\n"
 	  "  syscalls: 3 of N: read open openat\n"

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bpf/state.h"
 #include "event/strbuf.h"
 #include "event/syscalls.h"
 #include "filter/ast.h"
@@ -151,11 +152,106 @@ static void test_known(void)
 	sg_arena_free(&a);
 }
 
+static bool match(const char *text, struct sg_event *e, struct sg_arena *a)
+{
+	struct sg_diag d = { .what = "filter" };
+	struct sg_filter *f = sg_filter_compile(text, &d);
+	if (!f)
+		return false;
+	sg_arena_reset(a);
+	bool m = sg_filter_match(f, e, a);
+	sg_filter_free(f);
+	return m;
+}
+
+/* evt.type against constants is decided per syscall def and remembered
+ * (FTYPE): over every syscall, twice (the second time from the memo), it
+ * must agree with the same comparison made on the text (tolower(evt.type)
+ * is compiled to a plain FIELD XFORM CMP). */
+static void test_type_memo(void)
+{
+	static const char *const conds[] = {
+		"= openat", "!= openat", "startswith open", "glob '*at'", "in (read, write, procexit)",
+		"regex 'e.*e'", "contains e", "icontains AT", "pmatch (open)", "endswith 64",
+	};
+	struct sg_arena a;
+	struct sg_diag d = { .what = "filter" };
+	char t1[128], t2[128];
+	unsigned bad = 0, n = 0;
+	sg_arena_init(&a, 1 << 16);
+	for (size_t c = 0; c < sizeof(conds) / sizeof(conds[0]); c++) {
+		snprintf(t1, sizeof(t1), "evt.type %s", conds[c]);
+		snprintf(t2, sizeof(t2), "tolower(evt.type) %s", conds[c]);
+		struct sg_filter *f1 = sg_filter_compile(t1, &d), *f2 = sg_filter_compile(t2, &d);
+		T_OK(f1 && f2, "compiles: %s", t1);
+		for (int pass = 0; pass < 2 && f1 && f2; pass++)
+			for (unsigned nr = 0; nr <= sg_syscall_count(); nr++) {
+				struct sg_event e = ev;
+				e.def = nr < sg_syscall_count() ? sg_syscall_by_nr(nr) : &sg_procexit_def;
+				if (!e.def)
+					continue;
+				sg_arena_reset(&a);
+				bool m1 = sg_filter_match(f1, &e, &a);
+				sg_arena_reset(&a);
+				bool m2 = sg_filter_match(f2, &e, &a);
+				n++;
+				if (m1 != m2 && bad++ < 10)
+					T_OK(0, "%s on %s: %d, on the text %d", t1, e.def->name, m1, m2);
+			}
+		sg_filter_free(f1);
+		sg_filter_free(f2);
+	}
+	T_OK(bad == 0 && n > 1000, "evt.type memo agrees with text comparison (%u events)", n);
+	/* no def: no evt.type, so '!=' is false too */
+	struct sg_event e = ev;
+	e.def = NULL;
+	T_OK(!match("evt.type != openat", &e, &a), "no def: evt.type != x is false");
+	sg_arena_free(&a);
+}
+
+/* The specialised getters agree with the general one; comm of every
+ * length, with junk after the NUL and without a NUL at all. */
+static void test_getters(void)
+{
+	static const unsigned ids[] = { SG_F_PROC_NAME, SG_F_PROC_PID, SG_F_THREAD_TID,
+					 SG_F_USER_UID, SG_F_FD_NAME, SG_F_EVT_TYPE };
+	struct sg_fd fd = { .num = 3, .type = SG_FDT_FILE, .name = "/etc/passwd" };
+	struct sg_arena a;
+	unsigned bad = 0;
+	sg_arena_init(&a, 4096);
+	for (int len = 0; len <= 16; len++)
+		for (int withfd = 0; withfd < 3; withfd++) {
+			struct sg_event e = ev;
+			memset(e.comm, 'x', sizeof(e.comm));
+			memcpy(e.comm, "abcdefghijklmnop", (size_t)len);
+			if (len < 16)
+				e.comm[len] = '\0';
+			e.fd = withfd ? &fd : NULL;
+			e.fdnum = withfd == 1 ? 3 : -1;
+			fd.name = withfd == 2 ? NULL : "/etc/passwd";
+			for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+				struct sg_fieldref r = { .id = (uint16_t)ids[i], .index = -1 };
+				struct sg_value v1 = { 0 }, v2 = { 0 };
+				bool p1 = sg_field_get(&e, &r, &v1, &a);
+				bool p2 = sg_field_getter(&r)(&e, &r, &v2, &a);
+				bool same = p1 == p2 && (!p1 || (v1.type == v2.type && v1.u == v2.u &&
+								  v1.s.len == v2.s.len));
+				if (!same && bad++ < 10)
+					T_OK(0, "getter of %s, comm length %d, fd %d", sg_fields[ids[i]].name,
+					     len, withfd);
+			}
+		}
+	T_OK(bad == 0, "specialised getters agree with sg_field_get");
+	sg_arena_free(&a);
+}
+
 int main(void)
 {
 	sg_syscalls_init();
 	event_init();
 	test_known();
 	test_combos();
+	test_type_memo();
+	test_getters();
 	return t_done();
 }
