@@ -11,6 +11,8 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <linux/bpf.h>
 #include <linux/capability.h>
@@ -85,6 +87,42 @@ const char *sg_lockdown_mode(const char *text)
 	return "none";
 }
 
+bool sg_uid_map_is_initial(const char *text)
+{
+	unsigned long a, b, c;
+	int used = 0;
+
+	if (!text || sscanf(text, " %lu %lu %lu %n", &a, &b, &c, &used) != 3)
+		return false;
+	return a == 0 && b == 0 && c == 4294967295ul && text[used] == '\0';
+}
+
+/* Read a small /proc or /sys file whole into b; false if it cannot be. */
+static bool read_small(const char *path, char *b, size_t n)
+{
+	FILE *f = fopen(path, "r");
+	size_t got;
+
+	if (!f)
+		return false;
+	got = fread(b, 1, n - 1, f);
+	fclose(f);
+	b[got] = '\0';
+	return true;
+}
+
+static int check_userns(char *why, size_t n)
+{
+	char map[256];
+
+	if (!read_small("/proc/self/uid_map", map, sizeof(map)) || sg_uid_map_is_initial(map))
+		return 0;
+	snprintf(why, n, "sysgrep is running in a user namespace (a rootless container or "
+		 "unshare -U): its capabilities there do not allow BPF tracing; run it on the "
+		 "host, or in a container with CAP_BPF and CAP_PERFMON in the host's namespace");
+	return -1;
+}
+
 static int check_version(char *why, size_t n)
 {
 	struct utsname u;
@@ -117,26 +155,66 @@ static int check_lockdown(char *why, size_t n)
 	return -1;
 }
 
+/* Create a small ring buffer map and look at why it fails, if it does:
+ * libbpf's own probe reports a refusal (EPERM) as "unsupported". */
 static int check_ringbuf(char *why, size_t n)
 {
-	int r = libbpf_probe_bpf_map_type(BPF_MAP_TYPE_RINGBUF, NULL);
+	int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "sg_probe", 0, 0, 4096, NULL);
+	int err = errno;
 
-	if (r == 1)
+	if (fd >= 0) {
+		close(fd);
 		return 0;
-	if (r == 0) {
-		snprintf(why, n, "this kernel does not support BPF ring buffers: "
-			 "sysgrep needs Linux 5.8 or later");
+	}
+	if (err == EINVAL || err == EOPNOTSUPP) {
+		snprintf(why, n, "this kernel does not support BPF ring buffers (%s): "
+			 "sysgrep needs Linux 5.8 or later", strerror(err));
 		return -1;
 	}
-	if (r == -EPERM || r == -EACCES) {
-		snprintf(why, n, "the kernel refused to create a BPF map (%s): check "
-			 "kernel.unprivileged_bpf_disabled, seccomp or the container's "
-			 "restrictions", strerror(-r));
+	if (err == EPERM || err == EACCES) {
+		snprintf(why, n, "the kernel refused to create a BPF map (%s) although the "
+			 "capabilities are there: check seccomp, an LSM policy (SELinux, AppArmor) "
+			 "or the container's restrictions", strerror(err));
 		return -1;
 	}
-	snprintf(why, n, "cannot probe the kernel for BPF ring buffer support: %s",
-		 strerror(-r));
+	if (err == ENOSYS) {
+		snprintf(why, n, "the bpf() system call is not available (%s): the kernel is "
+			 "built without CONFIG_BPF_SYSCALL, or a seccomp filter blocks it",
+			 strerror(err));
+		return -1;
+	}
+	snprintf(why, n, "cannot create a BPF ring buffer map: %s", strerror(err));
 	return -1;
+}
+
+/* tp_btf programs attach to a tracepoint through its btf_trace_<name>
+ * typedef in the kernel's BTF: without it the load fails obscurely. */
+static int check_tracepoints(char *why, size_t n)
+{
+	static const char *const tps[] = {
+		"sys_exit", "sched_process_exec", "sched_process_fork", "sched_process_exit",
+	};
+	struct btf *btf = btf__load_vmlinux_btf();
+	int rc = 0;
+
+	if (!btf) {
+		snprintf(why, n, "cannot read the kernel's BTF (%s): %s", SG_BTF_PATH,
+			 strerror(errno));
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof(tps) / sizeof(tps[0]) && !rc; i++) {
+		char name[64];
+
+		snprintf(name, sizeof(name), "btf_trace_%s", tps[i]);
+		if (btf__find_by_name_kind(btf, name, BTF_KIND_TYPEDEF) > 0)
+			continue;
+		snprintf(why, n, "the kernel's BTF has no tracepoint %s (type %s): sysgrep needs "
+			 "BTF-enabled tracepoints (tp_btf, Linux 5.8 or later with "
+			 "CONFIG_DEBUG_INFO_BTF=y)", tps[i], name);
+		rc = -1;
+	}
+	btf__free(btf);
+	return rc;
 }
 
 int sg_probe_check(char *why, size_t n)
@@ -148,12 +226,16 @@ int sg_probe_check(char *why, size_t n)
 			 "sysgrep needs a kernel built with CONFIG_DEBUG_INFO_BTF=y", SG_BTF_PATH);
 		return -1;
 	}
+	if (check_userns(why, n))
+		return -1;
 	if (!sg_caps_allow_bpf(sg_caps_effective())) {
-		snprintf(why, n, "sysgrep needs root, or the capabilities CAP_BPF and "
-			 "CAP_PERFMON: run it with sudo");
+		snprintf(why, n, "not allowed to load the probe: run sysgrep as root (sudo), or "
+			 "give it the capabilities CAP_BPF and CAP_PERFMON");
 		return -1;
 	}
 	if (check_lockdown(why, n))
 		return -1;
-	return check_ringbuf(why, n);
+	if (check_ringbuf(why, n))
+		return -1;
+	return check_tracepoints(why, n);
 }

@@ -27,4 +27,9 @@ uint64_t sg_caps_effective(void);
  * ("none [integrity] confidentiality"); "none" when not bracketed. */
 const char *sg_lockdown_mode(const char *text);
 
+/* Whether uid_map text (/proc/self/uid_map) is the initial user
+ * namespace's identity map "0 0 4294967295": capabilities held in any
+ * other namespace do not let a process load tracing programs. */
+bool sg_uid_map_is_initial(const char *text);
+
 #endif /* SG_FEATURES_H */

@@ -34,9 +34,11 @@ struct sg_probe {
 
 /* -v: libbpf's warnings and notes (a verifier log comes as a warning);
  * its debug level narrates every relocation and is left out. */
+static int libbpf_verbosity; /* libbpf's print callback has no context */
+
 static int print_verbose(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
-	if (level == LIBBPF_DEBUG)
+	if (level == LIBBPF_DEBUG && libbpf_verbosity < 2)
 		return 0;
 	return vfprintf(stderr, fmt, ap);
 }
@@ -243,6 +245,7 @@ struct sg_probe *sg_probe_open(const struct sg_probe_opts *o, char *why, size_t 
 
 	if (!o)
 		o = &none;
+	libbpf_verbosity = o->verbose;
 	libbpf_set_print(o->verbose ? print_verbose : print_quiet);
 	sg_syscalls_init();
 	p = calloc(1, sizeof(*p));

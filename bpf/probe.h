@@ -15,7 +15,7 @@ struct sg_probe_opts {
 	const struct sg_pushdown *pd; /* NULL = every syscall, no conditions */
 	uint32_t snaplen;             /* bytes of data buffers (-s; 0 = none) */
 	uint32_t ringbuf_bytes;       /* ring buffer size (power of 2), default 8 MiB */
-	bool verbose;                 /* -v: libbpf's messages on stderr */
+	int verbose;                  /* -v: libbpf's messages on stderr; -vv: debug too */
 };
 
 struct sg_probe;

@@ -86,7 +86,7 @@ void sg_usage(FILE *out)
 	      "      --list-events      the system calls and their arguments (-o json too)\n"
 	      "      --dump-filter      compile FILTER, print its bytecode and pushdown, exit\n"
 	      "      --no-pushdown      decide everything in user space (for checking pushdown)\n"
-	      "  -v, --verbose          show libbpf's messages\n"
+	      "  -v, --verbose          show libbpf's messages (-vv: with its debug log)\n"
 	      "      --version          print the version\n"
 	      "  -h, --help             this help\n"
 	      "\n"
@@ -240,7 +240,7 @@ static int parse_one(struct sg_opts *o, int c, const char *arg)
 		o->ringbuf_bytes = (uint32_t)v;
 		return 0;
 	case 'v':
-		o->verbose = true;
+		o->verbose++;
 		return 0;
 	case 'h':
 		o->action = SG_ACT_HELP;

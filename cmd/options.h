@@ -30,7 +30,7 @@ struct sg_opts {
 	bool count;              /* -c */
 	bool quiet;              /* -q */
 	bool stats;              /* --stats */
-	bool verbose;            /* -v */
+	int verbose;             /* -v (1), -vv (2) */
 	bool no_header;          /* --no-header */
 	bool buffered;           /* --buffered */
 	bool no_pushdown;        /* --no-pushdown: the probe sends every syscall */

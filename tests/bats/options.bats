@@ -39,3 +39,27 @@ load helpers
 	[ -z "$output" ]
 	[ "$SECONDS" -lt 10 ]
 }
+
+@test "in a user namespace the reason is the namespace, not the kernel" {
+	[ "$(id -u)" -eq 0 ] || skip "needs root to make a user namespace that looks privileged"
+	command -v unshare >/dev/null || skip "no unshare"
+	unshare -Ur true 2>/dev/null || skip "user namespaces are not available here"
+	run -2 unshare -Ur "$SYSGREP" -t 1 evt.type=getppid
+	[[ "$output" == *"running in a user namespace"* ]]
+	[[ "$output" != *"ring buffers"* ]]
+}
+
+@test "without privilege: one sentence naming root or CAP_BPF + CAP_PERFMON" {
+	[ "$(id -u)" -eq 0 ] || skip "needs root to drop to nobody"
+	command -v setpriv >/dev/null || skip "no setpriv"
+	run -2 setpriv --reuid=65534 --regid=65534 --clear-groups "$SYSGREP" -t 1 evt.type=getppid
+	[ "$output" = "sysgrep: not allowed to load the probe: run sysgrep as root (sudo), or give it the capabilities CAP_BPF and CAP_PERFMON" ]
+}
+
+@test "-v shows libbpf's messages only when asked; -vv adds its debug log" {
+	require_bpf
+	run -1 --separate-stderr "$SYSGREP" -t 0.2 'evt.type=getppid and proc.pid=1'
+	[ -z "$stderr" ]
+	run -1 --separate-stderr "$SYSGREP" -vv -t 0.2 'evt.type=getppid and proc.pid=1'
+	[[ "$stderr" == *"libbpf: loading object"* ]]
+}

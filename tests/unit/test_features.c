@@ -62,10 +62,22 @@ static void test_lockdown(void)
 	T_STREQ(sg_lockdown_mode(NULL), "none", "no lockdown file");
 }
 
+static void test_uid_map(void)
+{
+	T_OK(sg_uid_map_is_initial("         0          0 4294967295\n"), "the initial namespace");
+	T_OK(sg_uid_map_is_initial("0 0 4294967295"), "without padding or newline");
+	T_OK(!sg_uid_map_is_initial("         0          0          1\n"), "unshare -Ur");
+	T_OK(!sg_uid_map_is_initial("         0     100000      65536\n"), "a rootless container");
+	T_OK(!sg_uid_map_is_initial("0 0 4294967295\n1 1 1\n"), "a second line");
+	T_OK(!sg_uid_map_is_initial(""), "empty");
+	T_OK(!sg_uid_map_is_initial(NULL), "no text");
+}
+
 int main(void)
 {
 	test_version();
 	test_caps();
 	test_lockdown();
+	test_uid_map();
 	return t_done();
 }
