@@ -595,6 +595,47 @@ static bool number_of(struct sg_strbuf *b, const struct sg_param *p, int64_t *v)
 	return true;
 }
 
+/*
+ * A relative path's absolute form, as libs resolves PT_FSPATH and
+ * PT_FSRELPATH (against the dirfd or cwd): appended to b, false when the
+ * path is absolute, empty, cut or cannot be resolved.  The state layer
+ * computes it, the same as fs.path.name.
+ */
+static bool resolve_path(struct sg_strbuf *b, const struct sg_event *e,
+			 const struct sg_param *p)
+{
+	if (!e || p->def->type != SG_PT_PATH || (p->flags & (SG_PARAM_FAULT | SG_PARAM_TRUNC)) ||
+	    !(p->flags & SG_PARAM_DATA) || !p->data || !p->len)
+		return false;
+	const char *s = (const char *)p->data;
+	if (s[0] == '/' || s[0] == 0)
+		return false;
+	struct sg_strbuf abs;
+	sg_sb_init(&abs);
+	/* sg_state_path only reads the event (it is not const for its other
+	 * callers) and writes from the start of its buffer */
+	bool ok = sg_state_path((struct sg_event *)e, p, &abs) && abs.len && !abs.oom;
+	if (ok)
+		sg_sb_put(b, abs.p, abs.len);
+	sg_sb_free(&abs);
+	return ok;
+}
+
+/* "name(/abs/dir/name)" for a relative path, as sysdig prints it. */
+static void render_path_resolved(struct sg_strbuf *b, const struct sg_event *e,
+				 const struct sg_param *p)
+{
+	size_t mark = b->len;
+	sg_sb_putc(b, '(');
+	if (!resolve_path(b, e, p)) {
+		b->len = mark;
+		if (b->p)
+			b->p[mark] = 0;
+		return;
+	}
+	sg_sb_putc(b, ')');
+}
+
 void sg_render_param(struct sg_strbuf *b, const struct sg_event *e,
 		     const struct sg_param *p)
 {
@@ -605,6 +646,8 @@ void sg_render_param(struct sg_strbuf *b, const struct sg_event *e,
 	const struct sg_param_def *d = p->def;
 	if (is_captured_type(d->type)) {
 		render_captured(b, e, p, false);
+		if (d->type == SG_PT_PATH)
+			render_path_resolved(b, e, p);
 		return;
 	}
 	if (!number_of(b, p, &v))
@@ -661,8 +704,15 @@ void sg_render_param_resolved(struct sg_strbuf *b, const struct sg_event *e,
 {
 	size_t mark = b->len;
 
+	/* captured values as rendered, without a path's resolved form:
+	 * evt.arg.name is the path the program passed (fs.path.name is the
+	 * absolute one) */
+	if (p && p->def && is_captured_type(p->def->type)) {
+		render_captured(b, e, p, false);
+		return;
+	}
 	sg_render_param(b, e, p);
-	if (!p || !p->def || is_captured_type(p->def->type) || b->len == mark)
+	if (!p || !p->def || b->len == mark)
 		return;
 	/* numbers render as "N" or "N(resolved)", and N has no '(' */
 	char *open = memchr(b->p + mark, '(', b->len - mark);

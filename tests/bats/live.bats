@@ -191,3 +191,12 @@ setup() {
 	[ "$SG_STATUS" -eq 0 ]
 	grep -Eq "< connect res=-111\(ECONNREFUSED\) tuple=[0-9.]+:[0-9]+->127\.0\.0\.1:9 fd=[0-9]+\(<4t>" "$OUT"
 }
+
+@test "a relative path is followed by its absolute form, as sysdig prints it" {
+	mkdir -p "$BATS_TEST_TMPDIR/h"
+	echo x >"$BATS_TEST_TMPDIR/h/comma,x"
+	sg_capture "$OUT" -n 1 -t 20s "evt.type=openat and proc.name=$NAME" --- \
+		bash -c 'cd "$1/h" && exec "$2" -l open "comma,x"' _ "$BATS_TEST_TMPDIR" "$SGT"
+	[ "$SG_STATUS" -eq 0 ]
+	grep -qF " name=comma,x($BATS_TEST_TMPDIR/h/comma,x) " "$OUT"
+}

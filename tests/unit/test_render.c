@@ -400,6 +400,40 @@ static void test_socket_fds(const struct sg_event *base)
 	T_STREQ(param(&e, &p), "4(<u>/run/x.sock)", "unix socket: the type char only");
 }
 
+/* A relative path is followed by its absolute form, as sysdig renders
+ * PT_FSPATH / PT_FSRELPATH: "name=sub/f(/home/u/sub/f)". */
+static void test_relative_paths(const struct sg_event *base)
+{
+	static const struct sg_param_def path = {"name", SG_PT_PATH},
+		dirfd = {"dirfd", SG_PT_DIRFD}, str = {"s", SG_PT_STR};
+	struct sg_proc pr = *base->proc;
+	struct sg_event e = *base;
+	pr.cwd = "/home/u";
+	e.proc = &pr;
+	e.nparams = 2;
+	e.params[0] = num(&dirfd, -100);
+	struct sg_param *p = &e.params[1];
+
+	*p = data(&path, "sub/f", 5, 0);
+	T_STREQ(param(&e, p), "sub/f(/home/u/sub/f)", "relative path: resolved against the cwd");
+	T_STREQ(plain(&e, p), "sub/f", "plain: as the program passed it");
+	*p = data(&path, "../x/./comma,x", 14, 0);
+	T_STREQ(param(&e, p), "../x/./comma,x(/home/x/comma,x)", "resolved path is normalised");
+	*p = data(&path, "/etc/passwd", 11, 0);
+	T_STREQ(param(&e, p), "/etc/passwd", "absolute path: nothing added");
+	*p = data(&path, "", 0, 0);
+	T_STREQ(param(&e, p), "", "empty path: nothing added");
+	*p = data(&path, "sub/lo", 6, SG_PARAM_TRUNC);
+	T_STREQ(param(&e, p), "sub/lo...", "a cut path is not resolved");
+	*p = data(&str, "sub/f", 5, 0);
+	T_STREQ(param(&e, p), "sub/f", "a string that is not a path: as is");
+	pr.cwd = NULL;
+	*p = data(&path, "sub/f", 5, 0);
+	T_STREQ(param(&e, p), "sub/f", "cwd unknown: the path alone");
+	e.proc = NULL;
+	T_STREQ(param(&e, p), "sub/f", "process unknown: the path alone");
+}
+
 int main(void)
 {
 	sg_sb_init(&sb);
@@ -416,6 +450,7 @@ int main(void)
 	test_captured(&e);
 	test_args(&e);
 	test_socket_fds(&e);
+	test_relative_paths(&e);
 
 	sg_state_free(st);
 	sg_sb_free(&sb);
