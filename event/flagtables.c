@@ -330,6 +330,13 @@ static const struct sg_flagname bpf_cmd_alias[] = {
 	{ 8, "BPF_LINK_ATTACH" }, { 10, "BPF_PROG_RUN" },
 };
 
+/* openat2's struct open_how .resolve (linux/openat2.h) */
+static const struct sg_flagname resolve_flags[] = {
+	{ 0x01, "RESOLVE_NO_XDEV" }, { 0x02, "RESOLVE_NO_MAGICLINKS" },
+	{ 0x04, "RESOLVE_NO_SYMLINKS" }, { 0x08, "RESOLVE_BENEATH" },
+	{ 0x10, "RESOLVE_IN_ROOT" }, { 0x20, "RESOLVE_CACHED" },
+};
+
 /* The personality type (low byte) and its flag bits. */
 static const struct sg_flagname personality[] = {
 	{ 0x00, "PER_LINUX" }, { 0x01, "PER_SVR4" }, { 0x02, "PER_SVR3" },
@@ -586,6 +593,7 @@ static const struct sg_flagtable tables[SG_TBL_MAX] = {
 	[SG_TBL_STATX_MASK] = FLAGS_A(statx_mask),
 	[SG_TBL_CAPS] = FLAGS(caps),
 	[SG_TBL_PERSONALITY] = MIXED_A(personality, 0xff),
+	[SG_TBL_RESOLVE_FLAGS] = FLAGS(resolve_flags),
 };
 
 /* ---- rendering --------------------------------------------------------------- */

@@ -50,7 +50,8 @@ struct sg_flagname {
 	X(STATX_MASK)      /* STATX_TYPE|... */                               \
 	X(CAPS)            /* capability bits */                              \
 	X(PERSONALITY)     /* PER_LINUX... */                                \
-	X(ACCESS_AT_FLAGS) /* faccessat2: AT_EACCESS, AT_SYMLINK_NOFOLLOW */
+	X(ACCESS_AT_FLAGS) /* faccessat2: AT_EACCESS, AT_SYMLINK_NOFOLLOW */    \
+	X(RESOLVE_FLAGS)   /* openat2 how.resolve: RESOLVE_* */
 
 enum sg_flagtable_id {
 #define SG_FTB_ENUM(id) SG_TBL_##id,

@@ -151,7 +151,8 @@ static const struct sg_syscall_def sg_table[] = {
 	/* struct open_how: u64 flags, mode, resolve; see the STRUCT convention */
 	SC("openat2", FILE, FDR | OPN | ST | DFD, R_FD("fd"), A_DIRFD("dirfd", 0),
 	   C_PATH("name", 1), P_CAPT("flags", FLAGS, STRUCT, 2, 1, 0, OPEN_FLAGS),
-	   P_CAP("mode", MODE, STRUCT, 2, 2, 0), P_CAP("resolve", HEX, STRUCT, 2, 3, 0)),
+	   P_CAP("mode", MODE, STRUCT, 2, 2, 0),
+	   P_CAPT("resolve", FLAGS, STRUCT, 2, 3, 0, RESOLVE_FLAGS)),
 	SC("creat", FILE, FDR | OPN | ST, R_FD("fd"), C_PATH("name", 0),
 	   P_ARG("mode", MODE, 1)),
 	SC("open_by_handle_at", FILE, FDR | OPN | ST, R_FD("fd"), A_FD("mountfd", 0),
