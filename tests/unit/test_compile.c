@@ -34,6 +34,11 @@ static const struct {
 } rejected[] = {
 	{ "proc.pid contains 3", 10, "'contains' cannot compare the number field 'proc.pid' (use =, !=, <, <=, >, >=, in or exists)" },
 	{ "evt.type=exceve", 10, "unknown syscall 'exceve' (did you mean 'execve'?)" },
+	{ "evt.type=open and evt.arg.nosuch=x", 27, "unknown event argument 'nosuch' (sysgrep --list-events shows them)" },
+	{ "evt.arg.nmae=x", 9, "unknown event argument 'nmae' (did you mean 'name'?)" },
+	{ "evt.arg[nmae] exists", 9, "unknown event argument 'nmae' (did you mean 'name'?)" },
+	{ "proc.name=x and evt.rawarg.flgs=1", 28, "unknown event argument 'flgs' (did you mean 'flags'?)" },
+	{ "proc.name = val(evt.arg.nosuch)", 25, "unknown event argument 'nosuch' (sysgrep --list-events shows them)" },
 	{ "evt.type in (open, opnat)", 20, "unknown syscall 'opnat' (did you mean 'openat'?)" },
 	{ "evt.type=zzzzzzzzzz", 10, "unknown syscall 'zzzzzzzzzz' (sysgrep --list-events shows them)" },
 	{ "evt.type=open and evt.type=close", 1, "this filter can never match: no event type satisfies its conditions on evt.type" },

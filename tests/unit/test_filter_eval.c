@@ -317,7 +317,7 @@ static const struct {
 	{ "evt.rawarg.fd=abc", "0000000" },
 	{ "evt.rawarg.fd!=abc", "1111001" },
 	{ "evt.rawarg.flags=0x80000", "1000000" },
-	{ "evt.rawarg.nosuch=1", "0000000" },
+	{ "evt.rawarg.nosuch=1", "unknown event argument 'nosuch' (sysgrep --list-events shows them)" },
 	/* buffers */
 	{ "evt.buffer contains world", "0100000" },
 	{ "evt.buffer bcontains 00626966", "0000000" },
