@@ -346,19 +346,20 @@ static int is_minus_one_id(int64_t v)
 	return v == -1 || v == (int64_t)UINT32_MAX;
 }
 
+/* As libs renders PT_UID / PT_GID: "-1(<NONE>)" for -1, else the id and
+ * its name, or "<NA>" when it has none (no such user, no state). */
 static void render_id(struct sg_strbuf *b, const struct sg_event *e, int64_t v, bool gid)
 {
 	if (is_minus_one_id(v)) {
-		sg_sb_puts(b, "-1");
+		sg_sb_puts(b, "-1(<NONE>)");
 		return;
 	}
 	sg_sb_u64(b, (uint32_t)v);
-	if (!e->state || v < 0 || v > UINT32_MAX)
-		return;
-	const char *name = gid ? sg_group_name(e->state, (uint32_t)v)
-			       : sg_user_name(e->state, (uint32_t)v);
-	if (name && *name)
-		put_paren(b, name);
+	const char *name = NULL;
+	if (e->state)
+		name = gid ? sg_group_name(e->state, (uint32_t)v)
+			   : sg_user_name(e->state, (uint32_t)v);
+	put_paren(b, name && *name ? name : "<NA>");
 }
 
 static void render_pid(struct sg_strbuf *b, const struct sg_event *e, int64_t v)

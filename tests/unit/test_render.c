@@ -126,7 +126,7 @@ static void test_numbers(struct sg_event *e)
 	static const struct sg_param_def res = {"res", SG_PT_ERRNO},
 		fd = {"fd", SG_PT_FD}, dirfd = {"dirfd", SG_PT_DIRFD},
 		mode = {"mode", SG_PT_MODE}, hex = {"addr", SG_PT_HEX},
-		uid = {"uid", SG_PT_UID}, pid = {"pid", SG_PT_PID},
+		uid = {"uid", SG_PT_UID}, gid = {"gid", SG_PT_GID}, pid = {"pid", SG_PT_PID},
 		in = {"n", SG_PT_INT}, un = {"n", SG_PT_UINT},
 		flags = {"flags", SG_PT_FLAGS, .table = SG_TBL_OPEN_FLAGS},
 		sig = {"sig", SG_PT_SIGNAL, .table = SG_TBL_SIGNALS},
@@ -171,9 +171,22 @@ static void test_numbers(struct sg_event *e)
 	T_STREQ(param(e, &p), "5", "uint");
 
 	p = num(&uid, -1);
-	T_STREQ(param(e, &p), "-1", "uid -1 (unchanged)");
+	T_STREQ(param(e, &p), "-1(<NONE>)", "uid -1 (unchanged): -1(<NONE>), as libs");
+	T_STREQ(plain(e, &p), "-1", "plain uid -1");
+	T_STREQ(resolved(e, &p), "<NONE>", "resolved uid -1");
 	p = num(&uid, 0xffffffffll);
-	T_STREQ(param(e, &p), "-1", "uid 4294967295 is -1");
+	T_STREQ(param(e, &p), "-1(<NONE>)", "uid 4294967295 is -1");
+	p = num(&uid, 4000000);
+	T_STREQ(param(e, &p), "4000000(<NA>)", "uid without a user: <NA>, as libs");
+	T_STREQ(resolved(e, &p), "<NA>", "resolved uid without a user");
+	p = num(&gid, 4000000);
+	T_STREQ(param(e, &p), "4000000(<NA>)", "gid without a group: <NA>");
+	p = num(&gid, -1);
+	T_STREQ(param(e, &p), "-1(<NONE>)", "gid -1: -1(<NONE>)");
+	struct sg_event nostate = *e;
+	nostate.state = NULL;
+	p = num(&uid, 0);
+	T_STREQ(param(&nostate, &p), "0(<NA>)", "no state to name the user: <NA>");
 	p = num(&uid, 0);
 	T_STREQ(param(e, &p), "0(root)", "uid 0 -> 0(root) from /etc/passwd");
 	T_STREQ(plain(e, &p), "0", "plain uid");
