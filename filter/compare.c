@@ -85,12 +85,45 @@ static bool icontains(const char *h, uint32_t hl, const char *n, uint32_t nl)
 	return false;
 }
 
-/* "/var/run" matches "/var/run" and "/var/run/x", not "/var/running". */
+/* The next '/'-separated component of s from *at, skipping empty ones
+ * ("/etc//passwd" is etc, passwd); false when there is none left. */
+static bool next_comp(const char *s, uint32_t len, uint32_t *at, const char **c, uint32_t *clen)
+{
+	uint32_t i = *at;
+	while (i < len && s[i] == '/')
+		i++;
+	if (i == len)
+		return false;
+	uint32_t start = i;
+	while (i < len && s[i] != '/')
+		i++;
+	*c = s + start;
+	*clen = i - start;
+	*at = i;
+	return true;
+}
+
+/*
+ * libsinsp's path_prefix_search: the pattern's components must match the
+ * value's first components, in order.  "/var/run" matches "/var/run" and
+ * "/var/run/x", not "/var/running"; a component with * ? or [ is a glob
+ * matched against one whole component (so "/etc/" then a star matches
+ * "/etc/passwd"); empty components do not count, so "/etc//passwd" is
+ * "/etc/passwd" and "/" matches every path.
+ */
 static bool pmatch(const char *v, uint32_t vl, const char *p, uint32_t pl)
 {
-	if (pl > vl || memcmp(v, p, pl) != 0)
-		return false;
-	return vl == pl || v[pl] == '/' || (pl > 0 && p[pl - 1] == '/');
+	uint32_t vi = 0, pi = 0, vcl, pcl;
+	const char *vc, *pc;
+	while (next_comp(p, pl, &pi, &pc, &pcl)) {
+		if (!next_comp(v, vl, &vi, &vc, &vcl))
+			return false;
+		bool glob = memchr(pc, '*', pcl) || memchr(pc, '?', pcl) || memchr(pc, '[', pcl);
+		if (glob ? !sg_glob(pc, pcl, vc, vcl, false)
+			 : pcl != vcl || memcmp(pc, vc, pcl) != 0)
+			return false;
+	}
+	return true;
 }
 
 static inline __attribute__((always_inline)) bool cmp_str(uint8_t op, const char *a, uint32_t al, const char *b, uint32_t bl)
