@@ -45,8 +45,19 @@ static void print_line(const struct sg_diag *d, FILE *out)
 	for (const char *p = s; *p && *p != '\n'; p++)
 		fputc((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p, out);
 	fputs("\n  ", out);
-	for (int i = 1; i < d->col; i++)
-		fputc(s[i - 1] == '\t' ? '\t' : ' ', out);
+	/* one blank per column the line above used: a control byte shows as
+	 * one '?', a UTF-8 character as one glyph (the continuation bytes a
+	 * lead byte announces take no column; a stray one shows as one) */
+	int pending = 0;
+	for (int i = 1; i < d->col && s[i - 1]; i++) {
+		unsigned char c = (unsigned char)s[i - 1];
+		if ((c & 0xc0) == 0x80 && pending > 0) {
+			pending--;
+			continue;
+		}
+		pending = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+		fputc(' ', out);
+	}
 	fputs("^\n", out);
 }
 
