@@ -61,6 +61,7 @@ static struct sg_output *make_output(const struct sg_opts *o)
 		.color = want_color(o),
 		.header = !o->no_header,
 		.buffered = o->buffered,
+		.interval = o->interval_ns != 0,
 		.fd = STDOUT_FILENO,
 	};
 	struct sg_diag d = {.what = "format"};

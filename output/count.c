@@ -9,12 +9,18 @@
  * interval.  Past SG_COUNT_MAX_KEYS distinct keys (or SG_COUNT_MAX_BYTES of
  * them), further new keys are counted in one last row whose values are all
  * "<other>", so memory stays bounded whatever the fields' cardinality.
+ * With --interval, JSON rows and CSV rows also carry "interval", the UTC
+ * time (as evt.datetime) the interval ended, so the rows of successive
+ * intervals can be told apart; an interval without events is one row of
+ * count 0 and no values (JSON: no field keys, CSV: empty cells), so a
+ * reader sees that it passed.
  */
 #include "output/internal.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define SG_COUNT_MAX_KEYS (1u << 20)
 #define SG_COUNT_MAX_BYTES (64u << 20)
@@ -37,6 +43,10 @@ struct sg_tally {
 	uint64_t other;          /* events of keys past the bounds */
 	struct sg_strbuf key;    /* the key being built */
 	unsigned tables;         /* tables printed so far */
+	bool interval;           /* rows carry the interval's end */
+	struct sg_clock clock;   /* its text */
+	const char *when;        /* the end of the interval being printed */
+	size_t whenlen;
 };
 
 struct sg_tally *sg_tally_new(const struct sg_output_opts *o, struct sg_diag *d)
@@ -46,6 +56,7 @@ struct sg_tally *sg_tally_new(const struct sg_output_opts *o, struct sg_diag *d)
 		return NULL;
 	c->fmt = o->fmt;
 	c->header = o->header;
+	c->interval = o->interval && o->count_by;
 	if (!o->count_by)
 		return c;
 	const char *what = d ? d->what : NULL;
@@ -362,7 +373,12 @@ static void print_json_row(struct sg_output *out, struct sg_tally *c, const stru
 
 	sg_sb_reset(&out->raw);
 	sg_sb_printf(b, "{\"count\":%" PRIu64, r->count);
-	for (size_t i = 0; i < c->fields->nitems; i++) {
+	if (c->interval) {
+		sg_sb_puts(b, ",\"interval\":\"");
+		sg_sb_put(b, c->when, c->whenlen);
+		sg_sb_putc(b, '"');
+	}
+	for (size_t i = 0; r->count && i < c->fields->nitems; i++) {
 		const struct sg_fmt_item *it = &c->fields->items[i];
 		struct cell x = row_cell(r, &p);
 		sg_sb_putc(b, ',');
@@ -395,7 +411,7 @@ static void print_csv(struct sg_output *out, struct sg_tally *c, struct row *row
 	size_t ncol = c->fields->nitems;
 
 	if (c->header && !c->tables) {
-		sg_sb_puts(b, "count");
+		sg_sb_puts(b, c->interval ? "count,interval" : "count");
 		for (size_t i = 0; i < ncol; i++) {
 			sg_sb_putc(b, ',');
 			sg_esc_csv(b, c->fields->items[i].text, c->fields->items[i].len);
@@ -405,9 +421,15 @@ static void print_csv(struct sg_output *out, struct sg_tally *c, struct row *row
 	for (size_t r = 0; r < n; r++) {
 		const uint8_t *p = rows[r].key;
 		sg_sb_printf(b, "%" PRIu64, rows[r].count);
-		for (size_t i = 0; i < ncol; i++) {
-			struct cell x = row_cell(&rows[r], &p);
+		if (c->interval) {
 			sg_sb_putc(b, ',');
+			sg_sb_put(b, c->when, c->whenlen);
+		}
+		for (size_t i = 0; i < ncol; i++) {
+			sg_sb_putc(b, ',');
+			if (!rows[r].count)
+				continue; /* an empty interval's row: no values */
+			struct cell x = row_cell(&rows[r], &p);
 			sg_esc_csv(b, x.s, x.len);
 		}
 		sg_sb_putc(b, '\n');
@@ -441,6 +463,9 @@ static void print_table(struct sg_output *out, struct sg_tally *c)
 		rows[i] = (struct row){.count = v[i]->count, .key = v[i]->key};
 	if (c->other)
 		rows[n++] = (struct row){.count = c->other, .key = NULL};
+	/* an empty interval still says it passed (text: its header) */
+	if (!n && c->interval && c->fmt != SG_OUT_TEXT)
+		rows[n++] = (struct row){.count = 0, .key = NULL};
 	if (c->fmt == SG_OUT_JSON) {
 		for (size_t i = 0; i < n; i++)
 			print_json_row(out, c, &rows[i]);
@@ -453,6 +478,18 @@ static void print_table(struct sg_output *out, struct sg_tally *c)
 	free(v);
 }
 
+/* The wall-clock time now, the end of the interval being printed. */
+static void interval_end(struct sg_tally *c)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uint64_t ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	if (!sg_clock_utc(&c->clock, ns, &c->when, &c->whenlen)) {
+		c->when = "";
+		c->whenlen = 0;
+	}
+}
+
 void sg_tally_print(struct sg_output *out, bool final)
 {
 	struct sg_tally *c = out->tally;
@@ -460,6 +497,8 @@ void sg_tally_print(struct sg_output *out, bool final)
 	 * tables already printed said it all */
 	if (final && c->tables && !c->total)
 		return;
+	if (c->interval)
+		interval_end(c);
 	if (c->fields)
 		print_table(out, c);
 	else

@@ -54,7 +54,7 @@ static bool local_time(struct sg_clock *c, uint64_t ts, const char **text, size_
 
 /* "YYYY-MM-DDTHH:MM:SS.nnnnnnnnnZ" of ts, UTC, as evt.datetime: the part
  * before the '.' is formatted once per second. */
-static bool utc_datetime(struct sg_clock *c, uint64_t ts, const char **text, size_t *len)
+bool sg_clock_utc(struct sg_clock *c, uint64_t ts, const char **text, size_t *len)
 {
 	time_t sec = (time_t)(ts / 1000000000u);
 
@@ -131,7 +131,7 @@ int sg_field_text_special(struct sg_output *out, struct sg_event *e,
 	case SG_F_EVT_TIME:
 		return local_time(&out->clock, e->ts, text, len);
 	case SG_F_EVT_DATETIME:
-		return utc_datetime(&out->utc, e->ts, text, len);
+		return sg_clock_utc(&out->utc, e->ts, text, len);
 	case SG_F_EVT_INFO:
 	case SG_F_EVT_ARGS:
 		sg_sb_reset(&out->tmp);

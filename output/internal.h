@@ -113,6 +113,10 @@ struct sg_clock {
 	char text[64];  /* "HH:MM:SS.nnnnnnnnn", "YYYY-MM-DDTHH:MM:SS.nnnnnnnnnZ" */
 };
 
+/* "YYYY-MM-DDTHH:MM:SS.nnnnnnnnnZ" of ts (ns since the epoch), UTC, the
+ * text of evt.datetime. */
+bool sg_clock_utc(struct sg_clock *c, uint64_t ts, const char **text, size_t *len);
+
 struct sg_output;
 
 /* The text sg_value_text would give for field ref of e, without copying

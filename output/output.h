@@ -25,6 +25,7 @@ struct sg_output_opts {
 	bool color;              /* resolved by cmd/: tty && !NO_COLOR && --color */
 	bool header;             /* CSV header row (default true) */
 	bool buffered;           /* --buffered: block buffering */
+	bool interval;           /* --interval: each table row carries its interval's end */
 	int fd;                  /* where to write (1) */
 };
 

@@ -99,4 +99,14 @@ PY
 	# one row per interval (4 ticks and the end), each a fresh count
 	[ "$(jq -s 'map(select(."evt.type" == "getppid")) | length' "$OUT")" -ge 4 ]
 	jq -e -s 'all(.[]; .count > 0 and .count < 200)' "$OUT"
+	# each row says which interval it is of: distinct, increasing times
+	jq -e -s 'map(.interval) | all(test("^20[0-9-]{8}T[0-9:]{8}\\.[0-9]{9}Z$")) and . == (unique | sort) and length == (unique | length)' "$OUT"
+}
+
+@test "--interval in CSV: an interval column, and an empty interval is a row of 0" {
+	sg_capture "$OUT" -o csv --count-by proc.name --interval 400ms -t 1300ms "evt.type=getppid and proc.name=no-such-proc-$NAME" --- true
+	[ "$SG_STATUS" -eq 1 ]
+	[ "$(head -n 1 "$OUT")" = "count,interval,proc.name" ]
+	[ "$(wc -l <"$OUT")" -ge 4 ]
+	! tail -n +2 "$OUT" | grep -Evq '^0,20[0-9-]{8}T[0-9:]{8}\.[0-9]{9}Z,$'
 }

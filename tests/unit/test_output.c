@@ -2,6 +2,7 @@
  * buffering), -q, -c, --count-by, and the per-format rules on events. */
 #include <errno.h>
 #include <fcntl.h>
+#include <regex.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -486,6 +487,37 @@ static void test_events(struct sg_arena *a)
 		"--count-by intervals, typed values, null for missing");
 	sg_output_free(out);
 	close(fd);
+
+	/* --interval: each row says which interval it is of; an empty
+	 * interval is a row of count 0 without values */
+	for (int f = SG_OUT_JSON; f <= SG_OUT_CSV; f++) {
+		struct sg_output_opts io = {.fmt = f, .count_by = "proc.name", .header = true,
+					    .interval = true, .fd = tmpfd()};
+		struct sg_diag idg = {.what = "format"};
+		out = sg_output_new(&io, &idg);
+		sg_output_event(out, &v1.e, a);
+		sg_output_tick(out);
+		sg_output_tick(out);
+		sg_output_event(out, &v2.e, a);
+		sg_output_end(out);
+		const char *got = slurp(io.fd);
+		const char *re = f == SG_OUT_JSON
+			? "^\\{\"count\":1,\"interval\":\"(20[0-9-]{8}T[0-9:]{8}\\.[0-9]{9}Z)\",\"proc.name\":\"bash\"\\}\n"
+			  "\\{\"count\":0,\"interval\":\"20[0-9-]{8}T[0-9:]{8}\\.[0-9]{9}Z\"\\}\n"
+			  "\\{\"count\":1,\"interval\":\"20[0-9-]{8}T[0-9:]{8}\\.[0-9]{9}Z\",\"proc.name\":\"cat\"\\}\n$"
+			: "^count,interval,proc.name\n"
+			  "1,20[0-9-]{8}T[0-9:]{8}\\.[0-9]{9}Z,bash\n"
+			  "0,20[0-9-]{8}T[0-9:]{8}\\.[0-9]{9}Z,\n"
+			  "1,20[0-9-]{8}T[0-9:]{8}\\.[0-9]{9}Z,cat\n$";
+		regex_t rx;
+		T_OK(regcomp(&rx, re, REG_EXTENDED) == 0 && regexec(&rx, got, 0, NULL, 0) == 0,
+		     "--interval in format %d: rows carry the interval's end, empty ones too", f);
+		if (regexec(&rx, got, 0, NULL, 0) != 0)
+			t_note("got: %s", got);
+		regfree(&rx);
+		sg_output_free(out);
+		close(io.fd);
+	}
 
 	/* hostile keys: escaped in the text table, exact in JSON's _raw */
 	struct ev h1, h2;
