@@ -114,7 +114,10 @@ static int decode_escape(struct sg_lexer *lx, size_t i, char q, char *out, uint3
 			 size_t *adv)
 {
 	char c = i < lx->len ? lx->src[i] : '\0';
-	const char *map = "b\bf\fn\nr\rt\t\\\\//";
+	/* "\ " is libs' unescape_str: old Falco rules escape blanks, and libs
+	 * keeps them working by reading it as a backslash (the blank is
+	 * dropped), so the same rule means the same here */
+	const char *map = "b\bf\fn\nr\rt\t\\\\// \\";
 	*adv = 1;
 	for (const char *m = map; *m; m += 2) {
 		if (*m == c) {

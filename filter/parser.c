@@ -287,24 +287,56 @@ static bool is_list_op(uint8_t op)
 	return op == SG_CMP_IN || op == SG_CMP_INTERSECTS || op == SG_CMP_PMATCH;
 }
 
+/* A word operator at the cursor that sg_lex_oneof refused for want of a
+ * blank after it: "contains" at the end, 'glob"x"'.  libs' grammar wants
+ * the blank too ("glob " in its operator list), so this is an error; the
+ * index lets it say which.  Not "containsx": that is another word. */
+static int word_op_without_blank(const struct parser *p)
+{
+	const char *s = p->lx.src + p->lx.pos;
+	size_t left = p->lx.len - p->lx.pos;
+	for (int i = 0; op_text[i]; i++) {
+		size_t n = strlen(op_text[i]);
+		if (op_text[i][0] < 'a' || op_text[i][0] > 'z' || n > left || memcmp(s, op_text[i], n))
+			continue;
+		char c = n < left ? s[n] : '\0';
+		bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9') || c == '_';
+		if (!word)
+			return i;
+	}
+	return -1;
+}
+
+static bool err_operator(struct parser *p, struct sg_ast *n)
+{
+	char name[256];
+	sg_fieldref_name(&n->lhs.ref, name, sizeof(name));
+	int i = word_op_without_blank(p);
+	size_t w = sg_lex_word_len(&p->lx);
+	if (i >= 0 && p->lx.pos + strlen(op_text[i]) >= p->lx.len)
+		sg_diag_set(p->d, p->src, (int)(p->lx.pos + strlen(op_text[i])),
+			    "expected a value after '%s'", op_text[i]);
+	else if (i >= 0)
+		sg_diag_set(p->d, p->src, (int)(p->lx.pos + strlen(op_text[i])),
+			    "expected a blank after '%s', like %s \"x\"", op_text[i], op_text[i]);
+	else if (sg_lex_eof(&p->lx))
+		sg_diag_set(p->d, p->src, pos(p),
+			    "expected an operator after '%s', like = or contains", name);
+	else
+		sg_diag_set(p->d, p->src, pos(p),
+			    "unknown operator '%.*s' after '%s': use =, !=, <, <=, >, >=, contains, icontains, bcontains, startswith, bstartswith, endswith, glob, iglob, regex, in, intersects, pmatch or exists",
+			    (int)w, p->src + p->lx.pos, name);
+	return false;
+}
+
 static bool parse_condition(struct parser *p, struct sg_ast *n)
 {
 	sg_lex_blank(&p->lx);
 	n->op_off = pos(p);
 	int i = sg_lex_oneof(&p->lx, op_text);
-	if (i < 0) {
-		char name[256];
-		sg_fieldref_name(&n->lhs.ref, name, sizeof(name));
-		size_t w = sg_lex_word_len(&p->lx);
-		if (sg_lex_eof(&p->lx))
-			sg_diag_set(p->d, p->src, pos(p),
-				    "expected an operator after '%s', like = or contains", name);
-		else
-			sg_diag_set(p->d, p->src, pos(p),
-				    "unknown operator '%.*s' after '%s': use =, !=, <, <=, >, >=, contains, icontains, bcontains, startswith, bstartswith, endswith, glob, iglob, regex, in, intersects, pmatch or exists",
-				    (int)w, p->src + p->lx.pos, name);
-		return false;
-	}
+	if (i < 0)
+		return err_operator(p, n);
 	n->op = op_id[i];
 	if (n->op == SG_CMP_EXISTS)
 		return true;

@@ -21,6 +21,9 @@ static const struct {
 	{ "\"\\n\\t\\r\\b\\f\"", 1, "\n\t\r\b\f", 5, 0 },
 	{ "\"\\\\\"", 1, "\\", 1, 0 },
 	{ "\"\\/etc\"", 1, "/etc", 4, 0 },
+	/* libs' unescape_str: "\ " is a backslash (old Falco rules) */
+	{ "\"a\\ b\"", 1, "a\\b", 3, 0 },
+	{ "'\\ '", 1, "\\", 1, 0 },
 	{ "\"say \\\"hi\\\"\"", 1, "say \"hi\"", 8, 0 },
 	{ "'it\\'s'", 1, "it's", 4, 0 },
 	{ "\"it's\"", 1, "it's", 4, 0 },
