@@ -2,8 +2,9 @@
  * container.id from cgroup paths, the way Falco recognises the runtimes:
  *   docker      /docker/<64hex>, docker-<64hex>.scope
  *   containerd  cri-containerd-<64hex>.scope, /kubepods/.../<64hex>
- *   cri-o       crio-<64hex>.scope
- *   podman      libpod-<64hex>.scope
+ *   containerd  <pod>.slice:cri-containerd:<64hex> (v1, systemd driver)
+ *   cri-o       crio-<64hex>.scope, crio-<64hex>
+ *   podman      libpod-<64hex>.scope, libpod-<64hex>
  * The id is the first 12 hex digits; "host" when the path names no
  * container.  New processes carry only a cgroup v2 id (its directory's inode
  * number): a map id -> container id is built by walking the cgroup2 mount,
@@ -33,21 +34,27 @@ static bool all_hex(const char *s, size_t n)
 	return true;
 }
 
-/* One path component: the container id it names, if any. */
+/* One path component: the container id it names, if any.  The id is the
+ * last 64 hex digits, the whole component (cgroupfs driver) or after a '-'
+ * or ':' with an optional ".scope" (systemd driver "<runtime>-<id>.scope",
+ * cri-o's and podman's "crio-<id>" / "libpod-<id>", containerd's v1 name
+ * "<pod>.slice:cri-containerd:<id>"). */
 static bool component_id(const char *c, size_t n, char out[16])
 {
 	static const char *const conmon[] = {"crio-conmon-", "libpod-conmon-"};
 	const char *id = NULL;
 
+	if (n > 6 && memcmp(c + n - 6, ".scope", 6) == 0)
+		n -= 6;
 	if (n == 64 && all_hex(c, 64)) {
 		id = c; /* cgroupfs driver: /docker/<id>, /kubepods/.../<id> */
-	} else if (n > 6 + 64 && memcmp(c + n - 6, ".scope", 6) == 0) {
+	} else if (n > 64) {
 		for (size_t i = 0; i < sizeof(conmon) / sizeof(conmon[0]); i++)
 			if (n >= strlen(conmon[i]) && memcmp(c, conmon[i], strlen(conmon[i])) == 0)
 				return false; /* the runtime's monitor, not the container */
-		const char *h = c + n - 6 - 64;
-		if (h[-1] == '-' && all_hex(h, 64))
-			id = h; /* systemd driver: <runtime>-<id>.scope */
+		const char *h = c + n - 64;
+		if ((h[-1] == '-' || h[-1] == ':') && all_hex(h, 64))
+			id = h;
 	}
 	if (!id)
 		return false;

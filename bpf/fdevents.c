@@ -54,6 +54,8 @@ enum sg_act sg_act_of(const struct sg_syscall_def *def)
 	for (size_t i = 0; i < sizeof(act_names) / sizeof(act_names[0]); i++)
 		if (strcmp(def->name, act_names[i].name) == 0)
 			return (enum sg_act)act_names[i].act;
+	if ((def->flags & SG_SC_NET) && (def->flags & (SG_SC_READ | SG_SC_WRITE)))
+		return SG_ACT_NETIO;
 	return def->flags & SG_SC_FD_RES ? SG_ACT_NEWFD : SG_ACT_NONE;
 }
 
@@ -192,6 +194,7 @@ static void on_socket(struct sg_state *st, struct sg_event *e)
 		return;
 	f->tuple.family = (uint8_t)domain;
 	f->tuple.type = (uint8_t)(type & 0xf);
+	f->netrole = SG_ROLE_UNBOUND;
 	if (domain != AF_INET && domain != AF_INET6) {
 		f->tuple.l4proto = (uint8_t)proto;
 		return;
@@ -250,6 +253,7 @@ static void on_accept(struct sg_state *st, struct sg_event *e)
 		return;
 	f->tuple = t;
 	f->is_server = 1;
+	f->netrole = SG_ROLE_KNOWN;
 	if (t.family)
 		sg_fd_name_from_tuple(st, f, upath, ulen);
 }
@@ -269,6 +273,7 @@ static void on_dup(struct sg_state *st, struct sg_event *e, bool cloexec)
 		return;
 	f->tuple = src->tuple;
 	f->is_server = src->is_server;
+	f->netrole = src->netrole;
 	f->openflags = src->openflags;
 	f->cloexec = cloexec;
 	sg_fdtab_put(st, e->proc->fds, f);
@@ -379,6 +384,7 @@ static void on_connect(struct sg_state *st, struct sg_event *e)
 	f->tuple = t;
 	f->type = (uint8_t)type_of_family(t.family);
 	f->is_server = 0;
+	f->netrole = SG_ROLE_KNOWN;
 	e->fd = f;
 	sg_fd_name_from_tuple(st, f, upath, ulen);
 }
@@ -396,15 +402,69 @@ static void on_bind_listen(struct sg_state *st, struct sg_event *e, bool listen)
 	if (tuple_of(e, &t, &upath, &ulen)) {
 		if (!t.l4proto)
 			t.l4proto = f->tuple.l4proto;
+		if (!listen && t.family != AF_UNIX) {
+			/* not connected: a remote side here is the decoder's
+			 * completion from bind's own (local) address */
+			memset(t.raddr, 0, sizeof(t.raddr));
+			t.rport = 0;
+		}
 		f->tuple = t;
 	} else if (!listen) {
 		sockaddr_into(sg_event_param(e, "addr"), &f->tuple, true, &upath, &ulen);
 	}
-	if (listen)
-		f->is_server = 1;
-	if (listen || f->tuple.family == AF_UNIX)
-		sg_fd_name_from_tuple(st, f, upath, ulen);
+	/* bound to an address it chose: the server end (as libsinsp makes a
+	 * bound socket a server socket), until it connects somewhere */
+	f->is_server = 1;
+	f->netrole = SG_ROLE_KNOWN;
+	sg_fd_name_from_tuple(st, f, upath, ulen);
 	e->fd = f;
+}
+
+/* ---- datagrams --------------------------------------------------------- */
+
+#define SG_EPHEMERAL_MIN 32768 /* Linux's default ip_local_port_range */
+
+/* A socket whose role nothing told: the side with an ephemeral port is
+ * the client; when the ports do not tell, a server usually starts by
+ * reading, a client by writing (libsinsp's guess too). */
+static bool guess_server(const struct sg_tuple *t, bool incoming)
+{
+	bool leph = t->lport >= SG_EPHEMERAL_MIN, reph = t->rport >= SG_EPHEMERAL_MIN;
+	if (leph != reph)
+		return reph;
+	return incoming;
+}
+
+/*
+ * send/recv family: an unconnected (UDP) socket, or one whose name nothing
+ * gave, learns its peer from the event's tuple (the decoder completed it
+ * from the call's address), as libsinsp does on read/write exits.  A
+ * connected TCP socket keeps what connect/accept said.
+ */
+static void on_netio(struct sg_state *st, struct sg_event *e)
+{
+	struct sg_fd *f = e->fd;
+	if (!f || e->res < 0 || (f->type != SG_FDT_IPV4 && f->type != SG_FDT_IPV6 &&
+				 f->type != SG_FDT_SOCKET))
+		return;
+	if (f->name[0] && f->tuple.l4proto == IPPROTO_TCP)
+		return;
+	struct sg_tuple t;
+	const char *upath = NULL;
+	size_t ulen = 0;
+	if (!tuple_of(e, &t, &upath, &ulen) || !t.rport ||
+	    (t.family != AF_INET && t.family != AF_INET6))
+		return;
+	if (!t.l4proto)
+		t.l4proto = f->tuple.l4proto ? f->tuple.l4proto : IPPROTO_UDP;
+	f->tuple = t;
+	f->type = (uint8_t)type_of_family(t.family);
+	if (f->netrole == SG_ROLE_UNBOUND)
+		f->is_server = 0; /* its port came from the kernel on first send */
+	else if (f->netrole == SG_ROLE_GUESS)
+		f->is_server = guess_server(&t, (e->def->flags & SG_SC_READ) != 0);
+	f->netrole = SG_ROLE_KNOWN;
+	sg_fd_name_from_tuple(st, f, upath, ulen);
 }
 
 /* ---- cwd --------------------------------------------------------------- */
@@ -421,8 +481,14 @@ static void on_chdir(struct sg_state *st, struct sg_event *e, bool by_fd)
 		return;
 	}
 	const struct sg_param *path = param_of_type(e, SG_PT_PATH);
-	if (path && sg_state_path(e, path, &st->sb))
-		sg_proc_set_str(&p->cwd, sg_sb_cstr(&st->sb), st->sb.len);
+	if (!path || !sg_state_path(e, path, &st->sb))
+		return;
+	/* fs.path.name of this chdir resolves against the cwd it left */
+	sg_sb_reset(&st->oldcwd);
+	if (p->cwd)
+		sg_sb_put(&st->oldcwd, p->cwd, strlen(p->cwd));
+	st->oldcwd_ev = e;
+	sg_proc_set_str(&p->cwd, sg_sb_cstr(&st->sb), st->sb.len);
 }
 
 /* ---- entry points ------------------------------------------------------ */
@@ -465,6 +531,7 @@ struct sg_fd *sg_fdevents_before(struct sg_state *st, struct sg_event *e, enum s
 	case SG_ACT_CHDIR: on_chdir(st, e, false); break;
 	case SG_ACT_FCHDIR: on_chdir(st, e, true); break;
 	case SG_ACT_NEWFD: if (ok) sg_procfs_fd(st, e->proc, e->res); break;
+	case SG_ACT_NETIO: on_netio(st, e); break;
 	case SG_ACT_NONE:
 	case SG_ACT_CLOSE:
 	case SG_ACT_CLOSE_RANGE:

@@ -79,6 +79,7 @@ static struct sg_fd *fd_clone(const struct sg_fd *src)
 	if (!f)
 		return NULL;
 	f->is_server = src->is_server;
+	f->netrole = src->netrole;
 	f->cloexec = src->cloexec;
 	f->openflags = src->openflags;
 	f->tuple = src->tuple;

@@ -354,6 +354,9 @@ void sg_state_exec(struct sg_state *st, const struct sg_rec *r,
 	p->nthreads = 1;
 	sg_fdtab_drop_cloexec(st, p->fds);
 	sg_proc_set_container(st, p, r->cgroup_id);
+	/* runc exec joins a v1 cgroup just before its exec, and on a hybrid
+	 * host the v2 id does not show it: execs are rare, /proc is cheap */
+	sg_procfs_cgroup(st, p);
 }
 
 static void copy_strings(struct sg_proc *c, const struct sg_proc *pp)

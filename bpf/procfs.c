@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,6 +135,17 @@ static void load_cgroup(struct sg_state *st, struct sg_proc *p, int dfd)
 		p->in_container = true;
 }
 
+void sg_procfs_cgroup(struct sg_state *st, struct sg_proc *p)
+{
+	char path[32];
+	snprintf(path, sizeof(path), "/proc/%u", p->pid);
+	int dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return;
+	load_cgroup(st, p, dfd);
+	close(dfd);
+}
+
 /* ---- fds --------------------------------------------------------------- */
 
 static const struct {
@@ -177,6 +189,9 @@ static void fd_from_socket(struct sg_state *st, struct sg_fd *f, uint64_t ino)
 		return;
 	f->tuple = s->t;
 	f->is_server = s->listening || s->server;
+	/* an unconnected UDP socket's role shows only once a datagram comes */
+	f->netrole = f->is_server || s->t.l4proto == IPPROTO_TCP ? SG_ROLE_KNOWN
+								  : SG_ROLE_GUESS;
 	switch (s->t.family) {
 	case AF_INET: f->type = SG_FDT_IPV4; break;
 	case AF_INET6: f->type = SG_FDT_IPV6; break;

@@ -32,6 +32,7 @@ struct sg_state *sg_state_new(void)
 	sg_idfile_init(&st->group, "group");
 	sg_state_set_etc(st, getenv("SYSGREP_ETC"));
 	sg_sb_init(&st->sb);
+	sg_sb_init(&st->oldcwd);
 	return st;
 }
 
@@ -53,6 +54,7 @@ void sg_state_free(struct sg_state *st)
 	sg_cgmap_free(&st->cg);
 	sg_sockmap_free(&st->socks);
 	sg_sb_free(&st->sb);
+	sg_sb_free(&st->oldcwd);
 	free(st->scratch);
 	free(st);
 }
@@ -78,6 +80,53 @@ static enum sg_act act_of_event(struct sg_state *st, const struct sg_event *e)
 	return (enum sg_act)(st->act[e->nr] - 1);
 }
 
+#define SG_AT_EMPTY_PATH 0x1000
+#define SG_MAP_ANONYMOUS 0x20
+
+static bool num_param(const struct sg_event *e, const char *name, int64_t *v)
+{
+	return sg_param_num(sg_event_param(e, name), v);
+}
+
+/* The fd a call without SG_SC_FD_ARG0 is still about: mmap's "fd"
+ * argument, and the dirfd of an *at call given AT_EMPTY_PATH and an empty
+ * (or NULL) path, which then works on the dirfd itself (glibc's fstat is
+ * newfstatat(fd, "", AT_EMPTY_PATH)).  -1 when there is none. */
+static int64_t other_fd(const struct sg_event *e, uint16_t flags)
+{
+	if (flags & SG_SC_DIRFD_ARG0) {
+		int64_t v;
+		if (!num_param(e, "flags", &v) || !(v & SG_AT_EMPTY_PATH))
+			return -1;
+		for (unsigned i = 1; i < e->nparams && i < SG_MAX_PARAMS; i++) {
+			const struct sg_param *p = &e->params[i];
+			if (!p->def || p->def->type != SG_PT_PATH)
+				continue;
+			bool empty = !(p->flags & SG_PARAM_DATA) || !p->len || !p->data[0];
+			return empty ? (int32_t)(uint32_t)e->args[0] : -1;
+		}
+		return -1;
+	}
+	/* mmap: an anonymous map ignores its fd argument */
+	const struct sg_param *p = sg_event_param(e, "fd");
+	int64_t mflags;
+	if (!strcmp(e->def->name, "mmap") && num_param(e, "flags", &mflags) &&
+	    (mflags & SG_MAP_ANONYMOUS))
+		return -1;
+	if (p && p->def->type == SG_PT_FD && p->def->src == SG_SRC_ARG)
+		return (int32_t)(uint32_t)p->num;
+	return -1;
+}
+
+/* The fd an event is about, from the table or else /proc. */
+static void resolve_fd(struct sg_state *st, struct sg_event *e, int64_t num, bool ask)
+{
+	e->fdnum = num;
+	e->fd = sg_fdtab_get(e->proc->fds, num);
+	if (!e->fd && ask && num >= 0)
+		e->fd = sg_procfs_fd(st, e->proc, num);
+}
+
 void sg_state_before(struct sg_state *st, struct sg_event *e)
 {
 	e->state = st;
@@ -86,6 +135,7 @@ void sg_state_before(struct sg_state *st, struct sg_event *e)
 	e->fdnum = -1;
 	if (!st)
 		return;
+	st->oldcwd_ev = NULL;
 	if (e->ts > st->now_ts)
 		st->now_ts = e->ts;
 	if (st->nprocs >= st->reap_at)
@@ -96,13 +146,14 @@ void sg_state_before(struct sg_state *st, struct sg_event *e)
 
 	enum sg_act act = act_of_event(st, e);
 	uint16_t flags = e->def->flags;
+	/* a closed fd is gone from /proc: only the table can name it */
+	bool ask = act != SG_ACT_CLOSE && e->res != -EBADF;
 	if (flags & SG_SC_FD_ARG0) {
-		e->fdnum = (int32_t)(uint32_t)e->args[0];
-		/* a closed fd is gone from /proc: only the table can name it */
-		bool ask = act != SG_ACT_CLOSE && e->res != -EBADF;
-		e->fd = sg_fdtab_get(e->proc->fds, e->fdnum);
-		if (!e->fd && ask && e->fdnum >= 0)
-			e->fd = sg_procfs_fd(st, e->proc, e->fdnum);
+		resolve_fd(st, e, (int32_t)(uint32_t)e->args[0], ask);
+	} else if (!(flags & SG_SC_FD_RES)) {
+		int64_t num = other_fd(e, flags);
+		if (num >= 0)
+			resolve_fd(st, e, num, ask);
 	}
 	struct sg_fd *made = sg_fdevents_before(st, e, act);
 	/* bpf(2) returns an fd for some commands only: the table says which */
@@ -167,6 +218,9 @@ bool sg_state_path(struct sg_event *e, const struct sg_param *p, struct sg_strbu
 		return false;
 	int64_t dirfd = dirfd_of(e, p);
 	const char *base = pr->cwd;
+	/* the chdir being applied: its path was relative to the cwd before */
+	if (e->state && e->state->oldcwd_ev == e)
+		base = e->state->oldcwd.len ? sg_sb_cstr(&e->state->oldcwd) : NULL;
 	if (dirfd != AT_FDCWD) {
 		struct sg_fd *f = sg_fdtab_get(pr->fds, dirfd);
 		if (!f && e->state && dirfd >= 0)

@@ -48,6 +48,7 @@ struct sg_fd {
 	uint8_t type;       /* enum sg_fdtype */
 	uint8_t is_server;  /* accepted or listening socket */
 	uint8_t cloexec;
+	uint8_t netrole;    /* sockets: how is_server was learnt (SG_ROLE_*, state_int.h) */
 	uint32_t openflags;
 	char *name;         /* path, tuple text "1.2.3.4:5->6.7.8.9:10", or pipe:[ino] */
 	struct sg_tuple tuple; /* sockets: local/remote as the kernel saw them */

@@ -121,6 +121,14 @@ void sg_sockmap_parse_unix(struct sg_sockmap *m, const char *text, size_t len);
 const struct sg_sockent *sg_sockmap_get(const struct sg_sockmap *m, uint64_t ino);
 void sg_sockmap_free(struct sg_sockmap *m);
 
+/* sg_fd.netrole: whether is_server is known, or must be guessed when a
+ * datagram's tuple arrives (read/write-family calls on a socket). */
+enum sg_netrole {
+	SG_ROLE_GUESS = 0, /* history unknown (/proc): guess from ports / direction */
+	SG_ROLE_UNBOUND,   /* made by socket(), never bound: its port is ephemeral */
+	SG_ROLE_KNOWN,     /* accept, listen, bind, connect or /proc said */
+};
+
 /* ---- the state -------------------------------------------------------- */
 
 struct sg_fdtab {
@@ -148,6 +156,11 @@ struct sg_state {
 	uint8_t act[SG_MAX_SYSCALLS]; /* per syscall nr: enum sg_act + 1, 0 = not yet */
 	char *scratch;     /* SG_PROCFS_ARGS_MAX + 1 bytes for /proc reads */
 	struct sg_strbuf sb; /* scratch text (names, paths) */
+	/* chdir changes the cwd before the filter runs (proc.cwd is the new
+	 * one), but its own relative path was relative to the old one: kept
+	 * here for that one event (sg_state_path). */
+	struct sg_strbuf oldcwd;
+	const struct sg_event *oldcwd_ev;
 };
 
 /* What a syscall does to state, by its name (fdevents.c). */
@@ -177,6 +190,7 @@ enum sg_act {
 	SG_ACT_CLOSE,
 	SG_ACT_CLOSE_RANGE,
 	SG_ACT_NEWFD,      /* some other call returning an fd: ask /proc */
+	SG_ACT_NETIO,      /* send/recv family: the tuple may name the fd */
 };
 
 enum sg_act sg_act_of(const struct sg_syscall_def *def);
@@ -196,6 +210,9 @@ void sg_state_reap(struct sg_state *st);
 
 /* procfs.c: fill p from /proc/PID; false when the process is gone. */
 bool sg_procfs_load(struct sg_state *st, struct sg_proc *p, bool with_fds);
+/* Container id again from /proc/PID/cgroup (exec): on a cgroup v1 host a
+ * move into a v1 container cgroup leaves the v2 id the probe sends as it was. */
+void sg_procfs_cgroup(struct sg_state *st, struct sg_proc *p);
 /* One fd of pid from /proc/PID/fd/N (readlink + fdinfo), or NULL. */
 struct sg_fd *sg_procfs_fd(struct sg_state *st, struct sg_proc *p, int64_t num);
 /* Classify a /proc fd link ("socket:[12]", "/etc/passwd") into f. */

@@ -329,7 +329,8 @@ modules_enabled() {
 		'."evt.arg".dirfd == "AT_FDCWD"' 'args("dirfd"; "-100(AT_FDCWD)")' \
 		'."evt.rawarg".flags == 524288' '."evt.arg".flags == "O_RDONLY|O_CLOEXEC"' \
 		'args("flags"; "524288(O_RDONLY|O_CLOEXEC)")' \
-		'."evt.rawarg".mode == 0' '."evt.rawarg".resolve == 4' '."fd.name" == "\($d)/a"'
+		'."evt.rawarg".mode == 0' '."evt.rawarg".resolve == 4' '."fd.name" == "\($d)/a"' \
+		'."evt.arg".resolve == "RESOLVE_NO_SYMLINKS"' 'args("resolve"; "4(RESOLVE_NO_SYMLINKS)")'
 }
 
 @test "creat(DIR/c, 0600)" {
@@ -490,6 +491,20 @@ modules_enabled() {
 	ev "$OK" '."evt.rawarg".path == $d'
 }
 
+# relative chdirs: fs.path.name is resolved against the cwd the call left,
+# proc.cwd is the one it entered
+@test "chdir(\"sub\"), chdir(\"..\"): fs.path.name against the old cwd" {
+	FMT='*%evt.rawres %evt.rawarg.path %fs.path.name %proc.cwd' sys_cap chdir chdirrel \
+		'evt.rawarg.path=sub'
+	ev '."evt.rawres" == 0' '."fs.path.name" == "\($d)/sub"' '."proc.cwd" == "\($d)/sub"'
+	FMT='*%evt.rawres %evt.rawarg.path %fs.path.name %proc.cwd' sys_cap chdir chdirrel \
+		'evt.rawarg.path=..'
+	ev '."evt.rawres" == 0' '."fs.path.name" == $d' '."proc.cwd" == $d'
+	FMT='*%evt.rawres %evt.rawarg.path %fs.path.name %proc.cwd' sys_cap chdir chdirrel \
+		'evt.rawarg.path="sub/../sub"'
+	ev '."evt.rawres" == 0' '."fs.path.name" == "\($d)/sub"' '."proc.cwd" == "\($d)/sub"'
+}
+
 @test "fchdir(dirfd)" {
 	sys_cap fchdir fchdir
 	ev "$OK" '."evt.rawarg".fd == 3' '."fd.name" == $d' '."fd.type" == "directory"'
@@ -630,6 +645,13 @@ modules_enabled() {
 		'args("fd"; "3(<f>\($d)/a)")' '."evt.rawarg".offset == 4096'
 }
 
+@test "mmap of a file: fd.* is the mapped file" {
+	FMT='*%evt.rawarg.fd %fd.num %fd.name %fd.type %fd.directory %fd.filename' \
+		sys_cap mmap mmap 'evt.rawarg.length=12288'
+	ev '."fd.num" == 3' '."fd.name" == "\($d)/a"' '."fd.type" == "file"' \
+		'."fd.directory" == $d' '."fd.filename" == "a"'
+}
+
 @test "mprotect(page, 8192, PROT_READ|PROT_WRITE)" {
 	sys_cap mprotect mprotect 'evt.rawarg.length=8192'
 	ev "$OK" '."evt.rawarg".addr > 0 and ."evt.rawarg".addr % 4096 == 0' \
@@ -659,6 +681,23 @@ modules_enabled() {
 @test "newfstatat(dirfd, \"a\", AT_SYMLINK_NOFOLLOW)" {
 	sys_cap newfstatat newfstatat 'evt.rawarg.path=a'
 	ev "$OK" '."evt.rawarg".dirfd == 3' '."evt.rawarg".flags == 256'
+}
+
+# glibc's fstat(): the dirfd with AT_EMPTY_PATH and "" is the file itself
+@test "newfstatat(fd, \"\", AT_EMPTY_PATH), statx(fd, \"\", AT_EMPTY_PATH): fd.* is that fd" {
+	local f='*%evt.rawres %evt.rawarg.dirfd %evt.rawarg.flags %fd.num %fd.name %fd.type %fs.path.name'
+	FMT=$f sys_cap newfstatat fstat-empty
+	ev '."evt.rawres" == 0' '."evt.rawarg.dirfd" == 3' '."evt.rawarg.flags" == 4096' \
+		'."fd.num" == 3' '."fd.name" == "\($d)/a"' '."fd.type" == "file"' \
+		'."fs.path.name" == "\($d)/a"'
+	FMT=$f sys_cap statx fstat-empty
+	ev '."evt.rawres" == 0' '."evt.rawarg.dirfd" == 3' '."fd.num" == 3' \
+		'."fd.name" == "\($d)/a"' '."fd.type" == "file"'
+}
+
+@test "newfstatat(dirfd, \"a\") with a path: no fd fields" {
+	FMT='*%evt.rawres %fd.num %fd.name' sys_cap newfstatat newfstatat 'evt.rawarg.path=a'
+	ev '."evt.rawres" == 0' '."fd.num" == null' '."fd.name" == null'
 }
 
 @test "statx(AT_FDCWD, DIR/a, AT_SYMLINK_NOFOLLOW, STATX_MODE|STATX_SIZE)" {
@@ -743,6 +782,15 @@ server_end() {
 @test "bind(3, 127.0.0.1:PORT)" {
 	sys_cap bind tcp
 	ev "$OK" '."evt.rawarg".fd == 3' '."evt.rawarg".addr == "127.0.0.1:\($port)"'
+}
+
+# a bound socket is the server end of whatever comes: its own port is
+# fd.sport, and no client yet
+@test "bind: the fd is the server end, named by its own address" {
+	FMT=$NETFMT sys_cap bind tcp
+	ev '."evt.rawres" == 0' '."fd.sport" == $port' '."fd.cport" == 0' \
+		'."fd.sip" == "127.0.0.1"' '."fd.is_server" == true' \
+		'."fd.name" == "127.0.0.1:\($port)"' '."fd.type" == "ipv4"'
 }
 
 @test "listen(3, 8)" {
@@ -882,4 +930,111 @@ server_end() {
 	ev '."evt.rawres" == 5' '."evt.rawarg.fd" == 3' '."evt.rawarg.data" == "dgram"' \
 		'."evt.rawarg.addr" | test("^127\\.0\\.0\\.1:[0-9]+$")' '."fd.l4proto" == "udp"' \
 		'."evt.arg.tuple" == "\(."evt.rawarg.addr")->127.0.0.1:\($port)"'
+}
+
+# An unconnected socket learns its peer from each datagram's tuple (as
+# libsinsp does on read/write exits of a socket that is not TCP): the
+# sender, never bound, is the client; the bound receiver is the server.
+# the client end after its first send: the kernel bound it to 0.0.0.0:<port>
+udp_client_end() {
+	ev '."fd.sip" == "127.0.0.1"' '."fd.sport" == $port' '."fd.cip" == "0.0.0.0"' \
+		'."fd.cport" > 0 and ."fd.cport" != $port' '."fd.is_server" == false' \
+		'."fd.name" == "0.0.0.0:\(."fd.cport")->127.0.0.1:\($port)"' \
+		'."evt.arg.tuple" == ."fd.name"' '."fd.l4proto" == "udp"' '."fd.type" == "ipv4"'
+}
+# the server end as a datagram from the client (rawarg.addr) reached it
+udp_server_end() {
+	ev '."fd.sip" == "127.0.0.1"' '."fd.sport" == $port' '."fd.cip" == "127.0.0.1"' \
+		'."evt.rawarg.addr" == "127.0.0.1:\(."fd.cport")"' '."fd.cport" != $port' \
+		'."fd.is_server" == true' '."fd.name" == "\(."evt.rawarg.addr")->127.0.0.1:\($port)"' \
+		'."fd.l4proto" == "udp"' '."fd.type" == "ipv4"'
+}
+
+@test "UDP sendto: fd.* from the datagram's tuple, the client end" {
+	FMT=$NETFMT sys_cap sendto udp
+	ev '."evt.rawres" == 5' '."evt.rawarg.fd" == 4'
+	udp_client_end
+}
+
+@test "UDP recvfrom: fd.* from the datagram's tuple, the server end" {
+	FMT=$NETFMT sys_cap recvfrom udp
+	ev '."evt.rawres" == 5' '."evt.rawarg.fd" == 3'
+	udp_server_end
+}
+
+@test "UDP sendmsg with msg_name: the client end" {
+	FMT=$NETFMT sys_cap sendmsg udpmsg
+	ev '."evt.rawres" == 5' '."evt.rawarg.fd" == 4' '."evt.rawarg.data" == "dgram"' \
+		'."evt.rawarg.addr" == "127.0.0.1:\($port)"'
+	udp_client_end
+}
+
+@test "UDP recvmsg with msg_name: the server end" {
+	FMT=$NETFMT sys_cap recvmsg udpmsg
+	ev '."evt.rawres" == 5' '."evt.rawarg.fd" == 3' '."evt.rawarg.data" == "dgram"'
+	udp_server_end
+}
+
+# ---- network: [::1]:PORT and a unix socket path ------------------------------
+
+# tcp6 / unix: listener 3, client 4 connect, server 5 accept; the client
+# writes "c2s", the server reads it and writes "s2c" back
+CS6='"[::1]:\(."fd.cport")->[::1]:\($port)"'
+v6_end() { # SERVER(true|false)
+	ev '."fd.sip" == "::1" and ."fd.cip" == "::1"' '."fd.sport" == $port' \
+		'."fd.cport" > 0 and ."fd.cport" != $port' '."fd.l4proto" == "tcp"' \
+		"(.\"fd.is_server\") == $1" "(.\"fd.name\") == $CS6" '."fd.type" == "ipv6"'
+}
+
+@test "IPv6 connect: tuple and the client end" {
+	FMT=$NETFMT sys_cap connect tcp6
+	ev '."evt.rawres" == 0' '."evt.rawarg.fd" == 4' '."evt.rawarg.addr" == "[::1]:\($port)"' \
+		"(.\"evt.arg.tuple\") == $CS6"
+	v6_end false
+}
+
+@test "IPv6 accept: tuple client->server and the server end" {
+	FMT=$NETFMT sys_cap accept tcp6
+	ev '."evt.rawres" == 5' "(.\"evt.arg.tuple\") == $CS6"
+	v6_end true
+}
+
+@test "IPv6 write on the client end, read on the server end" {
+	FMT=$NETFMT sys_cap write tcp6 'evt.rawarg.fd=4'
+	ev '."evt.rawres" == 3' '."evt.rawarg.data" == "c2s"'
+	v6_end false
+	FMT=$NETFMT sys_cap read tcp6 'evt.rawarg.fd=5'
+	ev '."evt.rawres" == 3' '."evt.rawarg.data" == "c2s"'
+	v6_end true
+}
+
+# unix sockets: no addresses, kernel socket ids in the tuple, and fd.name
+# the socket's path on both ends
+UTUPLE='test("^[0-9a-f]+->[0-9a-f]+ \($d)/sock$")'
+unix_end() { # SERVER(true|false)
+	ev '."fd.type" == "unix"' '."fd.name" == "\($d)/sock"' "(.\"fd.is_server\") == $1" \
+		'."fd.sip" == null and ."fd.sport" == null'
+}
+
+@test "unix connect: the path, the tuple, the client end" {
+	FMT=$NETFMT sys_cap connect unix
+	ev '."evt.rawres" == 0' '."evt.rawarg.fd" == 4' '."evt.rawarg.addr" == "\($d)/sock"' \
+		"(.\"evt.arg.tuple\") | $UTUPLE" '."evt.arg.tuple" | test("^0+->|->0+ ") | not'
+	unix_end false
+}
+
+@test "unix accept: the tuple, the server end" {
+	FMT=$NETFMT sys_cap accept unix
+	ev '."evt.rawres" == 5' "(.\"evt.arg.tuple\") | $UTUPLE" \
+		'."evt.arg.tuple" | test("^0+->|->0+ ") | not'
+	unix_end true
+}
+
+@test "unix write on the client end, read on the server end" {
+	FMT=$NETFMT sys_cap write unix 'evt.rawarg.fd=4'
+	ev '."evt.rawres" == 3' '."evt.rawarg.data" == "c2s"'
+	unix_end false
+	FMT=$NETFMT sys_cap read unix 'evt.rawarg.fd=5'
+	ev '."evt.rawres" == 3' '."evt.rawarg.data" == "c2s"'
+	unix_end true
 }

@@ -27,6 +27,7 @@
 #include <linux/io_uring.h>
 #include <linux/openat2.h>
 #include <linux/seccomp.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
@@ -47,6 +48,7 @@
 #include <sys/syscall.h>
 #include <sys/timerfd.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -1241,6 +1243,130 @@ static void sc_udp(const struct sysctx *c)
 	close(s);
 }
 
+/* udpmsg: as udp, with sendmsg(4, msg_name = 3's address) "dgram" and
+ * recvmsg(3, msg_name = &from) -> 5 */
+static void sc_udpmsg(const struct sysctx *c)
+{
+	struct sockaddr_in a = loopback(port_arg(c->arg)), from;
+	char buf[64];
+	struct iovec out = {"dgram", 5}, in = {buf, sizeof(buf)};
+	struct msghdr ms = {.msg_name = &a, .msg_namelen = sizeof(a), .msg_iov = &out,
+			    .msg_iovlen = 1};
+	struct msghdr mr = {.msg_name = &from, .msg_namelen = sizeof(from), .msg_iov = &in,
+			    .msg_iovlen = 1};
+	int s = socket(AF_INET, SOCK_DGRAM, 0);
+	int cl = socket(AF_INET, SOCK_DGRAM, 0);
+	if (bind(s, (struct sockaddr *)&a, sizeof(a)) == 0) {
+		syscall(SYS_sendmsg, cl, &ms, 0);
+		syscall(SYS_recvmsg, s, &mr, 0);
+	}
+	close(cl);
+	close(s);
+}
+
+/* one stream session: listener 3 bound to addr, client 4 connect, server
+ * 5 accept, client write "c2s" (3), server read 3, server write "s2c" (3),
+ * client read 3 */
+static void stream_session(int family, const struct sockaddr *addr, socklen_t alen)
+{
+	char buf[8];
+	int ls = socket(family, SOCK_STREAM, 0), cl = -1, sv = -1;
+	int one = 1;
+	setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (ls < 0 || bind(ls, addr, alen) || listen(ls, 4)) {
+		perror("bind/listen");
+		goto out;
+	}
+	cl = socket(family, SOCK_STREAM, 0);
+	if (connect(cl, addr, alen)) {
+		perror("connect");
+		goto out;
+	}
+	sv = accept(ls, NULL, NULL);
+	if (sv < 0)
+		goto out;
+	if (syscall(SYS_write, cl, "c2s", 3) != 3 || syscall(SYS_read, sv, buf, 3) != 3 ||
+	    syscall(SYS_write, sv, "s2c", 3) != 3 || syscall(SYS_read, cl, buf, 3) != 3)
+		perror("stream io");
+out:
+	if (sv >= 0)
+		close(sv);
+	if (cl >= 0)
+		close(cl);
+	if (ls >= 0)
+		close(ls);
+}
+
+/* tcp6: stream_session on [::1]:PORT */
+static void sc_tcp6(const struct sysctx *c)
+{
+	struct sockaddr_in6 a;
+	memset(&a, 0, sizeof(a));
+	a.sin6_family = AF_INET6;
+	a.sin6_port = htons((unsigned short)port_arg(c->arg));
+	a.sin6_addr = in6addr_loopback;
+	stream_session(AF_INET6, (struct sockaddr *)&a, sizeof(a));
+}
+
+/* unix: stream_session on the path DIR/sock (removed before and after) */
+static void sc_unix(const struct sysctx *c)
+{
+	struct sockaddr_un a;
+	memset(&a, 0, sizeof(a));
+	a.sun_family = AF_UNIX;
+	snprintf(a.sun_path, sizeof(a.sun_path), "%s", at(c, "sock"));
+	unlink(a.sun_path);
+	stream_session(AF_UNIX, (struct sockaddr *)&a, sizeof(a));
+	unlink(a.sun_path);
+}
+
+/* chdirrel: chdir(DIR), chdir("sub"), chdir(".."), chdir("sub/../sub") (DIR/sub made) */
+static void sc_chdirrel(const struct sysctx *c)
+{
+	mkdir(at(c, "sub"), 0755);
+	syscall(SYS_chdir, c->dir);
+	syscall(SYS_chdir, "sub");
+	syscall(SYS_chdir, "..");
+	syscall(SYS_chdir, "sub/../sub");
+}
+
+/* fstat-empty: 3 = DIR/a; newfstatat(3, "", &st, AT_EMPTY_PATH) (glibc's
+ * fstat), statx(3, "", AT_EMPTY_PATH, STATX_SIZE, &stx) */
+static void sc_fstat_empty(const struct sysctx *c)
+{
+	struct stat st;
+	struct statx stx;
+	mkfile(c, "a", "x");
+	int fd = open(at(c, "a"), O_RDONLY | O_CLOEXEC);
+	syscall(SYS_newfstatat, fd, "", &st, AT_EMPTY_PATH);
+	syscall(SYS_statx, fd, "", AT_EMPTY_PATH, STATX_SIZE, &stx);
+	close(fd);
+}
+
+/* thread: the main thread chdir(DIR) and opens DIR/a -> 3, then a second
+ * thread writes "th" to 3 and stats "a" relative to the shared cwd */
+static void *thread_body(void *arg)
+{
+	struct stat st;
+	int fd = *(int *)arg;
+	if (syscall(SYS_write, fd, "th", 2) < 0)
+		perror("write");
+	syscall(SYS_newfstatat, AT_FDCWD, "a", &st, 0);
+	return NULL;
+}
+
+static void sc_thread(const struct sysctx *c)
+{
+	pthread_t th;
+	if (chdir(c->dir))
+		return;
+	int fd = open("a", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd >= 0 && pthread_create(&th, NULL, thread_body, &fd) == 0)
+		pthread_join(th, NULL);
+	if (fd >= 0)
+		close(fd);
+}
+
 struct sysop {
 	const char *name;
 	void (*fn)(const struct sysctx *c);
@@ -1284,7 +1410,8 @@ static const struct sysop sys_ops[] = {
 	{"statx", sc_statx}, {"stat", sc_stat}, {"lstat", sc_lstat}, {"fstat", sc_fstat},
 	{"getdents64", sc_getdents64}, {"fsconfig", sc_fsconfig},
 	{"socket", sc_socket}, {"socketpair", sc_socketpair}, {"tcp", sc_tcp},
-	{"udp", sc_udp},
+	{"udp", sc_udp}, {"udpmsg", sc_udpmsg}, {"tcp6", sc_tcp6}, {"unix", sc_unix},
+	{"chdirrel", sc_chdirrel}, {"fstat-empty", sc_fstat_empty}, {"thread", sc_thread},
 };
 
 /* sys SYSCALL DIR [ARG]: the scenario's function, or NULL */

@@ -442,6 +442,216 @@ static void test_events(void)
 	sg_state_free(st);
 }
 
+/* ---- what review found missing ---------------------------------------- */
+
+/* fs.path.name of e's first PATH parameter, as the fields layer asks. */
+static const char *event_path(struct sg_event *e, struct sg_strbuf *b)
+{
+	for (unsigned i = 0; i < e->nparams; i++)
+		if (e->params[i].def->type == SG_PT_PATH)
+			return sg_state_path(e, &e->params[i], b) ? sg_sb_cstr(b) : NULL;
+	return NULL;
+}
+
+/* chdir with a relative path: proc.cwd is the new directory, the event's
+ * own path is resolved against the one it left */
+static void test_chdir_path(void)
+{
+	struct sg_state *st = sg_state_new();
+	struct sg_event e;
+	struct sg_strbuf b;
+	uint64_t a[6] = {0};
+	sg_sb_init(&b);
+	mkev(&e, "getpid", FAKE_PID, FAKE_PID, a, NULL, 0);
+	run(st, &e);
+	struct sg_proc *p = sg_state_proc(st, FAKE_PID);
+	sg_proc_set_str(&p->cwd, "/tmp/r4/d1", 10);
+
+	struct cap sub[] = {{"path", "sub", 4}};
+	mkev(&e, "chdir", FAKE_PID, 0, a, sub, 1);
+	sg_state_before(st, &e);
+	T_STREQ(p->cwd, "/tmp/r4/d1/sub", "chdir sub: proc.cwd is the new directory");
+	T_STREQ(event_path(&e, &b), "/tmp/r4/d1/sub", "chdir sub: fs.path.name against the old cwd");
+	sg_state_after(st, &e);
+
+	struct cap up[] = {{"path", "..", 3}};
+	mkev(&e, "chdir", FAKE_PID, 0, a, up, 1);
+	sg_state_before(st, &e);
+	T_STREQ(p->cwd, "/tmp/r4/d1", "chdir ..: proc.cwd");
+	T_STREQ(event_path(&e, &b), "/tmp/r4/d1", "chdir ..: fs.path.name");
+	sg_state_after(st, &e);
+
+	/* a failed chdir changes nothing: its path is against the cwd */
+	struct cap no[] = {{"path", "nope", 5}};
+	mkev(&e, "chdir", FAKE_PID, -2, a, no, 1);
+	sg_state_before(st, &e);
+	T_STREQ(event_path(&e, &b), "/tmp/r4/d1/nope", "chdir failed: path against the cwd");
+	sg_state_after(st, &e);
+
+	/* the next event resolves against the new cwd again */
+	mkev(&e, "chdir", FAKE_PID, 0, a, sub, 1);
+	run(st, &e);
+	struct cap fn[] = {{"path", "f", 2}};
+	mkev(&e, "stat", FAKE_PID, 0, a, fn, 1);
+	sg_state_before(st, &e);
+	T_STREQ(event_path(&e, &b), "/tmp/r4/d1/sub/f", "after chdir: a stat is against the new cwd");
+	sg_state_after(st, &e);
+	sg_sb_free(&b);
+	sg_state_free(st);
+}
+
+static void netio(struct sg_state *st, struct sg_event *e, const char *sc, uint64_t fd,
+		  int64_t res, const struct sg_tuple *t)
+{
+	uint64_t a[6] = {fd};
+	struct cap c[] = {{"tuple", t, sizeof(*t)}};
+	mkev(e, sc, FAKE_PID, res, a, c, 1);
+	sg_state_before(st, e);
+}
+
+/* unconnected UDP: bind makes the server end, a datagram names the fd */
+static void test_udp(void)
+{
+	struct sg_state *st = sg_state_new();
+	struct sg_event e;
+	uint64_t sa[6] = {AF_INET, SOCK_DGRAM, 0};
+	mkev(&e, "socket", FAKE_PID, 3, sa, NULL, 0);
+	run(st, &e);
+	mkev(&e, "socket", FAKE_PID, 4, sa, NULL, 0);
+	run(st, &e);
+
+	/* the decoder completes bind's tuple from its address: remote = local */
+	struct sg_tuple bt = tuple4("127.0.0.1", 5353, "127.0.0.1", 5353);
+	bt.l4proto = IPPROTO_UDP;
+	bt.type = SOCK_DGRAM;
+	uint64_t ba[6] = {3};
+	struct cap bc[] = {{"tuple", &bt, sizeof(bt)}};
+	mkev(&e, "bind", FAKE_PID, 0, ba, bc, 1);
+	sg_state_before(st, &e);
+	T_OK(e.fd && e.fd->is_server && e.fd->tuple.lport == 5353 && !e.fd->tuple.rport,
+	     "bind: the bound socket is the server end, no client yet");
+	T_STREQ(e.fd ? e.fd->name : NULL, "127.0.0.1:5353", "bind: named by its own address");
+	sg_state_after(st, &e);
+
+	/* the client's sendto: the kernel bound it to 0.0.0.0:40001 */
+	struct sg_tuple ct = tuple4("0.0.0.0", 40001, "127.0.0.1", 5353);
+	ct.l4proto = IPPROTO_UDP;
+	netio(st, &e, "sendto", 4, 5, &ct);
+	T_OK(e.fd && !e.fd->is_server && e.fd->tuple.lport == 40001 && e.fd->tuple.rport == 5353,
+	     "udp sendto: client end from the tuple");
+	T_STREQ(e.fd ? e.fd->name : NULL, "0.0.0.0:40001->127.0.0.1:5353", "udp sendto: fd.name");
+	sg_state_after(st, &e);
+
+	/* the server's recvfrom: remote is the sender */
+	struct sg_tuple rt = tuple4("127.0.0.1", 5353, "127.0.0.1", 40001);
+	rt.l4proto = IPPROTO_UDP;
+	netio(st, &e, "recvfrom", 3, 5, &rt);
+	T_OK(e.fd && e.fd->is_server && e.fd->tuple.rport == 40001,
+	     "udp recvfrom: server end, the sender as client");
+	T_STREQ(e.fd ? e.fd->name : NULL, "127.0.0.1:40001->127.0.0.1:5353",
+		"udp recvfrom: fd.name client->server");
+	sg_state_after(st, &e);
+
+	/* the next datagram from elsewhere renames it */
+	struct sg_tuple rt2 = tuple4("127.0.0.1", 5353, "127.0.0.2", 40777);
+	rt2.l4proto = IPPROTO_UDP;
+	netio(st, &e, "recvmsg", 3, 5, &rt2);
+	T_STREQ(e.fd ? e.fd->name : NULL, "127.0.0.2:40777->127.0.0.1:5353",
+		"udp recvmsg: a new sender renames the fd");
+	sg_state_after(st, &e);
+
+	/* a failed call teaches nothing */
+	struct sg_tuple bad = tuple4("0.0.0.0", 40001, "10.9.9.9", 9);
+	bad.l4proto = IPPROTO_UDP;
+	netio(st, &e, "sendto", 4, -111, &bad);
+	T_STREQ(e.fd ? e.fd->name : NULL, "0.0.0.0:40001->127.0.0.1:5353",
+		"udp sendto failed: fd unchanged");
+	sg_state_after(st, &e);
+
+	/* a connected TCP socket keeps its name whatever the tuple says */
+	uint64_t ta[6] = {AF_INET, SOCK_STREAM, 0};
+	mkev(&e, "socket", FAKE_PID, 5, ta, NULL, 0);
+	run(st, &e);
+	struct sg_tuple tt = tuple4("10.0.0.1", 41000, "10.0.0.2", 80);
+	uint64_t ca[6] = {5};
+	struct cap cc[] = {{"tuple", &tt, sizeof(tt)}};
+	mkev(&e, "connect", FAKE_PID, 0, ca, cc, 1);
+	run(st, &e);
+	struct sg_tuple other = tuple4("10.0.0.1", 41000, "10.0.0.3", 81);
+	netio(st, &e, "sendto", 5, 3, &other);
+	T_STREQ(e.fd ? e.fd->name : NULL, "10.0.0.1:41000->10.0.0.2:80",
+		"tcp sendto: a connected socket keeps its name");
+	sg_state_after(st, &e);
+
+	/* a socket from /proc with no role: the ephemeral port is the client */
+	struct sg_proc *p = sg_state_proc(st, FAKE_PID);
+	sg_fdtab_put(st, p->fds, sg_fd_new(6, SG_FDT_IPV4, "", 0));
+	struct sg_tuple gt = tuple4("10.0.0.1", 53, "10.0.0.2", 45000);
+	gt.l4proto = IPPROTO_UDP;
+	netio(st, &e, "sendto", 6, 40, &gt);
+	T_OK(e.fd && e.fd->is_server, "udp guess: the side on port 53 is the server");
+	T_STREQ(e.fd ? e.fd->name : NULL, "10.0.0.2:45000->10.0.0.1:53", "udp guess: fd.name");
+	sg_state_after(st, &e);
+	sg_state_free(st);
+}
+
+/* mmap's fd argument, and *at calls on their dirfd (AT_EMPTY_PATH, "") */
+static void test_other_fds(void)
+{
+	struct sg_state *st = sg_state_new();
+	struct sg_event e;
+	struct cap c[] = {{"name", "/tmp/r4/big", 12}};
+	uint64_t oa[6] = {(uint64_t)(int64_t)AT_FDCWD, 0, O_RDONLY};
+	mkev(&e, "openat", FAKE_PID, 3, oa, c, 1);
+	run(st, &e);
+
+	uint64_t ma[6] = {0, 8192, PROT_READ, MAP_PRIVATE, 3, 0};
+	mkev(&e, "mmap", FAKE_PID, 0x7f0000000000, ma, NULL, 0);
+	sg_state_before(st, &e);
+	T_OK(e.fdnum == 3, "mmap: the event's fd is its fd argument");
+	T_STREQ(e.fd ? e.fd->name : NULL, "/tmp/r4/big", "mmap: fd.name");
+	sg_state_after(st, &e);
+	uint64_t an[6] = {0, 8192, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, (uint64_t)-1, 0};
+	mkev(&e, "mmap", FAKE_PID, 0x7f0000000000, an, NULL, 0);
+	sg_state_before(st, &e);
+	T_OK(e.fdnum == -1 && !e.fd, "mmap: an anonymous map has no fd");
+	sg_state_after(st, &e);
+	uint64_t an3[6] = {0, 8192, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, 3, 0};
+	mkev(&e, "mmap", FAKE_PID, 0x7f0000000000, an3, NULL, 0);
+	sg_state_before(st, &e);
+	T_OK(e.fdnum == -1 && !e.fd, "mmap: MAP_ANONYMOUS ignores the fd argument");
+	sg_state_after(st, &e);
+
+	struct cap empty[] = {{"path", "", 1}};
+	uint64_t fa[6] = {3, 0, 0, 0x1000 /* AT_EMPTY_PATH */};
+	mkev(&e, "newfstatat", FAKE_PID, 0, fa, empty, 1);
+	sg_state_before(st, &e);
+	T_OK(e.fdnum == 3, "newfstatat(fd, \"\", AT_EMPTY_PATH): the dirfd is the fd");
+	T_STREQ(e.fd ? e.fd->name : NULL, "/tmp/r4/big", "newfstatat AT_EMPTY_PATH: fd.name");
+	sg_state_after(st, &e);
+	struct cap named[] = {{"path", "x", 2}};
+	mkev(&e, "newfstatat", FAKE_PID, 0, fa, named, 1);
+	sg_state_before(st, &e);
+	T_OK(e.fdnum == -1 && !e.fd, "newfstatat with a path: no fd");
+	sg_state_after(st, &e);
+	uint64_t nf[6] = {3, 0, 0, 0};
+	mkev(&e, "newfstatat", FAKE_PID, -2, nf, empty, 1);
+	sg_state_before(st, &e);
+	T_OK(e.fdnum == -1, "newfstatat \"\" without AT_EMPTY_PATH: no fd");
+	sg_state_after(st, &e);
+	uint64_t sx[6] = {3, 0, 0x1000, 0x7ff};
+	mkev(&e, "statx", FAKE_PID, 0, sx, empty, 1);
+	sg_state_before(st, &e);
+	T_OK(e.fdnum == 3 && e.fd, "statx AT_EMPTY_PATH: the dirfd is the fd");
+	sg_state_after(st, &e);
+	uint64_t fo[6] = {3, 0, 0, 0, 0x1000};
+	mkev(&e, "fchownat", FAKE_PID, 0, fo, empty, 1);
+	sg_state_before(st, &e);
+	T_OK(e.fdnum == 3 && e.fd, "fchownat AT_EMPTY_PATH: the dirfd is the fd");
+	sg_state_after(st, &e);
+	sg_state_free(st);
+}
+
 /* ---- process records ------------------------------------------------- */
 
 static struct sg_rec rec(uint16_t kind, uint32_t pid, uint32_t tid, uint32_t ppid,
@@ -700,6 +910,17 @@ static void test_container(void)
 		 "999999999999"},
 		{"/crio-abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcd.scope",
 		 "abcdefabcdef"},
+		{"/crio-abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcd",
+		 "abcdefabcdef"},
+		{"/crio-conmon-abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcd",
+		 "host"},
+		{"/machine.slice/libpod-1111111111112222222222223333333333334444444444445555555555556666",
+		 "111111111111"},
+		{"/kubepods-besteffort-pod0f0f1234_5678.slice:cri-containerd:"
+		 "7777777777778888888888889999999999990000000000001111111111112222",
+		 "777777777777"},
+		{"/system.slice/containerd.service", "host"},
+		{"/system.slice/x-0123456789abcdef.scope", "host"},
 		{"/user.slice/user-1000.slice/session-2.scope", "host"},
 		{"/", "host"},
 		{"/docker/notahexid", "host"},
@@ -1066,6 +1287,9 @@ int main(int argc, char **argv)
 	}
 	test_scan(argv[0]);
 	test_events();
+	test_chdir_path();
+	test_udp();
+	test_other_fds();
 	test_records();
 	test_storm();
 	test_reap();
