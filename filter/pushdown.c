@@ -198,6 +198,7 @@ struct conds {
 	char comm[SG_PUSH_MAX][SG_COMM_LEN];
 	bool empty; /* some field's values cannot all hold */
 	const char *empty_field;
+	const char *empty_why; /* the reason, when not the generic one */
 	int empty_off;
 };
 
@@ -258,13 +259,18 @@ static void add_comm(struct conds *c, const struct sg_ast *n)
 {
 	char vals[SG_PUSH_MAX][SG_COMM_LEN];
 	uint32_t nv = 0;
-	/* comm holds at most 15 bytes and no NUL: only such values fit */
-	for (int i = 0; i < n->ncv; i++)
-		if (n->cv[i].len >= SG_COMM_LEN || memchr(n->cv[i].s, '\0', n->cv[i].len))
-			return;
+	/* proc.name is the kernel's comm (libs: task->comm): at most 15 bytes
+	 * and no NUL, so a longer value can never be equal and is left out */
 	for (int i = 0; i < n->ncv; i++) {
+		if (n->cv[i].len >= SG_COMM_LEN || memchr(n->cv[i].s, '\0', n->cv[i].len))
+			continue;
 		memset(vals[nv], 0, SG_COMM_LEN);
 		memcpy(vals[nv++], n->cv[i].s, n->cv[i].len);
+	}
+	if (nv == 0 && n->ncv > 0 && !c->empty) {
+		note_empty(c, n, "proc.name");
+		c->empty_why = "proc.name is the kernel's comm: at most 15 bytes, no NUL";
+		return;
 	}
 	if (!c->comm_set) {
 		c->comm_set = true;
@@ -365,7 +371,10 @@ void sg_pushdown_build(const struct sg_ast *root, struct sg_pushdown *pd, char *
 	collect(root, &cd);
 	if (cd.empty) {
 		pd->never = true;
-		snprintf(why, whylen, "its conditions on %s cannot all hold", cd.empty_field);
+		if (cd.empty_why)
+			snprintf(why, whylen, "%s", cd.empty_why);
+		else
+			snprintf(why, whylen, "its conditions on %s cannot all hold", cd.empty_field);
 		*off = cd.empty_off;
 		return;
 	}

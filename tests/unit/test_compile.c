@@ -34,6 +34,9 @@ static const struct {
 } rejected[] = {
 	{ "proc.pid contains 3", 10, "'contains' cannot compare the number field 'proc.pid' (use =, !=, <, <=, >, >=, in or exists)" },
 	{ "evt.type=exceve", 10, "unknown syscall 'exceve' (did you mean 'execve'?)" },
+	{ "proc.name=averylongname_over15", 1, "this filter can never match: proc.name is the kernel's comm: at most 15 bytes, no NUL" },
+	{ "evt.type=openat and proc.name in (averylongname_over15, \"sixteen bytes ..\")", 21, "this filter can never match: proc.name is the kernel's comm: at most 15 bytes, no NUL" },
+	{ "proc.pid=1 and proc.name=\"a\\x00b\"", 16, "this filter can never match: proc.name is the kernel's comm: at most 15 bytes, no NUL" },
 	{ "evt.type=open and evt.arg.nosuch=x", 27, "unknown event argument 'nosuch' (sysgrep --list-events shows them)" },
 	{ "evt.arg.nmae=x", 9, "unknown event argument 'nmae' (did you mean 'name'?)" },
 	{ "evt.arg[nmae] exists", 9, "unknown event argument 'nmae' (did you mean 'name'?)" },
@@ -332,7 +335,9 @@ static void test_pushdown(void)
 		{ "proc.pid=1 or proc.pid=2", -1, "open", NULL, true, 0, 0, 0, 0, false, false },
 		{ "not proc.pid=1", -1, "open", NULL, true, 0, 0, 0, 0, false, false },
 		{ "proc.pid in (1,2,3,4,5,6,7,8,9)", -1, "open", NULL, true, 0, 0, 0, 0, false, false },
-		{ "proc.name=averyveryverylongname", -1, "open", NULL, true, 0, 0, 0, 0, false, false },
+		/* a name longer than a comm can never be one: only bash is pushed */
+		{ "proc.name in (averyveryverylongname, bash)", -1, "open", NULL, true, 0, 1, 0, 0, false, false },
+		{ "proc.name != averyveryverylongname", -1, "open", NULL, true, 0, 0, 0, 0, false, false },
 		{ "proc.name in (bash, sh) and user.uid=0 and thread.tid=5", -1, "open", NULL, true, 0, 2, 1, 1, false, false },
 		{ "proc.cwd=/ and fd.name=x", -1, "open", NULL, true, 0, 0, 0, 0, true, true },
 		{ "proc.name=val(proc.pname)", -1, "open", NULL, true, 0, 0, 0, 0, true, false },
