@@ -172,6 +172,19 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* A field listed twice would be a JSON key twice and a CSV column twice
+ * with the same name: is the last item a repeat? */
+static bool repeats(const struct sg_fmt *f)
+{
+	const struct sg_fmt_item *it = &f->items[f->nitems - 1];
+	for (size_t j = 0; j + 1 < f->nitems; j++) {
+		const struct sg_fmt_item *o = &f->items[j];
+		if (o->len == it->len && memcmp(o->text, it->text, it->len) == 0)
+			return true;
+	}
+	return false;
+}
+
 struct sg_fmt *sg_fmt_compile_list(const char *text, struct sg_diag *d)
 {
 	const char *src = text ? text : "";
@@ -194,6 +207,11 @@ struct sg_fmt *sg_fmt_compile_list(const char *text, struct sg_diag *d)
 		}
 		int used = parse_field(src, i, f, &cap, d);
 		if (used < 0) {
+			sg_fmt_free(f);
+			return NULL;
+		}
+		if (repeats(f)) {
+			sg_diag_set(d, src, (int)i, "%s is listed twice", f->items[f->nitems - 1].text);
 			sg_fmt_free(f);
 			return NULL;
 		}

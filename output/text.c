@@ -69,17 +69,19 @@ static bool put_field(struct text_ctx *c, const struct sg_fmt_item *it)
 	struct sg_strbuf *b = &out->w.buf;
 	const char *text;
 	size_t len;
+	size_t limit = it->width ? it->width : SG_NO_LIMIT;
 
 	if (!sg_field_text(out, c->e, &it->ref, c->a, &text, &len)) {
 		if (!out->fmt->star)
 			return false;
 		text = "<NA>";
 		len = 4;
+		limit = SG_NO_LIMIT; /* a width cuts values, never the marker */
 	}
 	const char *col = colour_of(c, it->ref.id);
 	if (col)
 		sg_sb_puts(b, col);
-	size_t cols = sg_esc_text(b, text, len, it->width ? it->width : SG_NO_LIMIT);
+	size_t cols = sg_esc_text(b, text, len, limit);
 	if (col)
 		sg_sb_puts(b, COL_OFF);
 	pad(b, cols, it->width);

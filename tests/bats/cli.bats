@@ -118,3 +118,8 @@ load helpers
 	[ -f "$d/usr/share/zsh/vendor-completions/_sysgrep" ]
 	"$d/usr/bin/sysgrep" --version
 }
+
+@test "--count-by a field twice is an error at the second one" {
+	run -2 "$SYSGREP" --count-by proc.name,proc.name -o json 'evt.type=openat'
+	[[ "${lines[0]}" == "sysgrep: count-by:1:11: proc.name is listed twice" ]]
+}

@@ -377,6 +377,15 @@ static void test_events(struct sg_arena *a)
 	sg_output_free(out);
 	close(fd);
 
+	/* a width cuts values, not the <NA> marker: a cut "<NA" reads as data */
+	fd = tmpfd();
+	out = new_out(SG_OUT_TEXT, fd, "*%3fd.num|%2fd.name|%6fd.name|", NULL, false);
+	sg_output_event(out, &v1.e, a);
+	sg_output_end(out);
+	T_STREQ(slurp(fd), "<NA>|<NA>|<NA>  |\n", "text -p: %%N keeps <NA> whole");
+	sg_output_free(out);
+	close(fd);
+
 	fd = tmpfd();
 	struct sg_output_opts co = {.fmt = SG_OUT_TEXT, .format = "%proc.name %evt.type %evt.res",
 				    .color = true, .fd = fd};
@@ -556,6 +565,12 @@ static void test_events(struct sg_arena *a)
 	T_OK(!sg_output_new(&bad, &bd) && bd.set && strcmp(bd.what, "count-by") == 0 &&
 		     strstr(bd.msg, "evt.type"),
 	     "--count-by unknown field: count-by error with suggestion");
+	struct sg_output_opts dup = {.fmt = SG_OUT_JSON, .count_by = "proc.name, evt.type,proc.name",
+				     .fd = 1};
+	struct sg_diag dd = {.what = "format"};
+	T_OK(!sg_output_new(&dup, &dd) && dd.set && strcmp(dd.what, "count-by") == 0 &&
+		     strstr(dd.msg, "proc.name is listed twice") && dd.col == 21,
+	     "--count-by a field twice: an error at the second");
 	struct sg_output_opts badp = {.fmt = SG_OUT_JSON, .format = "%nope", .fd = 1};
 	struct sg_diag pd = {.what = "format"};
 	T_OK(!sg_output_new(&badp, &pd) && pd.set && pd.col == 2, "bad -p: format error");
