@@ -9,6 +9,12 @@ _sysgrep_events() {
 	sysgrep --list-events -o json 2>/dev/null | sed -n 's/^{"name":"\([^"]*\)".*/\1/p'
 }
 
+# The filter's word operators, as filter/ast.h's SG_CMPOPS spells them
+# (tests/unit/test_completion.c fails when the two lists differ), and its
+# boolean keywords.
+_sysgrep_ops="exists glob iglob contains icontains bcontains startswith bstartswith endswith regex intersects in pmatch"
+_sysgrep_keywords="and or not"
+
 _sysgrep() {
 	local cur prev
 	COMPREPLY=()
@@ -38,6 +44,6 @@ _sysgrep() {
 		COMPREPLY=($(compgen -P "evt.type=" -W "$(_sysgrep_events) procexit" -- "${cur#evt.type=}"))
 		return
 	fi
-	COMPREPLY=($(compgen -W "$(_sysgrep_fields) and or not in exists contains startswith endswith glob pmatch regex" -- "$cur"))
+	COMPREPLY=($(compgen -W "$(_sysgrep_fields) $_sysgrep_keywords $_sysgrep_ops" -- "$cur"))
 }
 complete -F _sysgrep sysgrep
