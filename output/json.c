@@ -14,8 +14,9 @@
  *               path, a tuple; buffers as rendered, non-printables '.')},
  *   evt.rawarg {name: numbers as numbers, strings / paths / buffers / argv
  *               (NULs kept as \u0000) as strings, addresses and tuples as
- *               text, a pipe's fds as [fd1, fd2]}; null when not captured.
- * A pipe / socketpair pair appears as fd1 and fd2, Falco's names.
+ *               text}; null when not captured.
+ * A pipe / socketpair pair appears as two members fd1 and fd2, Falco's
+ * names ("fd1":3,"fd2":4), in evt.arg and evt.rawarg alike.
  * A field that does not apply is null.  With -p: only the fields named,
  * keyed as written ("evt.arg.fd"); a missing one is null with a leading
  * '*', and skips the event without it, as in the text output.
