@@ -132,13 +132,69 @@ setup() {
 }
 
 @test "output is flushed per line into a pipe" {
-	# the first event must reach the reader while sysgrep is still running
-	"$SGT" -l getppid 1 &
+	# the first event must reach the reader long before -t ends the run
+	"$SGT" -l -d 5 getppid 1 &
 	local h=$!
-	run timeout 15 bash -c "'$SYSGREP' -t 10s 'evt.type=getppid and proc.name=$NAME' | head -n 1"
+	local t0=$SECONDS
+	run timeout 30 bash -c "'$SYSGREP' -t 20s 'evt.type=getppid and proc.name=$NAME' | head -n 1"
+	local took=$((SECONDS - t0))
 	kill $h; wait $h 2>/dev/null || true
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"< getppid "* ]]
+	[ "$took" -lt 5 ]
+}
+
+@test "--buffered holds the output back until the end of the run" {
+	"$SGT" -l -d 5 getppid 1 &
+	local h=$!
+	local t0=$SECONDS
+	run timeout 30 bash -c "'$SYSGREP' --buffered -t 4s 'evt.type=getppid and proc.name=$NAME' | head -n 1"
+	local took=$((SECONDS - t0))
+	kill $h; wait $h 2>/dev/null || true
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"< getppid "* ]]
+	# a few hundred events are far below a block: nothing before the end
+	[ "$took" -ge 3 ]
+}
+
+# colour_run ENV... [-- SYSGREP-OPTION...]: sysgrep on a terminal (script(1)
+# gives it one), printing one event of the helper
+colour_run() {
+	command -v script >/dev/null || skip "no script(1) for a terminal"
+	local env=() opts=()
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do env+=("$1"); shift; done
+	[ $# -gt 0 ] && shift
+	opts=("$@")
+	"$SGT" -l -d 5 getppid 1 &
+	local h=$!
+	run timeout 30 script -qec "env ${env[*]} '$SYSGREP' ${opts[*]} -n 1 -t 20s 'evt.type=getppid and proc.name=$NAME'" /dev/null
+	kill $h; wait $h 2>/dev/null || true
+	[[ "$output" == *"getppid"* ]]
+}
+
+@test "colour on a terminal by default" {
+	colour_run TERM=xterm
+	[[ "$output" == *$'\033['* ]]
+}
+
+@test "no colour on a terminal with NO_COLOR, --color=never or TERM=dumb" {
+	colour_run TERM=xterm NO_COLOR=1
+	[[ "$output" != *$'\033['* ]]
+	colour_run TERM=dumb
+	[[ "$output" != *$'\033['* ]]
+	colour_run TERM=xterm -- --color=never
+	[[ "$output" != *$'\033['* ]]
+}
+
+@test "--color=always wins over NO_COLOR; a pipe gets no colour" {
+	"$SGT" -l -d 5 getppid 1 &
+	local h=$!
+	run bash -c "NO_COLOR=1 TERM=xterm '$SYSGREP' --color=always -n 1 -t 20s 'evt.type=getppid and proc.name=$NAME' | cat"
+	[[ "$output" == *$'\033['* ]]
+	run bash -c "TERM=xterm '$SYSGREP' -n 1 -t 20s 'evt.type=getppid and proc.name=$NAME' | cat"
+	kill $h; wait $h 2>/dev/null || true
+	[[ "$output" == *"getppid"* ]]
+	[[ "$output" != *$'\033['* ]]
 }
 
 @test "without privileges: status 2 and a sentence saying what to do" {

@@ -54,12 +54,26 @@ PY
 
 @test "text output never emits a raw control byte" {
 	local f
-	f="$BATS_TEST_TMPDIR/$(printf 'x\033[2Jy\rz')"
+	f="$BATS_TEST_TMPDIR/$(printf 'x\033[2Jy\rz\tw')"
 	echo x >"$f"
 	sg_capture "$OUT" -n 1 -t 20s "evt.type=openat and proc.name=$NAME" --- "$SGT" -l open "$f"
 	[ "$SG_STATUS" -eq 0 ]
 	[ "$(wc -l <"$OUT")" -eq 1 ]
-	! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$OUT"
+	# tab included: the default line has none of its own, values escape it
+	! LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$OUT"
+	grep -qF 'z\tw' "$OUT"
+}
+
+@test "-p text and --count-by text escape tabs in values too" {
+	local f="$BATS_TEST_TMPDIR/$(printf 'ta\tb')"
+	echo x >"$f"
+	sg_capture "$OUT" -n 1 -t 20s -p '%proc.name %fd.name' "evt.type=openat and proc.name=$NAME" --- "$SGT" -l open "$f"
+	[ "$SG_STATUS" -eq 0 ]
+	! LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$OUT"
+	sg_capture "$OUT" --count-by fd.name -n 2 -t 20s "evt.type=openat and proc.name=$NAME" --- "$SGT" -l open "$f"
+	[ "$SG_STATUS" -eq 0 ]
+	! LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$OUT"
+	grep -qF 'ta\tb' "$OUT"
 }
 
 @test "-c prints only the number of matching events" {
@@ -104,7 +118,7 @@ PY
 }
 
 @test "--interval in CSV: an interval column, and an empty interval is a row of 0" {
-	sg_capture "$OUT" -o csv --count-by proc.name --interval 400ms -t 1300ms "evt.type=getppid and proc.name=no-such-proc-$NAME" --- true
+	sg_capture "$OUT" -o csv --count-by proc.name --interval 400ms -t 1300ms "evt.type=getppid and proc.name=zz$RANDOM" --- true
 	[ "$SG_STATUS" -eq 1 ]
 	[ "$(head -n 1 "$OUT")" = "count,interval,proc.name" ]
 	[ "$(wc -l <"$OUT")" -ge 4 ]
