@@ -48,6 +48,14 @@ same_events() {
 	same_events "user.uid=0 and proc.name=$NAME and (evt.type=getppid or evt.type startswith mkdir or evt.type=connect)"
 }
 
+@test "pushdown: a name too long for a comm is left out of the pushed list" {
+	same_events "proc.name in (a_name_longer_than_a_comm, $NAME) and evt.type in (openat, write)"
+}
+
+@test "pushdown: pmatch with glob components, any-of field against val()" {
+	same_events "proc.name=$NAME and (fd.name pmatch ('$BATS_TEST_TMPDIR/pd-*') or proc.aname=val(proc.pname))"
+}
+
 @test "--dump-filter names what is pushed down" {
 	run "$SYSGREP" --dump-filter "proc.name=$NAME and evt.type in (openat, read)"
 	[ "$status" -eq 0 ]
