@@ -218,12 +218,14 @@ static void build(void)
 
 /* ---- running ----------------------------------------------------------- */
 
-static char *render_all(enum sg_outfmt fmt, const char *format, size_t *len)
+static char *render_all(enum sg_outfmt fmt, const char *format, const char *count_by,
+			bool count, size_t *len)
 {
 	char name[] = "/tmp/sg-golden-XXXXXX";
 	int fd = mkstemp(name);
 	unlink(name);
-	struct sg_output_opts o = {.fmt = fmt, .format = format, .header = true, .fd = fd};
+	struct sg_output_opts o = {.fmt = fmt, .format = format, .count_by = count_by,
+				   .count = count, .header = true, .fd = fd};
 	struct sg_diag d = {.what = "format"};
 	struct sg_output *out = sg_output_new(&o, &d);
 	struct sg_arena a;
@@ -245,13 +247,14 @@ static char *render_all(enum sg_outfmt fmt, const char *format, size_t *len)
 	return buf;
 }
 
-static void golden(const char *file, enum sg_outfmt fmt, const char *format)
+static void golden_of(const char *file, enum sg_outfmt fmt, const char *format,
+		      const char *count_by, bool count)
 {
 	char path[512];
 	const char *dir = getenv("SG_GOLDEN_DIR");
 	snprintf(path, sizeof(path), "%s/%s", dir ? dir : "tests/golden", file);
 	size_t len;
-	char *got = render_all(fmt, format, &len);
+	char *got = render_all(fmt, format, count_by, count, &len);
 
 	if (getenv("SG_UPDATE_GOLDEN")) {
 		FILE *f = fopen(path, "wb");
@@ -277,6 +280,11 @@ static void golden(const char *file, enum sg_outfmt fmt, const char *format)
 	free(got);
 }
 
+static void golden(const char *file, enum sg_outfmt fmt, const char *format)
+{
+	golden_of(file, fmt, format, NULL, false);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -293,6 +301,13 @@ int main(void)
 	golden("format.json", SG_OUT_JSON,
 	       "*%evt.num %proc.name %evt.arg.name %evt.rawarg.res %evt.failed %fd.num %user.name");
 	golden("format.csv", SG_OUT_CSV, "%evt.num %proc.name %evt.type %fd.name %evt.args");
+	/* -c and --count-by over the same events (hostile keys included) */
+	golden_of("count.txt", SG_OUT_TEXT, NULL, NULL, true);
+	golden_of("count.json", SG_OUT_JSON, NULL, NULL, true);
+	golden_of("count.csv", SG_OUT_CSV, NULL, NULL, true);
+	golden_of("countby.txt", SG_OUT_TEXT, NULL, "proc.name,evt.type,fd.name", false);
+	golden_of("countby.json", SG_OUT_JSON, NULL, "proc.name,evt.type,fd.name", false);
+	golden_of("countby.csv", SG_OUT_CSV, NULL, "proc.name,evt.type,fd.name", false);
 
 	sg_state_free(state);
 	return t_done();
