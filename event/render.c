@@ -705,11 +705,12 @@ void sg_render_param_resolved(struct sg_strbuf *b, const struct sg_event *e,
 {
 	size_t mark = b->len;
 
-	/* captured values as rendered, without a path's resolved form:
-	 * evt.arg.name is the path the program passed (fs.path.name is the
-	 * absolute one) */
+	/* a relative path resolves to its absolute form, as libs' resolved
+	 * PT_FSPATH/PT_FSRELPATH value (evt.rawarg.X keeps what was passed);
+	 * other captured values as rendered */
 	if (p && p->def && is_captured_type(p->def->type)) {
-		render_captured(b, e, p, false);
+		if (!resolve_path(b, e, p))
+			render_captured(b, e, p, false);
 		return;
 	}
 	sg_render_param(b, e, p);
