@@ -97,6 +97,7 @@ enum sg_category {
 #define SG_SC_WRITE 0x0040      /* writes data (evt.is_io_write) */
 #define SG_SC_STATE 0x0080      /* changes process / fd state: always captured */
 #define SG_SC_DIRFD_ARG0 0x0100 /* arg0 is a dirfd for the path param */
+#define SG_SC_NORETURN 0x0200   /* never returns: no exit event (exit, exit_group) */
 #define SG_SC_GENERIC 0x8000    /* not in the event table: raw args only */
 
 struct sg_syscall_def {

@@ -82,8 +82,9 @@ static const struct sg_syscall_def sg_table[] = {
 	   P_STATE("uid", UID), P_STATE("gid", GID)),
 	SC("vfork", PROCESS, ST, P_RES("res", PID), S_PROC, P_STATE("comm", STR),
 	   P_STATE("uid", UID), P_STATE("gid", GID)),
-	SC("exit", PROCESS, 0, P_ARG("status", INT, 0)),
-	SC("exit_group", PROCESS, 0, P_ARG("status", INT, 0)),
+	/* they never return, so sys_exit never sees them: procexit is their end */
+	SC("exit", PROCESS, SG_SC_NORETURN, P_ARG("status", INT, 0)),
+	SC("exit_group", PROCESS, SG_SC_NORETURN, P_ARG("status", INT, 0)),
 	SC("setuid", USER, 0, R_ERR, P_ARG("uid", UID, 0)),
 	SC("setgid", USER, 0, R_ERR, P_ARG("gid", GID, 0)),
 	SC("setresuid", USER, 0, R_ERR, P_ARG("ruid", UID, 0), P_ARG("euid", UID, 1),
