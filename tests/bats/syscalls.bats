@@ -117,7 +117,8 @@ modules_enabled() {
 	sys_cap setresuid setresuid
 	ev "$OK" '."evt.rawarg".ruid == -1' '."evt.rawarg".euid == 65534' \
 		'."evt.rawarg".suid == -1' '."evt.arg".euid == "nobody"' \
-		'args("euid"; "65534(nobody)")' '."evt.arg".ruid == "-1"'
+		'args("euid"; "65534(nobody)")' '."evt.arg".ruid == "<NONE>"' \
+		'args("ruid"; "-1(<NONE>)")' 'args("suid"; "-1(<NONE>)")'
 }
 
 @test "setresgid(65534, -1, -1)" {
