@@ -129,36 +129,6 @@ static bool cap_len_ok(const struct sg_param_def *pd, const struct pl *p)
 	return true;
 }
 
-static bool is_int32(uint8_t type)
-{
-	switch (type) {
-	case SG_PT_INT:
-	case SG_PT_FD:
-	case SG_PT_DIRFD:
-	case SG_PT_PID:
-	case SG_PT_SIGNAL:
-	case SG_PT_ERRNO:
-		return true;
-	}
-	return false;
-}
-
-static bool is_uint32(uint8_t type)
-{
-	return type == SG_PT_UID || type == SG_PT_GID || type == SG_PT_MODE;
-}
-
-/* A raw argument as its C type: ints are 32 bits in registers of 64 (the
- * upper half is whatever the caller left there). */
-static int64_t arg_value(uint8_t type, uint64_t raw)
-{
-	if (is_int32(type))
-		return (int32_t)(uint32_t)raw;
-	if (is_uint32(type))
-		return (uint32_t)raw;
-	return (int64_t)raw;
-}
-
 static int param_cap(struct sg_param *p, struct pl_iter *it)
 {
 	struct pl pl;
@@ -292,7 +262,7 @@ static int fill_params(struct sg_decoder *d, struct sg_event *e, struct pl_iter 
 			break;
 		case SG_SRC_ARG:
 			if (p->def->arg < SG_NARGS)
-				p->num = arg_value(p->def->type, e->args[p->def->arg]);
+				p->num = sg_syscall_arg_num(p->def, e->args[p->def->arg]);
 			break;
 		case SG_SRC_CAP:
 			/* the probe captures the first SG_MAX_CAPS only */

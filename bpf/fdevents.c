@@ -14,6 +14,7 @@
 #include <sys/un.h>
 
 #include "bpf/state_int.h"
+#include "event/flagtables.h"
 
 #ifndef CLOSE_RANGE_CLOEXEC
 #define CLOSE_RANGE_CLOEXEC (1U << 2)
@@ -169,8 +170,9 @@ static void on_open(struct sg_state *st, struct sg_event *e)
 {
 	struct sg_proc *p = e->proc;
 	int64_t flags = 0;
+	/* the event's flags are Falco's encoding (SG_PPM_O_*) */
 	if (strcmp(e->def->name, "creat") == 0)
-		flags = O_CREAT | O_WRONLY | O_TRUNC;
+		flags = SG_PPM_O_CREAT | SG_PPM_O_WRONLY | SG_PPM_O_TRUNC;
 	else
 		num_by_name(e, "flags", &flags);
 	const struct sg_param *path = param_of_type(e, SG_PT_PATH);
@@ -178,9 +180,9 @@ static void on_open(struct sg_state *st, struct sg_event *e)
 		sg_procfs_fd(st, p, e->res); /* no usable path: ask /proc */
 		return;
 	}
-	unsigned type = flags & O_DIRECTORY ? SG_FDT_DIRECTORY : SG_FDT_FILE;
+	unsigned type = flags & SG_PPM_O_DIRECTORY ? SG_FDT_DIRECTORY : SG_FDT_FILE;
 	struct sg_fd *f = add_fd(st, p, e->res, type, sg_sb_cstr(&st->sb), st->sb.len,
-				 (flags & O_CLOEXEC) != 0);
+				 (flags & SG_PPM_O_CLOEXEC) != 0);
 	if (f)
 		f->openflags = (uint32_t)flags;
 }

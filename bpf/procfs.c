@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "bpf/state_int.h"
+#include "event/flagtables.h"
 
 /* Read a whole small file at dfd/name into buf (NUL-terminated); bytes read
  * or -1.  At most cap - 1 bytes: longer files are cut. */
@@ -271,8 +272,10 @@ static struct sg_fd *fd_at(struct sg_state *st, int fdd, int infod, const char *
 	uint32_t mode = 0;
 	if (link[0] == '/' && fstatat(fdd, name, &sb, 0) == 0)
 		mode = sb.st_mode;
-	f->openflags = fdinfo_flags(infod, name);
-	f->cloexec = (f->openflags & O_CLOEXEC) != 0;
+	uint32_t kflags = fdinfo_flags(infod, name);
+	/* kept as open events carry them: Falco's encoding */
+	f->openflags = sg_open_flags_ppm(kflags);
+	f->cloexec = (kflags & O_CLOEXEC) != 0;
 	sg_fd_from_link(st, f, link, (size_t)n, mode);
 	return f;
 }

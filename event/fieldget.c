@@ -15,6 +15,7 @@
 
 #include "bpf/state.h"
 #include "event/fields.h"
+#include "event/flagtables.h"
 #include "event/render.h"
 #include "event/strbuf.h"
 
@@ -334,7 +335,7 @@ static bool open_flags(const struct sg_event *e, int64_t *flags)
 	if (!is_syscall(e) || !e->def || !(e->def->flags & SG_SC_OPEN))
 		return false;
 	if (strcmp(e->def->name, "creat") == 0) {
-		*flags = O_CREAT | O_WRONLY | O_TRUNC;
+		*flags = SG_PPM_O_CREAT | SG_PPM_O_WRONLY | SG_PPM_O_TRUNC;
 		return true;
 	}
 	return param_int(e, "flags", flags);
@@ -345,14 +346,14 @@ static bool evt_is_open(const struct sg_event *e, struct sg_value *v, unsigned i
 	int64_t flags;
 	if (!open_flags(e, &flags))
 		return v_bool(v, false);
-	int acc = (int)(flags & O_ACCMODE);
+	/* Falco's encoding: O_RDWR is both access bits */
 	if (id == SG_F_EVT_IS_OPEN_READ)
-		return v_bool(v, acc == O_RDONLY || acc == O_RDWR);
+		return v_bool(v, (flags & SG_PPM_O_RDONLY) != 0);
 	if (id == SG_F_EVT_IS_OPEN_WRITE)
-		return v_bool(v, acc == O_WRONLY || acc == O_RDWR);
+		return v_bool(v, (flags & SG_PPM_O_WRONLY) != 0);
 	/* Falco: a file created (O_CREAT or O_TMPFILE) with an exec bit */
 	int64_t mode = 0;
-	bool creates = (flags & (O_CREAT | __O_TMPFILE)) != 0;
+	bool creates = (flags & (SG_PPM_O_CREAT | SG_PPM_O_TMPFILE)) != 0;
 	return v_bool(v, creates && param_int(e, "mode", &mode) && (mode & 0111));
 }
 

@@ -7,6 +7,7 @@
  */
 #include "event/flagtables.h"
 
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
@@ -33,22 +34,74 @@ struct sg_flagtable {
 
 /* ---- files ------------------------------------------------------------- */
 
+/* Falco's encoding (SG_PPM_O_*), in the order libs names them, so the
+ * text is sysdig's: 262(O_TRUNC|O_CREAT|O_WRONLY). */
 static const struct sg_flagname open_flags[] = {
-	{ 0x0, "O_RDONLY" }, { 0x1, "O_WRONLY" }, { 0x2, "O_RDWR" },
-	{ 0x40, "O_CREAT" }, { 0x80, "O_EXCL" }, { 0x100, "O_NOCTTY" },
-	{ 0x200, "O_TRUNC" }, { 0x400, "O_APPEND" }, { 0x800, "O_NONBLOCK" },
-	/* O_SYNC contains O_DSYNC's bit; O_TMPFILE contains O_DIRECTORY's */
-	{ 0x101000, "O_SYNC" }, { 0x1000, "O_DSYNC" }, { 0x2000, "O_ASYNC" },
-	{ 0x4000, "O_DIRECT" }, { 0x8000, "O_LARGEFILE" },
-	{ 0x410000, "O_TMPFILE" }, { 0x10000, "O_DIRECTORY" },
-	{ 0x20000, "O_NOFOLLOW" }, { 0x40000, "O_NOATIME" },
-	{ 0x80000, "O_CLOEXEC" }, { 0x200000, "O_PATH" },
+	{ SG_PPM_O_LARGEFILE, "O_LARGEFILE" }, { SG_PPM_O_DIRECTORY, "O_DIRECTORY" },
+	{ SG_PPM_O_DIRECT, "O_DIRECT" }, { SG_PPM_O_TRUNC, "O_TRUNC" },
+	{ SG_PPM_O_SYNC, "O_SYNC" }, { SG_PPM_O_NONBLOCK, "O_NONBLOCK" },
+	{ SG_PPM_O_EXCL, "O_EXCL" }, { SG_PPM_O_DSYNC, "O_DSYNC" },
+	{ SG_PPM_O_APPEND, "O_APPEND" }, { SG_PPM_O_CREAT, "O_CREAT" },
+	{ SG_PPM_O_RDWR, "O_RDWR" }, { SG_PPM_O_WRONLY, "O_WRONLY" },
+	{ SG_PPM_O_RDONLY, "O_RDONLY" }, { SG_PPM_O_CLOEXEC, "O_CLOEXEC" },
+	{ 0, "O_NONE" }, { SG_PPM_O_TMPFILE, "O_TMPFILE" },
 };
 
 static const struct sg_flagname open_flags_alias[] = {
-	{ 0x800, "O_NDELAY" }, { 0x2000, "FASYNC" }, { 0x101000, "O_FSYNC" },
-	{ 0x101000, "O_RSYNC" }, { 0x3, "O_ACCMODE" },
+	{ SG_PPM_O_NONBLOCK, "O_NDELAY" }, { SG_PPM_O_SYNC, "O_FSYNC" },
+	{ SG_PPM_O_SYNC, "O_RSYNC" },
 };
+
+/* The kernel's values for the architecture built for: the C library's,
+ * but for O_LARGEFILE, which it defines as 0 on 64-bit targets (the kernel
+ * sets it itself there; a caller or /proc's fdinfo may still show it). */
+#define K_O_ACCMODE O_ACCMODE
+#define K_O_WRONLY O_WRONLY
+#define K_O_RDWR O_RDWR
+#define K_O_CREAT O_CREAT
+#define K_O_EXCL O_EXCL
+#define K_O_TRUNC O_TRUNC
+#define K_O_APPEND O_APPEND
+#define K_O_NONBLOCK O_NONBLOCK
+#define K_O_DSYNC O_DSYNC
+#define K_O_DIRECT O_DIRECT
+#if defined(__aarch64__)
+#define K_O_LARGEFILE 0400000
+#else
+#define K_O_LARGEFILE 0100000 /* asm-generic: x86, s390x, riscv */
+#endif
+#define K_O_DIRECTORY O_DIRECTORY
+#define K_O_CLOEXEC O_CLOEXEC
+#define K_O_SYNC O_SYNC       /* includes O_DSYNC's bit */
+#define K_O_TMPFILE O_TMPFILE /* includes O_DIRECTORY's bit */
+
+uint32_t sg_open_flags_ppm(uint64_t k)
+{
+	static const struct { uint64_t k; uint32_t ppm; } bits[] = {
+		{ K_O_CREAT, SG_PPM_O_CREAT }, { K_O_APPEND, SG_PPM_O_APPEND },
+		{ K_O_DSYNC, SG_PPM_O_DSYNC }, { K_O_EXCL, SG_PPM_O_EXCL },
+		{ K_O_NONBLOCK, SG_PPM_O_NONBLOCK }, { K_O_TRUNC, SG_PPM_O_TRUNC },
+		{ K_O_DIRECT, SG_PPM_O_DIRECT }, { K_O_DIRECTORY, SG_PPM_O_DIRECTORY },
+		{ K_O_LARGEFILE, SG_PPM_O_LARGEFILE }, { K_O_CLOEXEC, SG_PPM_O_CLOEXEC },
+	};
+	uint32_t r;
+
+	switch (k & K_O_ACCMODE) {
+	case K_O_WRONLY: r = SG_PPM_O_WRONLY; break;
+	case K_O_RDWR: r = SG_PPM_O_RDWR; break;
+	default: r = SG_PPM_O_RDONLY; break;
+	}
+	for (size_t i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+		if (k & bits[i].k)
+			r |= bits[i].ppm;
+	/* the two multi-bit flags only when all their bits are there (libs
+	 * tests any bit, which would call every O_DIRECTORY open a TMPFILE) */
+	if ((k & K_O_SYNC) == K_O_SYNC)
+		r |= SG_PPM_O_SYNC;
+	if ((k & K_O_TMPFILE) == K_O_TMPFILE)
+		r |= SG_PPM_O_TMPFILE;
+	return r;
+}
 
 static const struct sg_flagname at_flags[] = {
 	{ 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x200, "AT_REMOVEDIR" },
@@ -559,7 +612,7 @@ static const struct sg_flagname sockopt_name_alias[] = {
 
 static const struct sg_flagtable tables[SG_TBL_MAX] = {
 	[SG_TBL_NONE] = { NULL, NULL, 0, 0, false, false, SG_TBL_NONE, 0 },
-	[SG_TBL_OPEN_FLAGS] = MIXED_A(open_flags, 0x3),
+	[SG_TBL_OPEN_FLAGS] = FLAGS_A(open_flags),
 	[SG_TBL_AT_FLAGS] = FLAGS_A(at_flags),
 	[SG_TBL_RENAME_FLAGS] = FLAGS(rename_flags),
 	[SG_TBL_ACCESS_AT_FLAGS] = FLAGS(access_at_flags),

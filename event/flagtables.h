@@ -53,6 +53,32 @@ struct sg_flagname {
 	X(ACCESS_AT_FLAGS) /* faccessat2: AT_EACCESS, AT_SYMLINK_NOFOLLOW */    \
 	X(RESOLVE_FLAGS)   /* openat2 how.resolve: RESOLVE_* */
 
+/*
+ * Open flags as Falco's drivers encode them (PPM_O_* in libs): the value an
+ * open event carries in evt.rawarg.flags and sysdig prints, e.g.
+ * flags=4097(O_RDONLY|O_CLOEXEC).  The access mode is two bits, RDONLY
+ * being one of them (RDWR = both).  Kernel flags libs has no bit for
+ * (O_NOCTTY, O_ASYNC, O_NOATIME, O_PATH, O_NOFOLLOW) are not kept.
+ */
+#define SG_PPM_O_RDONLY (1u << 0)
+#define SG_PPM_O_WRONLY (1u << 1)
+#define SG_PPM_O_RDWR (SG_PPM_O_RDONLY | SG_PPM_O_WRONLY)
+#define SG_PPM_O_CREAT (1u << 2)
+#define SG_PPM_O_APPEND (1u << 3)
+#define SG_PPM_O_DSYNC (1u << 4)
+#define SG_PPM_O_EXCL (1u << 5)
+#define SG_PPM_O_NONBLOCK (1u << 6)
+#define SG_PPM_O_SYNC (1u << 7)
+#define SG_PPM_O_TRUNC (1u << 8)
+#define SG_PPM_O_DIRECT (1u << 9)
+#define SG_PPM_O_DIRECTORY (1u << 10)
+#define SG_PPM_O_LARGEFILE (1u << 11)
+#define SG_PPM_O_CLOEXEC (1u << 12)
+#define SG_PPM_O_TMPFILE (1u << 13)
+
+/* The kernel's open(2) flags of this architecture in Falco's encoding. */
+uint32_t sg_open_flags_ppm(uint64_t kernel_flags);
+
 enum sg_flagtable_id {
 #define SG_FTB_ENUM(id) SG_TBL_##id,
 	SG_FLAGTABLES(SG_FTB_ENUM)

@@ -499,6 +499,44 @@ static bool ptype_numeric(unsigned t)
 	return false;
 }
 
+static bool is_int32(uint8_t type)
+{
+	switch (type) {
+	case SG_PT_INT:
+	case SG_PT_FD:
+	case SG_PT_DIRFD:
+	case SG_PT_PID:
+	case SG_PT_SIGNAL:
+	case SG_PT_ERRNO:
+		return true;
+	}
+	return false;
+}
+
+static bool is_uint32(uint8_t type)
+{
+	return type == SG_PT_UID || type == SG_PT_GID || type == SG_PT_MODE;
+}
+
+/* Falco's encoding of a value libs converts (open flags), else as it is. */
+static int64_t encode(const struct sg_param_def *d, int64_t v)
+{
+	if (d->table == SG_TBL_OPEN_FLAGS)
+		return sg_open_flags_ppm((uint64_t)v);
+	return v;
+}
+
+int64_t sg_syscall_arg_num(const struct sg_param_def *d, uint64_t raw)
+{
+	if (!d)
+		return (int64_t)raw;
+	if (is_int32(d->type))
+		return (int32_t)(uint32_t)raw;
+	if (is_uint32(d->type))
+		return (uint32_t)raw;
+	return encode(d, (int64_t)raw);
+}
+
 int sg_syscall_cap_num(const struct sg_param_def *d, const void *data,
 		       uint32_t len, int64_t *out)
 {
@@ -521,7 +559,7 @@ int sg_syscall_cap_num(const struct sg_param_def *d, const void *data,
 		if (d->aux == 0 || len < want)
 			return 0;
 		memcpy(&v, (const uint8_t *)data + want - 8, sizeof(v));
-		*out = (int64_t)v;
+		*out = encode(d, (int64_t)v);
 		return 1;
 	}
 	return 0;

@@ -67,6 +67,12 @@ extern const struct sg_syscall_def sg_procexit_def;
 int sg_syscall_cap_num(const struct sg_param_def *d, const void *data,
 		       uint32_t len, int64_t *out);
 
+/* The value an ARG param holds for the raw register value: ints are 32
+ * bits in registers of 64 (the upper half is whatever the caller left),
+ * and open flags are in Falco's encoding (SG_PPM_O_*), as libs has them.
+ * The decoder fills num with it; so must anything that builds events. */
+int64_t sg_syscall_arg_num(const struct sg_param_def *d, uint64_t raw);
+
 /* Print every syscall of the architecture (and procexit) with its
  * parameters, one per line: text "openat(fd FD, dirfd DIRFD, ...) [file]",
  * or JSON {"name":..,"nr":..,"category":..,"params":[{"name":..,"type":..}]}.

@@ -40,7 +40,7 @@ setup() {
 	[ "$SG_STATUS" -eq 0 ]
 	jq -e --arg f "$f" '
 		."evt.type" == "openat" and ."evt.rawarg".name == $f and
-		."evt.rawarg".dirfd == -100 and ."evt.rawarg".flags == 524288 and
+		."evt.rawarg".dirfd == -100 and ."evt.rawarg".flags == 4097 and
 		(."evt.rawres" >= 3) and ."evt.rawarg".fd == ."evt.rawres" and
 		."fd.name" == $f and ."evt.arg".flags == "O_RDONLY|O_CLOEXEC"' "$OUT"
 }
@@ -50,7 +50,7 @@ setup() {
 	echo data >"$f"
 	sg_capture "$OUT" -n 1 -t 20s "evt.type=openat and proc.name=$NAME" --- "$SGT" -l open "$f"
 	[ "$SG_STATUS" -eq 0 ]
-	grep -Eq "< openat fd=[0-9]+\(<f>$f\) dirfd=-100\(AT_FDCWD\) name=$f flags=524288\(O_RDONLY\|O_CLOEXEC\)" "$OUT"
+	grep -Eq "< openat fd=[0-9]+\(<f>$f\) dirfd=-100\(AT_FDCWD\) name=$f flags=4097\(O_RDONLY\|O_CLOEXEC\)" "$OUT"
 }
 
 @test "a failing openat has res=-2(ENOENT) and evt.failed" {

@@ -63,7 +63,7 @@ static struct sg_event *syscall_ev(int i, const char *name, uint32_t pid, uint32
 		const struct sg_param_def *d = &e->def->params[k];
 		struct sg_param *p = &e->params[k];
 		p->def = d;
-		p->num = d->src == SG_SRC_RES ? res : (int64_t)args[d->arg];
+		p->num = d->src == SG_SRC_RES ? res : sg_syscall_arg_num(d, args[d->arg]);
 	}
 	return e;
 }
@@ -326,7 +326,8 @@ static const struct {
 	{ "evt.rawarg.name startswith /etc", "1000000" },
 	{ "evt.rawarg.fd=abc", "0000000" },
 	{ "evt.rawarg.fd!=abc", "1111001" },
-	{ "evt.rawarg.flags=0x80000", "1000000" },
+	{ "evt.rawarg.flags=4097", "1000000" }, /* O_RDONLY|O_CLOEXEC, Falco's encoding */
+	{ "evt.rawarg.flags=0x80000", "0000000" }, /* the kernel's value is not kept */
 	{ "evt.rawarg.nosuch=1", "unknown event argument 'nosuch' (sysgrep --list-events shows them)" },
 	/* buffers */
 	{ "evt.buffer contains world", "0100000" },

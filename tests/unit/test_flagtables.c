@@ -1,6 +1,7 @@
 /* Flag and enum name tables: every table sane, real Linux values, and the
  * rendering users read (O_WRONLY|O_CREAT|O_TRUNC, SIGKILL...). */
 #include <ctype.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -103,16 +104,15 @@ static void test_render(void)
 		int is_enum;
 		const char *want;
 	} rows[] = {
-		{ SG_TBL_OPEN_FLAGS, 0x241, 0, "O_WRONLY|O_CREAT|O_TRUNC" },
-		{ SG_TBL_OPEN_FLAGS, 0, 0, "O_RDONLY" },
-		{ SG_TBL_OPEN_FLAGS, 0x80000, 0, "O_RDONLY|O_CLOEXEC" },
-		{ SG_TBL_OPEN_FLAGS, 0x90800, 0, "O_RDONLY|O_NONBLOCK|O_DIRECTORY|O_CLOEXEC" },
-		{ SG_TBL_OPEN_FLAGS, 0x101002, 0, "O_RDWR|O_SYNC" },
-		{ SG_TBL_OPEN_FLAGS, 0x1001, 0, "O_WRONLY|O_DSYNC" },
-		{ SG_TBL_OPEN_FLAGS, 0x410002, 0, "O_RDWR|O_TMPFILE" },
-		{ SG_TBL_OPEN_FLAGS, 0x200000, 0, "O_RDONLY|O_PATH" },
-		{ SG_TBL_OPEN_FLAGS, 0x40000040, 0, "O_RDONLY|O_CREAT|0x40000000" },
-		{ SG_TBL_OPEN_FLAGS, 0x3, 0, "" },
+		/* Falco's encoding, in libs' name order (sysdig's text) */
+		{ SG_TBL_OPEN_FLAGS, 262, 0, "O_TRUNC|O_CREAT|O_WRONLY" },
+		{ SG_TBL_OPEN_FLAGS, 1, 0, "O_RDONLY" },
+		{ SG_TBL_OPEN_FLAGS, 4097, 0, "O_RDONLY|O_CLOEXEC" },
+		{ SG_TBL_OPEN_FLAGS, 5185, 0, "O_DIRECTORY|O_NONBLOCK|O_RDONLY|O_CLOEXEC" },
+		{ SG_TBL_OPEN_FLAGS, 0x93, 0, "O_SYNC|O_DSYNC|O_RDWR" },
+		{ SG_TBL_OPEN_FLAGS, 0x2403, 0, "O_DIRECTORY|O_RDWR|O_TMPFILE" },
+		{ SG_TBL_OPEN_FLAGS, 0, 0, "O_NONE" },
+		{ SG_TBL_OPEN_FLAGS, 0x40000005, 0, "O_CREAT|O_RDONLY|0x40000000" },
 		{ SG_TBL_SIGNALS, 9, 1, "SIGKILL" },
 		{ SG_TBL_SIGNALS, 15, 0, "SIGTERM" },
 		{ SG_TBL_SIGNALS, 34, 1, "SIGRTMIN+2" },
@@ -200,13 +200,39 @@ static void test_render(void)
 	}
 }
 
+/* The kernel's open flags in Falco's encoding (libs' open_flags_to_scap). */
+static void test_open_ppm(void)
+{
+	static const struct {
+		uint64_t k;
+		uint32_t ppm;
+	} rows[] = {
+		{ O_RDONLY, 1 },
+		{ O_RDONLY | O_CLOEXEC, 4097 },
+		{ O_WRONLY | O_CREAT | O_TRUNC, 262 },
+		{ O_RDWR | O_CREAT, 7 },
+		{ O_RDWR | O_APPEND | O_EXCL, 0x2b },
+		{ O_RDONLY | O_NONBLOCK | O_DIRECTORY | O_CLOEXEC, 5185 },
+		{ O_WRONLY | O_DSYNC, 0x12 },
+		{ O_RDWR | O_SYNC, 0x93 },            /* O_SYNC includes O_DSYNC's bit */
+		{ O_RDWR | O_TMPFILE, 0x2403 },       /* ... and O_TMPFILE O_DIRECTORY's */
+		{ O_RDONLY | O_DIRECTORY, 0x401 },    /* a directory is no TMPFILE */
+		{ O_DIRECT | O_WRONLY, 0x202 },
+		{ O_RDONLY | O_PATH | O_NOFOLLOW | O_NOCTTY, 1 }, /* libs has no bits for these */
+		{ 3, 1 },                             /* an invalid access mode reads as RDONLY */
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		T_OK(sg_open_flags_ppm(rows[i].k) == rows[i].ppm, "kernel open flags 0%llo -> %u (got %u)",
+		     (unsigned long long)rows[i].k, rows[i].ppm, sg_open_flags_ppm(rows[i].k));
+}
+
 static void test_render_appends(void)
 {
 	struct sg_strbuf b;
 
 	sg_sb_init(&b);
 	sg_sb_puts(&b, "flags=");
-	sg_flags_render(&b, SG_TBL_OPEN_FLAGS, 0x80000, 0);
+	sg_flags_render(&b, SG_TBL_OPEN_FLAGS, 4097, 0);
 	T_STREQ(sg_sb_cstr(&b), "flags=O_RDONLY|O_CLOEXEC", "render appends to the buffer");
 	sg_sb_free(&b);
 	T_OK(sg_flags_render(NULL, SG_TBL_OPEN_FLAGS, 0, 0) == 0, "NULL buffer");
@@ -219,11 +245,11 @@ static void test_value(void)
 		const char *name;
 		int64_t want;
 	} rows[] = {
-		{ SG_TBL_OPEN_FLAGS, "O_CLOEXEC", 0x80000 },
-		{ SG_TBL_OPEN_FLAGS, "O_CREAT", 0x40 },
-		{ SG_TBL_OPEN_FLAGS, "O_RDONLY", 0 },
-		{ SG_TBL_OPEN_FLAGS, "O_NDELAY", 0x800 },
-		{ SG_TBL_OPEN_FLAGS, "o_creat", 0x40 },
+		{ SG_TBL_OPEN_FLAGS, "O_CLOEXEC", 4096 },
+		{ SG_TBL_OPEN_FLAGS, "O_CREAT", 4 },
+		{ SG_TBL_OPEN_FLAGS, "O_RDONLY", 1 },
+		{ SG_TBL_OPEN_FLAGS, "O_NDELAY", 64 },
+		{ SG_TBL_OPEN_FLAGS, "o_creat", 4 },
 		{ SG_TBL_OPEN_FLAGS, "O_NOPE", -1 },
 		{ SG_TBL_OPEN_FLAGS, "", -1 },
 		{ SG_TBL_SIGNALS, "SIGKILL", 9 },
@@ -254,6 +280,7 @@ int main(void)
 {
 	test_tables();
 	test_render();
+	test_open_ppm();
 	test_render_appends();
 	test_value();
 	return t_done();

@@ -115,7 +115,7 @@ static void build(void)
 	set_proc(g, "cat", "/usr/bin/cat", "/etc/passwd", 11, 1);
 	set_num(g, "dirfd", -100);
 	set_data(g, "name", "/etc/passwd", 11, 0);
-	set_num(g, "flags", 0x80000);
+	set_num(g, "flags", 4097); /* O_RDONLY|O_CLOEXEC in Falco's encoding */
 	set_num(g, "mode", 0);
 	set_fd(g, 3, SG_FDT_FILE, "/etc/passwd");
 
@@ -124,7 +124,7 @@ static void build(void)
 	set_proc(g, "cat", "/usr/bin/cat", "/nonexistent", 12, 1);
 	set_num(g, "dirfd", -100);
 	set_data(g, "name", "/nonexistent", 12, 0);
-	set_num(g, "flags", 0x241);
+	set_num(g, "flags", 262); /* O_WRONLY|O_CREAT|O_TRUNC */
 	set_num(g, "mode", 0644);
 
 	/* 3: connect on a TCP socket */
@@ -196,7 +196,7 @@ static void build(void)
 	set_proc(g, "x\ty,\"z\"", "/tmp/a b,c", "", 0, 0);
 	set_num(g, "dirfd", -100);
 	set_data(g, "name", hostile_name, sizeof(hostile_name) - 1, 0);
-	set_num(g, "flags", 0);
+	set_num(g, "flags", 1); /* O_RDONLY */
 	set_num(g, "mode", 0);
 	set_fd(g, 8, SG_FDT_FILE, hostile_name);
 
@@ -206,7 +206,7 @@ static void build(void)
 	snprintf(g->e.comm, sizeof(g->e.comm), "a.out");
 	set_num(g, "dirfd", -100);
 	param(g, "name")->flags = SG_PARAM_FAULT;
-	set_num(g, "flags", 0);
+	set_num(g, "flags", 1);
 	set_num(g, "mode", 0);
 
 	/* 11: the process exits */

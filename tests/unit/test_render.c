@@ -198,11 +198,12 @@ static void test_numbers(struct sg_event *e)
 	p = num(&pid, -1);
 	T_STREQ(param(e, &p), "-1", "pid -1 (kill all)");
 
-	p = num(&flags, 0x80000);
-	T_STREQ(param(e, &p), "524288(O_RDONLY|O_CLOEXEC)", "open flags with names");
-	T_STREQ(plain(e, &p), "524288", "plain flags: the number");
-	p = num(&flags, 0x241);
-	T_STREQ(param(e, &p), "577(O_WRONLY|O_CREAT|O_TRUNC)", "O_WRONLY|O_CREAT|O_TRUNC");
+	/* open flags are held in Falco's encoding: sysdig's numbers and order */
+	p = num(&flags, 4097);
+	T_STREQ(param(e, &p), "4097(O_RDONLY|O_CLOEXEC)", "open flags with names");
+	T_STREQ(plain(e, &p), "4097", "plain flags: the number");
+	p = num(&flags, 262);
+	T_STREQ(param(e, &p), "262(O_TRUNC|O_CREAT|O_WRONLY)", "O_TRUNC|O_CREAT|O_WRONLY");
 	p = num(&notable, 6);
 	T_STREQ(param(e, &p), "6", "flags without a table: just the number");
 	p = num(&sig, 9);
@@ -211,7 +212,7 @@ static void test_numbers(struct sg_event *e)
 	/* sysdig's evt.arg: the name when there is one */
 	p = num(&sig, 9);
 	T_STREQ(resolved(e, &p), "SIGKILL", "resolved signal");
-	p = num(&flags, 0x80000);
+	p = num(&flags, 4097);
 	T_STREQ(resolved(e, &p), "O_RDONLY|O_CLOEXEC", "resolved flags");
 	p = num(&notable, 6);
 	T_STREQ(resolved(e, &p), "6", "resolved flags without names: the number");

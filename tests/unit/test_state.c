@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "bpf/state_int.h"
+#include "event/flagtables.h"
 #include "event/syscalls.h"
 #include "t.h"
 
@@ -66,7 +67,7 @@ static void mkev(struct sg_event *e, const char *sc, uint32_t pid, int64_t res,
 		if (p->def->src == SG_SRC_RES)
 			p->num = res;
 		else if (p->def->src == SG_SRC_ARG)
-			p->num = (int64_t)e->args[p->def->arg];
+			p->num = sg_syscall_arg_num(p->def, e->args[p->def->arg]);
 		for (int c = 0; c < ncaps; c++) {
 			if (strcmp(caps[c].name, p->def->name) == 0) {
 				p->data = caps[c].data;
@@ -184,7 +185,8 @@ static void test_scan(const char *argv0)
 	struct sg_fd *fd = sg_state_fd(st, me, f);
 	T_OK(fd && fd->type == SG_FDT_FILE, "scan: file fd type");
 	T_STREQ(fd ? fd->name : NULL, want, "scan: file fd name");
-	T_OK(fd && fd->cloexec && (fd->openflags & O_ACCMODE) == O_RDWR, "scan: file fd flags");
+	T_OK(fd && fd->cloexec && (fd->openflags & SG_PPM_O_RDWR) == SG_PPM_O_RDWR &&
+	     (fd->openflags & SG_PPM_O_CLOEXEC), "scan: file fd flags (Falco's encoding)");
 	fd = sg_state_fd(st, me, d);
 	T_OK(fd && fd->type == SG_FDT_DIRECTORY && !strcmp(fd->name, real), "scan: directory fd");
 	fd = sg_state_fd(st, me, pfd[0]);
