@@ -288,6 +288,9 @@ static int fill_params(struct sg_decoder *d, struct sg_event *e, struct pl_iter 
  */
 static void complete_tuple(struct sg_decoder *d, struct sg_event *e)
 {
+	/* bind's address is its own end, not a peer */
+	if (!strcmp(e->def->name, "bind"))
+		return;
 	struct sg_param *tp = NULL;
 	const struct sg_param *ap = NULL;
 	for (unsigned i = 0; i < e->nparams; i++) {

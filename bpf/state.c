@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bpf/state_int.h"
+#include "event/flagtables.h"
 
 #define PROCTAB_MIN 1024
 
@@ -95,8 +96,13 @@ static bool num_param(const struct sg_event *e, const char *name, int64_t *v)
 static int64_t other_fd(const struct sg_event *e, uint16_t flags)
 {
 	if (flags & SG_SC_DIRFD_ARG0) {
+		/* AT_* flags only: open's flags are another table (whose 0x1000
+		 * is O_CLOEXEC in Falco's encoding) */
+		const struct sg_param *fp = sg_event_param(e, "flags");
 		int64_t v;
-		if (!num_param(e, "flags", &v) || !(v & SG_AT_EMPTY_PATH))
+		if (!fp || (fp->def->table != SG_TBL_AT_FLAGS &&
+			    fp->def->table != SG_TBL_ACCESS_AT_FLAGS) ||
+		    !sg_param_num(fp, &v) || !(v & SG_AT_EMPTY_PATH))
 			return -1;
 		for (unsigned i = 1; i < e->nparams && i < SG_MAX_PARAMS; i++) {
 			const struct sg_param *p = &e->params[i];
