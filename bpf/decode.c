@@ -223,10 +223,14 @@ static void param_exec_path(struct sg_decoder *d, struct sg_event *e, struct sg_
 /* The header fields every event has. */
 static void event_header(struct sg_decoder *d, const struct sg_rec *r, struct sg_event *e)
 {
-	/* clear the header only: fill_params initialises each parameter it
-	 * uses, and clearing all SG_MAX_PARAMS slots per event was the biggest
-	 * single cost of decoding */
-	memset(e, 0, offsetof(struct sg_event, params));
+	/* every header field is set here or by the caller (kind, nr, def,
+	 * nparams): no memset, whose rep stos was half the cost of decoding;
+	 * fill_params initialises each parameter it uses */
+	e->num = 0;
+	e->kind = 0;
+	e->nr = 0;
+	e->def = NULL;
+	e->nparams = 0;
 	e->proc = NULL;
 	e->fd = NULL;
 	e->ts = r->ts + d->boot_to_epoch_ns;
