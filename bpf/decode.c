@@ -436,25 +436,32 @@ static int decode_proc(struct sg_decoder *d, const struct sg_rec *r,
 
 static int decode(struct sg_decoder *d, const void *rec, size_t len, struct sg_event *e)
 {
-	struct sg_rec r;
+	struct sg_rec copy;
+	const struct sg_rec *r = rec;
 
-	if (!rec || len < sizeof(r))
+	if (!rec || len < sizeof(copy))
 		return -1;
-	memcpy(&r, rec, sizeof(r));
-	/* bytes past r.len (none from the probe) are ignored, never read */
-	if (r.len < sizeof(r) || r.len > len)
+	/* ring buffer records are 8-byte aligned and stay put until consumed:
+	 * read the header in place (a copy to the stack stalled each event on
+	 * its first reads); a misaligned one (a test's) is copied */
+	if ((uintptr_t)rec % _Alignof(struct sg_rec)) {
+		memcpy(&copy, rec, sizeof(copy));
+		r = &copy;
+	}
+	/* bytes past r->len (none from the probe) are ignored, never read */
+	if (r->len < sizeof(*r) || r->len > len)
 		return -1;
-	const uint8_t *pl = (const uint8_t *)rec + sizeof(r);
-	size_t pllen = r.len - sizeof(r);
+	const uint8_t *pl = (const uint8_t *)rec + sizeof(*r);
+	size_t pllen = r->len - sizeof(*r);
 
-	switch (r.kind) {
+	switch (r->kind) {
 	case SG_REC_SYSCALL:
-		return decode_syscall(d, &r, pl, pllen, e) ? -1 : 1;
+		return decode_syscall(d, r, pl, pllen, e) ? -1 : 1;
 	case SG_REC_EXIT:
-		return decode_exit(d, &r, pllen, e) ? -1 : 1;
+		return decode_exit(d, r, pllen, e) ? -1 : 1;
 	case SG_REC_EXEC:
 	case SG_REC_FORK:
-		return decode_proc(d, &r, pl, pllen);
+		return decode_proc(d, r, pl, pllen);
 	}
 	return -1;
 }
