@@ -192,10 +192,15 @@ static void param_state(struct sg_decoder *d, struct sg_event *e, struct sg_para
 	else if (d->state && (pr = sg_state_proc(d->state, e->pid)) != NULL) {
 		if (!strcmp(n, "exe"))
 			set_text(p, pr->exe, pr->exe ? (uint32_t)strlen(pr->exe) : 0);
-		else if (!strcmp(n, "args"))
+		else if (!strcmp(n, "args")) {
 			set_text(p, pr->args, pr->args_len);
-		else if (!strcmp(n, "env"))
+			if (pr->args_cut)
+				p->flags |= SG_PARAM_TRUNC;
+		} else if (!strcmp(n, "env")) {
 			set_text(p, pr->env, pr->env_len);
+			if (pr->env_cut)
+				p->flags |= SG_PARAM_TRUNC;
+		}
 		else if (!strcmp(n, "cwd"))
 			set_text(p, pr->cwd, pr->cwd ? (uint32_t)strlen(pr->cwd) : 0);
 	}
@@ -430,7 +435,9 @@ static int decode_proc(struct sg_decoder *d, const struct sg_rec *r,
 		sg_state_fork(d->state, r, &pr.pi);
 	else
 		sg_state_exec(d->state, r, &pr.pi, pl_text(&pr.file), pr.file.len,
-			      pl_text(&pr.args), pr.args.len, pl_text(&pr.env), pr.env.len);
+			      pl_text(&pr.args), pr.args.len, pl_text(&pr.env), pr.env.len,
+			      (pr.args.flags & SG_PLF_TRUNC ? SG_EXEC_ARGS_CUT : 0) |
+				      (pr.env.flags & SG_PLF_TRUNC ? SG_EXEC_ENV_CUT : 0));
 	return 0;
 }
 

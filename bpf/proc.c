@@ -325,7 +325,8 @@ static struct sg_proc *proc_for_record(struct sg_state *st, const struct sg_rec 
 
 void sg_state_exec(struct sg_state *st, const struct sg_rec *r,
 		   const struct sg_procinfo *pi, const char *filename, uint32_t flen,
-		   const char *args, uint32_t alen, const char *env, uint32_t elen)
+		   const char *args, uint32_t alen, const char *env, uint32_t elen,
+		   unsigned cut)
 {
 	struct sg_proc *p = proc_for_record(st, r);
 	if (!p)
@@ -345,6 +346,8 @@ void sg_state_exec(struct sg_state *st, const struct sg_rec *r,
 		p->env = NULL;
 		p->env_len = 0;
 	}
+	p->args_cut = args && (cut & SG_EXEC_ARGS_CUT);
+	p->env_cut = env && (cut & SG_EXEC_ENV_CUT);
 	if (filename) {
 		/* bprm->filename is what the program passed: may be relative */
 		sg_path_join(&st->sb, p->cwd ? p->cwd : "/", filename, flen);
@@ -371,10 +374,12 @@ static void copy_strings(struct sg_proc *c, const struct sg_proc *pp)
 		c->args = dup_bytes(pp->args, pp->args_len);
 		c->args_len = c->args ? pp->args_len : 0;
 		c->nargs = c->args ? pp->nargs : 0;
+		c->args_cut = c->args && pp->args_cut;
 	}
 	if (pp->env) {
 		c->env = dup_bytes(pp->env, pp->env_len);
 		c->env_len = c->env ? pp->env_len : 0;
+		c->env_cut = c->env && pp->env_cut;
 	}
 }
 

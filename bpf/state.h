@@ -73,6 +73,7 @@ struct sg_proc {
 	uint32_t nargs;
 	char *env;          /* NUL separated */
 	uint32_t env_len;
+	bool args_cut, env_cut; /* argv / envp longer than was captured */
 	char *cwd;          /* absolute, no trailing slash (except "/") */
 	uint64_t cgroup_id;
 	char container_id[16]; /* "" unknown, "host", or 12 hex digits */
@@ -107,9 +108,14 @@ void sg_state_after(struct sg_state *st, struct sg_event *e);
  * EXIT: thread bookkeeping only; the process is dropped by sg_state_after()
  * of its procexit event (args[0] & SG_RECF_GROUP_DEAD), so the filter and
  * output of that event still see it. */
+/* cut: SG_EXEC_ARGS_CUT / SG_EXEC_ENV_CUT when the probe's capture of
+ * argv / envp stopped at its bound. */
+#define SG_EXEC_ARGS_CUT 0x1
+#define SG_EXEC_ENV_CUT 0x2
 void sg_state_exec(struct sg_state *st, const struct sg_rec *r,
 		   const struct sg_procinfo *pi, const char *filename, uint32_t flen,
-		   const char *args, uint32_t alen, const char *env, uint32_t elen);
+		   const char *args, uint32_t alen, const char *env, uint32_t elen,
+		   unsigned cut);
 void sg_state_fork(struct sg_state *st, const struct sg_rec *r,
 		   const struct sg_procinfo *pi);
 void sg_state_exit(struct sg_state *st, const struct sg_rec *r);

@@ -44,3 +44,29 @@ setup() {
 	[ "$SG_STATUS" -eq 0 ]
 	jq -e --arg t "$t" '."evt.rawres" == 0 and ."evt.arg".filename == $t and ."proc.exepath" == $t' "$OUT"
 }
+
+@test "an argv longer than the probe captures is marked cut, not silently short" {
+	local t big
+	t=$(unique_copy /bin/true tru_)
+	big=$(printf 'a%.0s' $(seq 200))
+	local args=()
+	for i in $(seq 100); do args+=("$i$big"); done
+	printf '%s\n' "${args[@]}" >"$BATS_TEST_TMPDIR/args"
+	sg_capture "$OUT" -o json -n 1 -t 20s "evt.type=execve and proc.name=$(basename "$t")" --- \
+		sh -c "while :; do xargs $t <'$BATS_TEST_TMPDIR/args'; sleep 0.05; done"
+	[ "$SG_STATUS" -eq 0 ]
+	# what was captured is a true prefix of the 20 KB argv, and says so
+	jq -e '."evt.arg".args | endswith("...")' "$OUT"
+	jq -e '."evt.args" | test(" args=1a+\\.2a+\\..*\\.\\.\\. tid=")' "$OUT"
+	jq -e '(."evt.rawarg".args | length) < 20000 and (."evt.rawarg".args | startswith("1aaaa"))' "$OUT"
+}
+
+@test "a short argv is not marked cut" {
+	local t
+	t=$(unique_copy /bin/true tru_)
+	sg_capture "$OUT" -o json -n 1 -t 20s "evt.type=execve and proc.name=$(basename "$t")" --- \
+		sh -c "while :; do $t one two; sleep 0.05; done"
+	[ "$SG_STATUS" -eq 0 ]
+	jq -e '."evt.arg".args == "one.two."' "$OUT"
+	jq -e '."evt.arg".args | endswith("...") | not' "$OUT"
+}

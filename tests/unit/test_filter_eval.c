@@ -32,7 +32,7 @@ static void add_proc(uint32_t pid, uint32_t ppid, const char *comm, const char *
 	struct sg_procinfo pi = { .vpid = pid, .vtid = pid, .sid = pid, .pgid = pid };
 	strncpy(r.comm, comm, SG_COMM_LEN - 1);
 	sg_state_exec(st, &r, &pi, argv, (uint32_t)strlen(argv), argv, (uint32_t)alen, env,
-		      (uint32_t)elen);
+		      (uint32_t)elen, 0);
 }
 
 /* A syscall event: the params come from args/res, captures by name. */

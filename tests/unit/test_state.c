@@ -737,7 +737,7 @@ static void test_records(void)
 	const char args[] = "ls\0-l\0/tmp\0";
 	const char env[] = "HOME=/home/u\0PATH=/bin\0";
 	sg_state_exec(st, &re, &pi, "../../bin/ls", 12, args, sizeof(args) - 1, env,
-		      sizeof(env) - 1);
+		      sizeof(env) - 1, 0);
 	T_STREQ(c->exe, "ls", "exec: exe is argv[0]");
 	T_STREQ(c->exepath, "/bin/ls", "exec: exepath resolved against cwd");
 	T_OK(c->nargs == 2 && c->args_len == 7 && !memcmp(c->args, "-l\0/tmp", 7),
@@ -1189,16 +1189,20 @@ static void test_exec_no_argv(void)
 	struct sg_procinfo pi = {.vpid = FAKE_PID, .vtid = FAKE_PID};
 	const char args[] = "old\0--secret\0";
 	const char env[] = "A=1\0";
-	sg_state_exec(st, &r, &pi, "/bin/old", 8, args, sizeof(args) - 1, env, sizeof(env) - 1);
+	sg_state_exec(st, &r, &pi, "/bin/old", 8, args, sizeof(args) - 1, env, sizeof(env) - 1, 0);
 	struct sg_proc *p = sg_state_proc(st, FAKE_PID);
 	T_OK(p && p->nargs == 1 && p->env_len == 3, "execfault: first image");
 	r = rec(SG_REC_EXEC, FAKE_PID, FAKE_PID, FAKE_PPID, "new");
-	sg_state_exec(st, &r, &pi, "/usr/bin/new", 12, NULL, 0, NULL, 0);
+	sg_state_exec(st, &r, &pi, "/bin/old", 8, args, sizeof(args) - 1, env, sizeof(env) - 1,
+		      SG_EXEC_ARGS_CUT);
+	T_OK(p->args_cut && !p->env_cut, "exec: an argv the probe cut is marked cut, env not");
+	sg_state_exec(st, &r, &pi, "/usr/bin/new", 12, NULL, 0, NULL, 0, SG_EXEC_ARGS_CUT);
+	T_OK(!p->args_cut, "exec without argv: nothing is marked cut");
 	T_STREQ(p->exe, "/usr/bin/new", "execfault: exe from the filename");
 	T_OK(!p->args && !p->args_len && !p->nargs, "execfault: old args cleared");
 	T_OK(!p->env && !p->env_len, "execfault: old env cleared");
 	T_STREQ(p->exepath, "/usr/bin/new", "execfault: exepath");
-	sg_state_exec(st, &r, &pi, NULL, 0, NULL, 0, NULL, 0);
+	sg_state_exec(st, &r, &pi, NULL, 0, NULL, 0, NULL, 0, 0);
 	T_OK(p->exe == NULL, "execfault: no filename either: no exe");
 	sg_state_free(st);
 }
