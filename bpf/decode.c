@@ -203,6 +203,10 @@ static void param_state(struct sg_decoder *d, struct sg_event *e, struct sg_para
 		}
 		else if (!strcmp(n, "cwd"))
 			set_text(p, pr->cwd, pr->cwd ? (uint32_t)strlen(pr->cwd) : 0);
+		else if (!strcmp(n, "tty"))
+			p->num = pr->tty;
+		else if (!strcmp(n, "pgid"))
+			p->num = pr->pgid;
 	}
 }
 

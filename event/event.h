@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SG_MAX_PARAMS 12
+#define SG_MAX_PARAMS 20
 #define SG_EVENT_COMM_LEN 16
 
 /* Parameter types: how a parameter is stored, compared and rendered.

@@ -43,6 +43,10 @@
 	P_STATE("tid", PID), P_STATE("pid", PID), P_STATE("ptid", PID),     \
 	P_STATE("cwd", PATH)
 
+/* What else Falco's execve exit event tells of the new image: the
+ * controlling tty (tty_nr), the process group and the group id. */
+#define S_EXEC P_STATE("tty", UINT), P_STATE("pgid", PID), P_STATE("gid", GID)
+
 #define NPARAMS(...) \
 	(sizeof((struct sg_param_def[]){ __VA_ARGS__ }) / sizeof(struct sg_param_def))
 #define SC(nm, cat, fl, ...) \
@@ -66,11 +70,12 @@ static const struct sg_syscall_def sg_table[] = {
 	SC("execve", PROCESS, ST, R_ERR, S_PROC, P_STATE("env", CHARBUFARRAY),
 	   P_STATE("comm", STR), P_STATE("uid", UID), P_STATE("loginuid", UID),
 	   /* argv's memory is gone after a successful exec */
-	   P_CAP("filename", PATH, STR, 0, 0, ON_FAIL)),
+	   P_CAP("filename", PATH, STR, 0, 0, ON_FAIL), S_EXEC),
 	SC("execveat", PROCESS, ST, R_ERR, A_DIRFD("dirfd", 0),
 	   P_CAP("pathname", PATH, STR, 1, 0, ON_FAIL),
 	   P_ARGT("flags", FLAGS, 4, AT_FLAGS), S_PROC,
-	   P_STATE("env", CHARBUFARRAY), P_STATE("comm", STR)),
+	   P_STATE("env", CHARBUFARRAY), P_STATE("comm", STR), P_STATE("uid", UID),
+	   P_STATE("loginuid", UID), S_EXEC),
 	SC("clone", PROCESS, ST, P_RES("res", PID), S_PROC, P_STATE("comm", STR),
 	   P_ARGT("flags", FLAGS, 0, CLONE_FLAGS), P_STATE("uid", UID),
 	   P_STATE("gid", GID)),

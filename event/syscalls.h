@@ -57,8 +57,8 @@ extern const struct sg_syscall_def sg_procexit_def;
  * - A PATH param is relative to the nearest DIRFD param before it (renameat
  *   newpath -> newdirfd), else to the cwd.
  * - SG_SRC_STATE params are filled by the event source, by name:
- *   exe, args, env, cwd, comm (the process after the call), tid, pid, ptid,
- *   uid, gid, loginuid; procexit's ret ((status >> 8) & 0xff) and
+ *   exe, args, env, cwd, comm, tty, pgid (the process after the call), tid,
+ *   pid, ptid, uid, gid, loginuid; procexit's ret ((status >> 8) & 0xff) and
  *   sig (status & 0x7f).
  */
 

@@ -70,3 +70,26 @@ setup() {
 	jq -e '."evt.arg".args == "one.two."' "$OUT"
 	jq -e '."evt.arg".args | endswith("...") | not' "$OUT"
 }
+
+@test "execve carries tty, pgid and gid, as Falco's exit event does" {
+	command -v script >/dev/null || skip "no script(1) to give the exec a terminal"
+	local t
+	t=$(unique_copy /bin/true tru_)
+	sg_capture "$OUT" -o json -n 1 -t 20s "evt.type=execve and proc.name=$(basename "$t")" --- \
+		script -qec "while :; do setsid $t; sleep 0.05; done" /dev/null
+	[ "$SG_STATUS" -eq 0 ]
+	# setsid: a new session and process group, led by the exec'd process
+	jq -e '."evt.rawarg".pgid == ."proc.pid" and ."evt.rawarg".gid == 0 and
+		(."evt.rawarg".tty | type) == "number"' "$OUT"
+}
+
+@test "execve under a terminal: tty is the terminal's device, as proc.tty" {
+	command -v script >/dev/null || skip "no script(1) to give the exec a terminal"
+	local t
+	t=$(unique_copy /bin/true tru_)
+	sg_capture "$OUT" -o json -n 1 -t 20s -p '*%evt.rawarg.tty %proc.tty' \
+		"evt.type=execve and proc.name=$(basename "$t")" --- \
+		script -qec "while :; do $t; sleep 0.05; done" /dev/null
+	[ "$SG_STATUS" -eq 0 ]
+	jq -e '."evt.rawarg.tty" > 0 and ."evt.rawarg.tty" == ."proc.tty"' "$OUT"
+}

@@ -49,7 +49,7 @@ static const char *const state_calls[] = {
 
 static const char *const state_names[] = {
 	"exe", "args", "env", "cwd", "comm", "tid", "pid", "ptid", "uid", "gid",
-	"loginuid", "ret", "sig",
+	"loginuid", "ret", "sig", "tty", "pgid",
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
