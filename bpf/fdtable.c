@@ -71,6 +71,7 @@ void sg_fd_set_name(struct sg_fd *f, const char *name, size_t len)
 	s[len] = 0;
 	free(f->name);
 	f->name = s;
+	f->name_len1 = (uint32_t)len + 1;
 }
 
 static struct sg_fd *fd_clone(const struct sg_fd *src)

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "bpf/sysgrep.h"
 #include "event/event.h"
@@ -51,10 +52,19 @@ struct sg_fd {
 	uint8_t netrole;    /* sockets: how is_server was learnt (SG_ROLE_*, state_int.h) */
 	uint32_t openflags;
 	char *name;         /* path, tuple text "1.2.3.4:5->6.7.8.9:10", or pipe:[ino] */
+	uint32_t name_len1; /* strlen(name) + 1 as sg_fd_set_name measured it; 0: not */
 	struct sg_tuple tuple; /* sockets: local/remote as the kernel saw them */
 	/* hash-table links are private to the implementation */
 	struct sg_fd *next;
 };
+
+/* fd.name's length without a strlen per event (the filter asks often). */
+static inline size_t sg_fd_name_len(const struct sg_fd *f)
+{
+	if (f->name_len1)
+		return f->name_len1 - 1;
+	return f->name ? strlen(f->name) : 0;
+}
 
 struct sg_proc {
 	uint32_t pid;       /* tgid */

@@ -729,7 +729,7 @@ static bool fd_field(struct sg_event *e, const struct sg_fieldref *ref, int n,
 	case SG_F_FD_TYPE: return v_cstr(v, sg_fdtype_name(f->type));
 	case SG_F_FD_TYPECHAR:
 		return f->type < SG_FDT_MAX && v_str(v, typechars[f->type], 1);
-	case SG_F_FD_NAME: return v_cstr(v, f->name ? f->name : "");
+	case SG_F_FD_NAME: return v_str(v, f->name ? f->name : "", sg_fd_name_len(f));
 	case SG_F_FD_DIRECTORY: return fd_path_part(f, true, v, a);
 	case SG_F_FD_FILENAME: return fd_path_part(f, false, v, a);
 	case SG_F_FD_CIP: return fd_ip(f, 'c', v, SG_FT_IPADDR);
@@ -890,7 +890,7 @@ static bool get_fd_name(struct sg_event *e, const struct sg_fieldref *ref,
 	const struct sg_fd *f = e->fd;
 	if (!f || e->fdnum < 0)
 		return false;
-	return v_cstr(v, f->name ? f->name : "");
+	return v_str(v, f->name ? f->name : "", sg_fd_name_len(f));
 }
 
 static bool get_evt_type(struct sg_event *e, const struct sg_fieldref *ref,

@@ -37,7 +37,9 @@ static void make_event(struct sg_event *e, struct sg_fd *fd, const char *type,
 	e->pid = e->tid = 1234;
 	e->res = 3;
 	snprintf(e->comm, sizeof(e->comm), "%s", comm);
-	*fd = (struct sg_fd){ .num = 3, .type = SG_FDT_FILE, .name = (char *)path };
+	/* as the state layer makes them: the name measured once */
+	*fd = (struct sg_fd){ .num = 3, .type = SG_FDT_FILE, .name = (char *)path,
+			      .name_len1 = (uint32_t)strlen(path) + 1 };
 	e->fd = fd;
 	e->fdnum = 3;
 }
