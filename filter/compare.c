@@ -5,6 +5,7 @@
  * 'pmatch' a prefix match on whole path components.
  */
 #include "filter/bytecode.h"
+#include "filter/bytes.h"
 #include "filter/values.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -49,18 +50,6 @@ static inline bool cmp_num(uint8_t op, __int128 a, __int128 b)
 	default:
 		return false;
 	}
-}
-
-/* memcmp(a, b, n) == 0; short strings (names, most paths' prefixes) are
- * compared in place: the call costs more than the bytes. */
-static inline bool same_bytes(const char *a, const char *b, uint32_t n)
-{
-	if (n > 16)
-		return memcmp(a, b, n) == 0;
-	for (uint32_t i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return false;
-	return true;
 }
 
 static int order(const char *a, uint32_t al, const char *b, uint32_t bl)
@@ -132,9 +121,9 @@ static inline __attribute__((always_inline)) bool cmp_str(uint8_t op, const char
 	case SG_CMP_EQ:
 	case SG_CMP_IN:
 	case SG_CMP_INTERSECTS:
-		return al == bl && same_bytes(a, b, al);
+		return al == bl && sg_same_bytes(a, b, al);
 	case SG_CMP_NE:
-		return al != bl || !same_bytes(a, b, al);
+		return al != bl || !sg_same_bytes(a, b, al);
 	case SG_CMP_LT:
 		return order(a, al, b, bl) < 0;
 	case SG_CMP_LE:
@@ -150,9 +139,9 @@ static inline __attribute__((always_inline)) bool cmp_str(uint8_t op, const char
 		return icontains(a, al, b, bl);
 	case SG_CMP_STARTSWITH:
 	case SG_CMP_BSTARTSWITH:
-		return bl <= al && same_bytes(a, b, bl);
+		return bl <= al && sg_same_bytes(a, b, bl);
 	case SG_CMP_ENDSWITH:
-		return bl <= al && same_bytes(a + al - bl, b, bl);
+		return bl <= al && sg_same_bytes(a + al - bl, b, bl);
 	case SG_CMP_GLOB:
 		return sg_glob(b, bl, a, al, false);
 	case SG_CMP_IGLOB:
@@ -299,7 +288,7 @@ static bool hash_find(const struct sg_konst *k, const char *s, uint32_t len)
 		if (!at)
 			return false;
 		const struct sg_cval *c = k->strs[at - 1];
-		if (c->len == len && same_bytes(c->s, s, len))
+		if (c->len == len && sg_same_bytes(c->s, s, len))
 			return true;
 	}
 }

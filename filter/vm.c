@@ -6,6 +6,7 @@
  * moves on with every event.
  */
 #include "filter/bytecode.h"
+#include "filter/bytes.h"
 
 #include <string.h>
 
@@ -27,16 +28,6 @@ static void fetch(struct sg_prog *p, struct sg_slot *s, struct sg_event *e, stru
 	s->present = s->get(e, &s->ref, &s->v, a);
 }
 
-static inline bool bytes_eq(const char *a, const char *b, uint32_t n)
-{
-	if (n > 16)
-		return memcmp(a, b, n) == 0;
-	for (uint32_t i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return false;
-	return true;
-}
-
 /* FCMP's commonest cases without a call: one text constant against text
  * (=, !=, startswith), one number against an unsigned number (=, !=).
  * The rules are sg_cmp_konst's; everything else goes there. */
@@ -49,11 +40,11 @@ static inline bool fcmp(uint8_t op, const struct sg_value *v, const struct sg_ko
 	if (text && c->kind == SG_CK_STR) {
 		switch (op) {
 		case SG_CMP_EQ:
-			return v->s.len == c->len && bytes_eq(v->s.p, c->s, c->len);
+			return v->s.len == c->len && sg_same_bytes(v->s.p, c->s, c->len);
 		case SG_CMP_NE:
-			return v->s.len != c->len || !bytes_eq(v->s.p, c->s, c->len);
+			return v->s.len != c->len || !sg_same_bytes(v->s.p, c->s, c->len);
 		case SG_CMP_STARTSWITH:
-			return c->len <= v->s.len && bytes_eq(v->s.p, c->s, c->len);
+			return c->len <= v->s.len && sg_same_bytes(v->s.p, c->s, c->len);
 		default:
 			break;
 		}
