@@ -33,7 +33,7 @@ struct sg_probe {
 };
 
 /* -v: libbpf's warnings and notes (a verifier log comes as a warning);
- * its debug level narrates every relocation and is left out. */
+ * its debug level narrates every relocation: only with -vv. */
 static int libbpf_verbosity; /* libbpf's print callback has no context */
 
 static int print_verbose(enum libbpf_print_level level, const char *fmt, va_list ap)
