@@ -8,6 +8,8 @@
 #   sysgrep printing      every call of the loop printed (to /dev/null)
 #   sysgrep -q selected   every call decoded, tracked and filtered, none printed
 #   sysgrep -j printing   every call printed as JSON Lines
+#   seed_bench            the /proc scan that seeds the state at start, and
+#                         what BPF task/task_file iterators list instead
 #
 # Each case runs RUNS times (median kept); machines are noisy.  The probe
 # cases need root and are skipped without it; filter_bench and field_bench
@@ -51,6 +53,10 @@ build_bpf() {
 		-c tests/bench/bare.bpf.c -o "$OUT/bare.bpf.o" || die "cannot build bare.bpf.c"
 	$CC -O2 -Wall -o "$OUT/bare_run" tests/bench/bare_run.c -lbpf -lelf -lz ||
 		die "cannot build bare_run.c"
+	$CLANG -g -O2 -target bpf -D__TARGET_ARCH_"$ARCH" -include "$vm" -Wall \
+		-c tests/bench/iter.bpf.c -o "$OUT/iter.bpf.o" || die "cannot build iter.bpf.c"
+	$CC -O2 -Wall -D_GNU_SOURCE -I. -I"$BUILD" -o "$OUT/seed_bench" tests/bench/seed_bench.c \
+		"$BUILD/libsysgrep.a" -lbpf -lelf -lz -lzstd -lpcre2-8 || die "cannot build seed_bench.c"
 }
 
 # filter_bench and field_bench load nothing: they need no root
@@ -135,6 +141,9 @@ build_userspace
 if [ "$ROOT" -eq 1 ]; then
 	build_bpf
 	probe_cases
+	# how the state is seeded at start: /proc, or what BPF iterators give
+	echo "seed_bench (best of $RUNS):"
+	"$OUT/seed_bench" "$OUT/iter.bpf.o" "$RUNS" || echo "  seed_bench failed"
 else
 	echo "sysgrep bench: probe cases skipped (they load BPF programs: run 'sudo make bench')"
 fi
