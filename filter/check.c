@@ -290,18 +290,8 @@ static bool conv_syscall(struct checker *c, const struct sg_ast *n, const struct
 	if (n->op != SG_CMP_EQ && n->op != SG_CMP_NE && n->op != SG_CMP_IN &&
 	    n->op != SG_CMP_INTERSECTS)
 		return true;
-	if (syscall_known(l->s, l->len)) {
-		const struct sg_syscall_def *d = sg_syscall_by_name(l->s, NULL);
-
-		/* "= exit_group" could only ever be false: say why, and what to use */
-		if (n->op != SG_CMP_NE && d && (d->flags & SG_SC_NORETURN)) {
-			sg_diag_set(c->d, c->src, l->off,
-				    "'%s' never returns, so no event shows it: a process's end is "
-				    "evt.type=procexit", d->name);
-			return false;
-		}
+	if (syscall_known(l->s, l->len))
 		return true;
-	}
 	const char *sug = memchr(l->s, '\0', l->len) ? NULL : sg_syscall_suggest(l->s);
 	int shown = l->len > 64 ? 64 : (int)l->len;
 	if (sug)

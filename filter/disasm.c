@@ -150,11 +150,20 @@ static void put_nums(struct sg_strbuf *b, const char *field, uint32_t n, const u
 	sg_sb_puts(b, ")\n");
 }
 
+/* A syscall an event can show: named, and returning (exit and exit_group
+ * never reach sys_exit, so they are never selected). */
+static bool selectable(unsigned nr)
+{
+	const struct sg_syscall_def *d = sg_syscall_by_nr(nr);
+
+	return sg_syscall_name(nr) && !(d && (d->flags & SG_SC_NORETURN));
+}
+
 void sg_pushdown_print(const struct sg_pushdown *pd, struct sg_strbuf *b)
 {
 	unsigned count = sg_syscall_count(), named = 0, sel = 0;
 	for (unsigned nr = 0; nr < count && nr < SG_MAX_SYSCALLS; nr++) {
-		if (!sg_syscall_name(nr))
+		if (!selectable(nr))
 			continue;
 		named++;
 		sel += pd->sel[nr] != 0;
@@ -169,7 +178,7 @@ void sg_pushdown_print(const struct sg_pushdown *pd, struct sg_strbuf *b)
 		bool but = sel > named / 2;
 		sg_sb_printf(b, "  syscalls: %u of %u%s:", sel, named, but ? ", all but" : "");
 		for (unsigned nr = 0; nr < count && nr < SG_MAX_SYSCALLS; nr++)
-			if (!pd->sel[nr] == but && sg_syscall_name(nr))
+			if (!pd->sel[nr] == but && selectable(nr))
 				sg_sb_printf(b, " %s", sg_syscall_name(nr));
 		sg_sb_putc(b, '\n');
 	}

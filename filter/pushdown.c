@@ -82,15 +82,22 @@ static void set_not(const struct ctx *c, struct tset *s)
 		s->w[i] = ~s->w[i] & c->uni.w[i];
 }
 
-static void init_ctx(struct ctx *c)
+/* The event types there can be: every named syscall, but those that never
+ * return (exit, exit_group: their end is procexit) unless with_noreturn. */
+static void init_ctx(struct ctx *c, bool with_noreturn)
 {
 	unsigned count = sg_syscall_count();
 	memset(c, 0, sizeof(*c));
 	for (unsigned i = 0; i < NBITS; i++)
 		set_bit(&c->uni, i, true);
-	for (unsigned nr = 0; nr < count && nr < SG_MAX_SYSCALLS; nr++)
-		if (sg_syscall_name(nr))
-			set_bit(&c->named, nr, true);
+	for (unsigned nr = 0; nr < count && nr < SG_MAX_SYSCALLS; nr++) {
+		const struct sg_syscall_def *d = sg_syscall_by_nr(nr);
+		if (!sg_syscall_name(nr))
+			continue;
+		if (!with_noreturn && d && (d->flags & SG_SC_NORETURN))
+			continue;
+		set_bit(&c->named, nr, true);
+	}
 	set_bit(&c->named, PROCEXIT_BIT, true);
 }
 
@@ -355,15 +362,23 @@ void sg_pushdown_build(const struct sg_ast *root, struct sg_pushdown *pd, char *
 		why[0] = '\0';
 	*off = 0;
 	struct ctx c;
-	init_ctx(&c);
+	init_ctx(&c, false);
 	node_sets(&c, root, &may, &must);
 	for (unsigned nr = 0; nr < SG_MAX_SYSCALLS; nr++)
-		pd->sel[nr] = get_bit(&may, nr) ? SG_SEL_FILTER : 0;
+		pd->sel[nr] = get_bit(&may, nr) && get_bit(&c.named, nr) ? SG_SEL_FILTER : 0;
 	pd->procexit = get_bit(&may, PROCEXIT_BIT);
 	uses_state(root, pd);
 	if (set_empty(&c, &may)) {
+		/* would a call that never returns have matched? then say so */
+		struct ctx all;
+		struct tset amay, amust;
+		init_ctx(&all, true);
+		node_sets(&all, root, &amay, &amust);
 		pd->never = true;
-		snprintf(why, whylen, "no event type satisfies its conditions on evt.type");
+		snprintf(why, whylen, "%s", set_empty(&all, &amay)
+			 ? "no event type satisfies its conditions on evt.type"
+			 : "exit and exit_group never return, so no event shows them: a process's "
+			   "end is evt.type=procexit");
 		*off = never_off(&c, root);
 		return;
 	}
