@@ -206,8 +206,8 @@ static bool check_argname(struct checker *c, const struct sg_operand *o)
 			    shown, k, sug);
 	else
 		sg_diag_set(c->d, c->src, at,
-			    "unknown event argument '%.*s' (sysgrep --list-events shows them)",
-			    shown, k);
+			    "unknown event argument '%.*s': no syscall sysgrep decodes has it "
+			    "(sysgrep --list-events shows them)", shown, k);
 	return false;
 }
 

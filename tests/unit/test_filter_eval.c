@@ -328,7 +328,7 @@ static const struct {
 	{ "evt.rawarg.fd!=abc", "1111001" },
 	{ "evt.rawarg.flags=4097", "1000000" }, /* O_RDONLY|O_CLOEXEC, Falco's encoding */
 	{ "evt.rawarg.flags=0x80000", "0000000" }, /* the kernel's value is not kept */
-	{ "evt.rawarg.nosuch=1", "unknown event argument 'nosuch' (sysgrep --list-events shows them)" },
+	{ "evt.rawarg.nosuch=1", "unknown event argument 'nosuch': no syscall sysgrep decodes has it (sysgrep --list-events shows them)" },
 	/* buffers */
 	{ "evt.buffer contains world", "0100000" },
 	{ "evt.buffer bcontains 00626966", "0000000" },
