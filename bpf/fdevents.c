@@ -391,6 +391,22 @@ static void on_connect(struct sg_state *st, struct sg_event *e)
 	sg_fd_name_from_tuple(st, f, upath, ulen);
 }
 
+/* The port a bind asked for (network order in the sockaddr), or -1 when
+ * the address is not IPv4/IPv6 or was not captured. */
+static int bind_port(const struct sg_event *e)
+{
+	const struct sg_param *a = sg_event_param(e, "addr");
+	uint16_t family, port;
+
+	if (!a || !(a->flags & SG_PARAM_DATA) || a->len < 4)
+		return -1;
+	memcpy(&family, a->data, 2);
+	if (family != AF_INET && family != AF_INET6)
+		return -1;
+	memcpy(&port, a->data + 2, 2);
+	return ntohs(port);
+}
+
 static void on_bind_listen(struct sg_state *st, struct sg_event *e, bool listen)
 {
 	if (e->res != 0)
@@ -414,24 +430,29 @@ static void on_bind_listen(struct sg_state *st, struct sg_event *e, bool listen)
 	} else if (!listen) {
 		sockaddr_into(sg_event_param(e, "addr"), &f->tuple, true, &upath, &ulen);
 	}
-	/* bound to an address it chose: the server end (as libsinsp makes a
-	 * bound socket a server socket), until it connects somewhere */
-	f->is_server = 1;
-	f->netrole = SG_ROLE_KNOWN;
+	/* bound to a port it chose: the server end, as libsinsp assumes of a
+	 * bind to a port > 0; a bind to port 0 (a client pinning its address)
+	 * says nothing, and its ports tell later */
+	if (listen || bind_port(e) != 0) {
+		f->is_server = 1;
+		f->netrole = SG_ROLE_KNOWN;
+	} else {
+		f->is_server = 0;
+		f->netrole = SG_ROLE_UNBOUND;
+	}
 	sg_fd_name_from_tuple(st, f, upath, ulen);
 	e->fd = f;
 }
 
 /* ---- datagrams --------------------------------------------------------- */
 
-#define SG_EPHEMERAL_MIN 32768 /* Linux's default ip_local_port_range */
 
 /* A socket whose role nothing told: the side with an ephemeral port is
  * the client; when the ports do not tell, a server usually starts by
  * reading, a client by writing (libsinsp's guess too). */
 static bool guess_server(const struct sg_tuple *t, bool incoming)
 {
-	bool leph = t->lport >= SG_EPHEMERAL_MIN, reph = t->rport >= SG_EPHEMERAL_MIN;
+	bool leph = t->lport >= SG_EPHEMERAL_PORT_MIN, reph = t->rport >= SG_EPHEMERAL_PORT_MIN;
 	if (leph != reph)
 		return reph;
 	return incoming;

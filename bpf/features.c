@@ -159,7 +159,10 @@ static int check_lockdown(char *why, size_t n)
  * libbpf's own probe reports a refusal (EPERM) as "unsupported". */
 static int check_ringbuf(char *why, size_t n)
 {
-	int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "sg_probe", 0, 0, 4096, NULL);
+	/* the size must be a power of two and a whole number of pages */
+	long page = sysconf(_SC_PAGESIZE);
+	int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "sg_probe", 0, 0,
+				page > 0 ? (uint32_t)page : 4096, NULL);
 	int err = errno;
 
 	if (fd >= 0) {

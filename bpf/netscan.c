@@ -96,9 +96,12 @@ static void load_inet(struct sg_sockmap *m, const char *file, int family, int pr
 		if (!s)
 			continue;
 		s->t = t;
-		/* a UDP socket bound but not connected serves whoever sends */
+		/* a UDP socket bound but not connected serves whoever sends,
+		 * unless its port is an ephemeral one (a client the kernel or a
+		 * bind to port 0 gave a port): that one is left to the guess */
 		s->listening = proto == IPPROTO_TCP ? st == TCP_LISTEN_STATE
-						    : t.rport == 0 && t.lport != 0;
+						    : t.rport == 0 && t.lport != 0 &&
+							      t.lport < SG_EPHEMERAL_PORT_MIN;
 	}
 	fclose(f);
 }

@@ -330,17 +330,18 @@ struct sg_fd *sg_procfs_fd(struct sg_state *st, struct sg_proc *p, int64_t num)
 
 static void load_argv_env(struct sg_state *st, struct sg_proc *p, int dfd)
 {
-	ssize_t n = read_at(dfd, "cmdline", st->scratch, SG_PROCFS_ARGS_MAX + 1);
+	/* read one byte more than is kept: it shows whether the text goes on */
+	ssize_t n = read_at(dfd, "cmdline", st->scratch, SG_PROCFS_ARGS_MAX + 2);
 	if (n > 0) {
-		sg_proc_set_argv(p, st->scratch, (size_t)n);
 		p->args_cut = n > SG_PROCFS_ARGS_MAX;
+		sg_proc_set_argv(p, st->scratch, p->args_cut ? SG_PROCFS_ARGS_MAX : (size_t)n);
 	} else { /* kernel threads have no argv: sysdig shows their name */
 		sg_proc_set_str(&p->exe, p->comm, strlen(p->comm));
 	}
-	n = read_at(dfd, "environ", st->scratch, SG_PROCFS_ARGS_MAX + 1);
+	n = read_at(dfd, "environ", st->scratch, SG_PROCFS_ARGS_MAX + 2);
 	if (n > 0) {
-		sg_proc_set_env(p, st->scratch, (size_t)n);
 		p->env_cut = n > SG_PROCFS_ARGS_MAX;
+		sg_proc_set_env(p, st->scratch, p->env_cut ? SG_PROCFS_ARGS_MAX : (size_t)n);
 	}
 }
 

@@ -19,7 +19,8 @@ struct sg_state *sg_state_new(void)
 	if (!st)
 		return NULL;
 	st->pb = calloc(PROCTAB_MIN, sizeof(*st->pb));
-	st->scratch = malloc(SG_PROCFS_ARGS_MAX + 1);
+	/* one byte past the bound shows a cut, one more for read_at's NUL */
+	st->scratch = malloc(SG_PROCFS_ARGS_MAX + 2);
 	if (!st->pb || !st->scratch) {
 		free(st->pb);
 		free(st->scratch);

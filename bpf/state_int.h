@@ -123,6 +123,10 @@ void sg_sockmap_free(struct sg_sockmap *m);
 
 /* sg_fd.netrole: whether is_server is known, or must be guessed when a
  * datagram's tuple arrives (read/write-family calls on a socket). */
+/* The start of Linux's default ip_local_port_range: a port at or above it
+ * was most likely handed out by the kernel, to a client. */
+#define SG_EPHEMERAL_PORT_MIN 32768
+
 enum sg_netrole {
 	SG_ROLE_GUESS = 0, /* history unknown (/proc): guess from ports / direction */
 	SG_ROLE_UNBOUND,   /* made by socket(), never bound: its port is ephemeral */
@@ -154,7 +158,7 @@ struct sg_state {
 	time_t socks_loaded;     /* CLOCK_MONOTONIC second of the last load */
 
 	uint8_t act[SG_MAX_SYSCALLS]; /* per syscall nr: enum sg_act + 1, 0 = not yet */
-	char *scratch;     /* SG_PROCFS_ARGS_MAX + 1 bytes for /proc reads */
+	char *scratch;     /* SG_PROCFS_ARGS_MAX + 2 bytes for /proc reads */
 	struct sg_strbuf sb; /* scratch text (names, paths) */
 	/* chdir changes the cwd before the filter runs (proc.cwd is the new
 	 * one), but its own relative path was relative to the old one: kept

@@ -233,8 +233,9 @@ static __always_inline void ids_btf(struct task_struct *t, struct task_ids *o)
 	comm_btf(t, o->comm);
 }
 
-/* The current task by probe reads, before 5.11 (bpf_get_current_task
- * gives no BTF pointer); the cgroup is the current task's. */
+/* Any task by probe reads, before 5.11 (bpf_get_current_task gives no BTF
+ * pointer, and older verifiers refuse loads from task arrays); the cgroup
+ * is the current task's. */
 static __always_inline void ids_of(struct task_struct *t, struct task_ids *o)
 {
 	o->tid = BPF_CORE_READ(t, pid);
@@ -909,13 +910,17 @@ static __always_inline void procinfo(struct task_struct *t, struct sg_procinfo *
 /* A fork record: header + one procinfo payload, packed (no padding). */
 #define PI_REC_LEN (sizeof(struct sg_rec) + PL_HDR + sizeof(struct sg_procinfo))
 
-/* t is a tracepoint argument: a BTF pointer on every kernel tp_btf runs
- * on, so its fields are plain loads (no probe reads). */
+/* t is a tracepoint argument, a BTF pointer: from 5.11 (the kernels with
+ * bpf_get_current_task_btf) its fields are plain loads; older verifiers
+ * refuse the word loads from its comm array, so they get probe reads. */
 static __always_inline void task_header(struct sg_rec *r, __u16 kind, struct task_struct *t)
 {
 	struct task_ids ids;
 
-	ids_btf(t, &ids);
+	if (HAVE_TASK_BTF)
+		ids_btf(t, &ids);
+	else
+		ids_of(t, &ids);
 	fill_header(r, kind, &ids);
 	r->nr = 0;
 	r->res = 0;

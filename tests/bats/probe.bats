@@ -93,3 +93,13 @@ setup() {
 	[ "$SG_STATUS" -eq 0 ]
 	jq -e '."evt.rawarg.tty" > 0 and ."evt.rawarg.tty" == ."proc.tty"' "$OUT"
 }
+
+@test "a UDP client bound to port 0 stays the client: fd.sport is the server's" {
+	sg_capture "$OUT" -o json -n 5 -t 20s -p '%fd.sport %fd.cport %fd.is_server %fd.sip %fd.cip' \
+		"evt.type=sendto and proc.name=$NAME" --- "$SGP" udpbind0 9
+	[ "$SG_STATUS" -eq 0 ]
+	[ "$(wc -l <"$OUT")" -eq 5 ]
+	# every one of them: the first may come from /proc, the others from bind
+	jq -se 'all(."fd.sport" == 9 and ."fd.is_server" == false and ."fd.cport" > 0 and
+		."fd.sip" == "127.0.0.1")' "$OUT"
+}

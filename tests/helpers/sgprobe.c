@@ -4,8 +4,13 @@
  *   fchmodat2 PATH   fchmodat2(AT_FDCWD, PATH, 0640, 0) by number (452: a
  *                    call newer than many build hosts' headers)
  *   write N          write(fd of /dev/null, N bytes of 'a'..'z', N)
+ *   udpbind0 PORT    a UDP client that binds 127.0.0.1:0 (an ephemeral port)
+ *                    then sendto(127.0.0.1:PORT, "ping")
  */
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +51,23 @@ int main(int argc, char **argv)
 		for (;;) {
 			if (write(fd, b, n) < 0)
 				return 1;
+			nap();
+		}
+	}
+	if (strcmp(argv[1], "udpbind0") == 0) {
+		struct sockaddr_in me = {.sin_family = AF_INET}, to = {.sin_family = AF_INET};
+
+		me.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		to.sin_port = htons((uint16_t)atoi(argv[2]));
+		/* a new socket each time: the probe sees its bind, not only /proc */
+		for (;;) {
+			int s = socket(AF_INET, SOCK_DGRAM, 0);
+
+			if (s < 0 || bind(s, (struct sockaddr *)&me, sizeof(me)) < 0)
+				return 1;
+			sendto(s, "ping", 4, 0, (struct sockaddr *)&to, sizeof(to));
+			close(s);
 			nap();
 		}
 	}

@@ -19,6 +19,8 @@
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
+#include <signal.h>
+#include <sys/wait.h>
 
 #include "bpf/state_int.h"
 #include "event/flagtables.h"
@@ -1278,6 +1280,34 @@ static void test_idmap(void)
 	sg_idmap_free(&m);
 }
 
+/* A process whose argv is longer than the scan keeps is marked cut; a
+ * short one is not. */
+static void test_scan_cut(void)
+{
+	static char big[SG_PROCFS_ARGS_MAX + 4096];
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = 0;
+	pid_t kid = fork();
+	if (kid == 0) {
+		/* a shell that waits, its argv the long one (": " keeps dash
+		 * from exec'ing sleep in its place) */
+		execl("/bin/sh", "sh", "-c", "sleep 5; :", "sh", big, (char *)NULL);
+		_exit(127);
+	}
+	usleep(300 * 1000);
+	struct sg_state *st = sg_state_new();
+	T_OK(st && sg_state_scan_proc(st) == 0, "scan cut: scan");
+	const struct sg_proc *p = st ? sg_state_proc(st, (uint32_t)kid) : NULL;
+	T_OK(p && p->args_cut && p->args_len <= SG_PROCFS_ARGS_MAX,
+	     "scan cut: an argv past the bound is marked cut (%u bytes kept)",
+	     p ? p->args_len : 0);
+	const struct sg_proc *q = st ? sg_state_proc(st, (uint32_t)getpid()) : NULL;
+	T_OK(q && !q->args_cut, "scan cut: a short argv is not");
+	sg_state_free(st);
+	kill(kid, SIGKILL);
+	waitpid(kid, NULL, 0);
+}
+
 int main(int argc, char **argv)
 {
 	/* scan checks argv and environ of a known shape: re-exec once so */
@@ -1292,6 +1322,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	test_scan(argv[0]);
+	test_scan_cut();
 	test_events();
 	test_chdir_path();
 	test_udp();
