@@ -87,6 +87,41 @@ static void set_specs(struct sysgrep_bpf *sk)
 		spec_of(sg_syscall_by_nr(nr), &sk->rodata->specs[nr]);
 }
 
+/*
+ * The ia32 numbers of the calls the filter may select, counted when made.
+ * A 32-bit call with no native counterpart is counted when the filter may
+ * select anything at all (socketcall: any network call), since what it
+ * does cannot be told from its number: over-reported, never hidden.
+ */
+static void set_sel_compat(struct sysgrep_bpf *sk)
+{
+	volatile __u8 *sel = sk->rodata->sel;
+	bool any = false, net = false;
+
+	for (unsigned nr = 0; nr < SG_MAX_SYSCALLS; nr++) {
+		const struct sg_syscall_def *d = sg_syscall_by_nr(nr);
+
+		if (!(sel[nr] & SG_SEL_FILTER))
+			continue;
+		any = true;
+		net |= d && d->category == SG_CAT_NET;
+	}
+	for (unsigned nr32 = 0; nr32 < SG_MAX_SYSCALLS; nr32++) {
+		const char *name = sg_syscall_compat_name(nr32);
+		unsigned nr = sg_syscall_compat_native(nr32);
+		bool want;
+
+		if (!name)
+			continue;
+		if (nr < SG_MAX_SYSCALLS)
+			want = sel[nr] & SG_SEL_FILTER;
+		else
+			want = strcmp(name, "socketcall") ? any : net;
+		if (want)
+			sel[nr32] |= SG_SEL_COMPAT;
+	}
+}
+
 static void set_sel(struct sysgrep_bpf *sk, const struct sg_pushdown *pd)
 {
 	unsigned count = sg_syscall_count();
@@ -98,13 +133,7 @@ static void set_sel(struct sysgrep_bpf *sk, const struct sg_pushdown *pd)
 			s &= (uint8_t)~SG_SEL_FILTER;
 		sk->rodata->sel[nr] = s;
 	}
-	/* the ia32 numbers of the selected calls, counted when made */
-	for (unsigned nr32 = 0; nr32 < SG_MAX_SYSCALLS; nr32++) {
-		unsigned nr = sg_syscall_compat_native(nr32);
-
-		if (nr < SG_MAX_SYSCALLS && (sk->rodata->sel[nr] & SG_SEL_FILTER))
-			sk->rodata->sel[nr32] |= SG_SEL_COMPAT;
-	}
+	set_sel_compat(sk);
 }
 
 /* A list longer than the probe holds is not pushed down at all: cutting

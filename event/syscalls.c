@@ -430,13 +430,50 @@ static unsigned nr_of(const char *name)
 	return SG_NR_NONE;
 }
 
-unsigned sg_syscall_compat_native(unsigned nr32)
+const char *sg_syscall_compat_name(unsigned nr32)
 {
-	sg_syscalls_init();
 	for (size_t i = 0; sg_nrs32[i].name; i++)
 		if (sg_nrs32[i].nr == nr32)
-			return nr_of(sg_nrs32[i].name);
+			return sg_nrs32[i].name;
+	return NULL;
+}
+
+/* The native call a 32-bit variant of another name stands for. */
+static unsigned compat_alias(const char *n)
+{
+	static const struct { const char *n32, *n; } alias[] = {
+		{ "mmap2", "mmap" }, { "fstatat64", "newfstatat" }, { "_llseek", "lseek" },
+		{ "_newselect", "select" }, { "sigaction", "rt_sigaction" },
+		{ "sigprocmask", "rt_sigprocmask" }, { "sigreturn", "rt_sigreturn" },
+		{ "sigpending", "rt_sigpending" }, { "sigsuspend", "rt_sigsuspend" },
+		{ "ugetrlimit", "getrlimit" }, { "oldumount", "umount2" }, { "umount", "umount2" },
+	};
+	char base[64];
+	size_t len = strlen(n);
+
+	for (size_t i = 0; i < sizeof(alias) / sizeof(alias[0]); i++)
+		if (!strcmp(n, alias[i].n32))
+			return nr_of(alias[i].n);
+	/* setuid32, chown32, stat64, fcntl64, truncate64, sendfile64... */
+	if (len > 2 && len < sizeof(base) &&
+	    (!strcmp(n + len - 2, "32") || !strcmp(n + len - 2, "64"))) {
+		memcpy(base, n, len - 2);
+		base[len - 2] = '\0';
+		return nr_of(base);
+	}
 	return SG_NR_NONE;
+}
+
+unsigned sg_syscall_compat_native(unsigned nr32)
+{
+	const char *n = sg_syscall_compat_name(nr32);
+	unsigned nr;
+
+	sg_syscalls_init();
+	if (!n)
+		return SG_NR_NONE;
+	nr = nr_of(n);
+	return nr != SG_NR_NONE ? nr : compat_alias(n);
 }
 
 const struct sg_syscall_def *sg_syscall_by_name(const char *name, unsigned *nr)

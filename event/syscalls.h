@@ -34,9 +34,14 @@ unsigned sg_syscall_count(void);
 /* Name of nr (also for generic defs), or NULL. */
 const char *sg_syscall_name(unsigned nr);
 
-/* The native number of the 32-bit (ia32) call nr32 (same name), or
- * SG_NR_NONE: none, or this architecture has no 32-bit table. */
+/* The native number of the 32-bit (ia32) call nr32: the call of the same
+ * name, or the one a 32-bit variant stands for (setuid32 -> setuid, mmap2
+ * -> mmap, fstatat64 -> newfstatat, _llseek -> lseek...); SG_NR_NONE when
+ * there is none (socketcall, ipc...) or no 32-bit table. */
 unsigned sg_syscall_compat_native(unsigned nr32);
+
+/* The name of the 32-bit call nr32, or NULL. */
+const char *sg_syscall_compat_name(unsigned nr32);
 
 /* The i-th def of the table (arch-neutral: also names this architecture
  * lacks), NULL past the end.  For tests and listings. */

@@ -35,3 +35,10 @@ setup() {
 	[ "$SG_STATUS" -eq 1 ]
 	! grep -q '32-bit' "$OUT.err"
 }
+
+@test "a 32-bit call without a 64-bit namesake (setuid32) is counted for evt.type=setuid" {
+	sg_capture "$OUT" -t 2s "proc.name=$NAME and evt.type=setuid" --- "$SGC" setuid32
+	[ "$SG_STATUS" -eq 1 ]
+	[ ! -s "$OUT" ]
+	grep -Eq '^sysgrep: [1-9][0-9]* 32-bit system calls' "$OUT.err"
+}

@@ -454,8 +454,32 @@ static void test_names(void)
 	T_STREQ(sg_category_name(999), "?", "category out of range");
 }
 
+/* 32-bit calls map to the native call they stand for (x86: ia32). */
+static void test_compat(void)
+{
+#if defined(__x86_64__)
+	static const struct { unsigned nr32; const char *name32, *native; } rows[] = {
+		{ 5, "open", "open" }, { 4, "write", "write" }, { 213, "setuid32", "setuid" },
+		{ 192, "mmap2", "mmap" }, { 300, "fstatat64", "newfstatat" },
+		{ 140, "_llseek", "lseek" }, { 221, "fcntl64", "fcntl" }, { 195, "stat64", "stat" },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		unsigned want = SG_NR_NONE, got = sg_syscall_compat_native(rows[i].nr32);
+		sg_syscall_by_name(rows[i].native, &want);
+		T_STREQ(sg_syscall_compat_name(rows[i].nr32), rows[i].name32, "ia32 %u is %s",
+			rows[i].nr32, rows[i].name32);
+		T_OK(got != SG_NR_NONE && got == want, "ia32 %s stands for %s", rows[i].name32,
+		     rows[i].native);
+	}
+	T_OK(sg_syscall_compat_native(102) == SG_NR_NONE, "socketcall has no one native call");
+#else
+	T_OK(sg_syscall_compat_name(5) == NULL, "no 32-bit table off x86");
+#endif
+}
+
 int main(void)
 {
+	test_compat();
 	test_table_shape();
 	test_required();
 	test_generic_and_numbers();
