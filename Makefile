@@ -99,7 +99,10 @@ $(BUILD)/syscall_nrs_compat.h: | $(BUILD)
 	$(call msg,GEN,$@)
 	$(Q)if [ "$(ARCH)" = x86 ]; then echo '#include <asm/unistd_32.h>' | $(CC) -dM -E - \
 		| awk '$$2 ~ /^__NR_/ && $$3 ~ /^[0-9]+$$/ { sub("__NR_", "", $$2); print "SG_NR32(" $$2 ", " $$3 ")" }' \
-		| sort -t, -k2 -n; fi > $@.tmp && mv $@.tmp $@
+		| sort -t, -k2 -n; fi > $@.tmp
+	$(Q)[ "$(ARCH)" != x86 ] || [ -s $@.tmp ] || { echo "sysgrep: build: no ia32 syscall \
+		numbers from <asm/unistd_32.h>: install linux-libc-dev" >&2; rm -f $@.tmp; exit 1; }
+	$(Q)mv $@.tmp $@
 
 $(BUILD)/vmlinux.h: | $(BUILD)
 	$(call msg,GEN,$@)
