@@ -1,6 +1,9 @@
 #include "event/diag.h"
 
+#include <stdbool.h>
 #include <string.h>
+
+#include "event/utf8.h"
 
 void sg_diag_set(struct sg_diag *d, const char *src, int offset, const char *fmt, ...)
 {
@@ -29,8 +32,28 @@ void sg_diag_set(struct sg_diag *d, const char *src, int offset, const char *fmt
 	va_end(ap);
 }
 
-/* Print the source line with control bytes shown as '?', so a hostile
- * filter cannot drive the terminal, and a caret under the column. */
+/* One character of the source line at s (n bytes left) as the terminal
+ * will show it: its bytes, or "?" for a control byte, an invalid byte or a
+ * code point that would drive the terminal.  Sets *len (bytes taken) and
+ * returns the columns shown. */
+static int shown_char(const char *s, size_t n, size_t *len, bool *raw)
+{
+	uint32_t cp;
+	size_t l = sg_utf8_next((const uint8_t *)s, n, &cp);
+
+	if (l == 0 || cp < 0x20 || cp == 0x7f || sg_utf8_dangerous(cp)) {
+		*len = l ? l : 1;
+		*raw = false;
+		return 1;
+	}
+	*len = l;
+	*raw = true;
+	return sg_utf8_width(cp);
+}
+
+/* Print the source line with anything that could drive the terminal shown
+ * as '?', and a caret under the column: as many columns as the characters
+ * before it take (wide ones two). */
 static void print_line(const struct sg_diag *d, FILE *out)
 {
 	const char *s = d->src;
@@ -41,23 +64,23 @@ static void print_line(const struct sg_diag *d, FILE *out)
 	}
 	if (!s)
 		return;
+	size_t n = strcspn(s, "\n"), at = d->col > 0 ? (size_t)d->col - 1 : 0, cols = 0;
 	fputs("  ", out);
-	for (const char *p = s; *p && *p != '\n'; p++)
-		fputc((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p, out);
-	fputs("\n  ", out);
-	/* one blank per column the line above used: a control byte shows as
-	 * one '?', a UTF-8 character as one glyph (the continuation bytes a
-	 * lead byte announces take no column; a stray one shows as one) */
-	int pending = 0;
-	for (int i = 1; i < d->col && s[i - 1]; i++) {
-		unsigned char c = (unsigned char)s[i - 1];
-		if ((c & 0xc0) == 0x80 && pending > 0) {
-			pending--;
-			continue;
-		}
-		pending = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
-		fputc(' ', out);
+	for (size_t i = 0; i < n;) {
+		size_t len;
+		bool raw;
+		int w = shown_char(s + i, n - i, &len, &raw);
+		if (raw)
+			fwrite(s + i, 1, len, out);
+		else
+			fputc('?', out);
+		if (i < at)
+			cols += (size_t)w;
+		i += len;
 	}
+	fputs("\n  ", out);
+	for (size_t i = 0; i < cols; i++)
+		fputc(' ', out);
 	fputs("^\n", out);
 }
 

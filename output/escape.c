@@ -8,38 +8,6 @@
 
 #include <string.h>
 
-size_t sg_utf8_next(const uint8_t *s, size_t n, uint32_t *cp)
-{
-	if (!n)
-		return 0;
-	uint8_t c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	size_t len;
-	uint32_t v, min;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, v = c & 0x1f, min = 0x80;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, v = c & 0x0f, min = 0x800;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, v = c & 0x07, min = 0x10000;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return len;
-}
-
 /*
  * Length of the invalid bytes at s to replace by one U+FFFD: the longest
  * start of a well-formed sequence ("maximal subpart", Unicode ch. 3), as
@@ -64,15 +32,6 @@ static size_t utf8_bad_len(const uint8_t *s, size_t n)
 			break;
 	}
 	return i;
-}
-
-/* Code points a terminal acts on even in UTF-8: C1 controls (U+009B is a
- * CSI in xterm) and the bidi overrides that reorder what is shown. */
-static bool is_dangerous_cp(uint32_t cp)
-{
-	return (cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
-	       cp == 0x061c;
 }
 
 static const char hexdig[] = "0123456789abcdef";
@@ -229,7 +188,7 @@ static size_t text_escape_at(const uint8_t *u, size_t n, size_t *len, char esc[3
 	*len = l;
 	if (l == 1 && (cp < 0x20 || cp == 0x7f || cp == '\\'))
 		return ascii_escape(u[0], esc);
-	if (is_dangerous_cp(cp))
+	if (sg_utf8_dangerous(cp))
 		for (size_t k = 0; k < l; k++)
 			elen += hex_escape(u[k], esc + elen);
 	return elen;

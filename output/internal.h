@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "event/utf8.h"
 #include <time.h>
 
 #include "event/fields.h"
@@ -39,12 +41,7 @@ void sg_writer_rewind(struct sg_writer *w, size_t mark);
 
 /* ---- escape.c: values made safe for each medium ----------------------- */
 
-/*
- * Length of the valid UTF-8 sequence at s (1..4), or 0 when the bytes
- * there are not one (stray continuation, overlong form, surrogate, above
- * U+10FFFF, cut short).  *cp receives the code point.
- */
-size_t sg_utf8_next(const uint8_t *s, size_t n, uint32_t *cp);
+/* sg_utf8_next and the rest: event/utf8.h */
 
 /* Text: no raw control byte ever (\n \t \r \\ as C escapes, other
  * controls, C1 controls, bidi overrides and invalid bytes as \xHH).

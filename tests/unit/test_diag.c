@@ -20,9 +20,13 @@ static const struct {
 	  "sysgrep: filter:1:31: m\n  proc.name=\"h\xc3\xa9llo w\xc3\xb6rld\" and proc.nmae=x\n"
 	  "  " "                            ^\n" },
 	{ "a\tand proc.nmae=x", 6, "sysgrep: filter:1:7: m\n  a?and proc.nmae=x\n        ^\n" },
-	{ "\xe2\x82\xac\xf0\x9f\x98\x80 x", 8, "sysgrep: filter:1:9: m\n  \xe2\x82\xac\xf0\x9f\x98\x80 x\n     ^\n" },
-	/* a stray continuation byte is one column, as a terminal shows it */
-	{ "\x80 x", 2, "sysgrep: filter:1:3: m\n  \x80 x\n    ^\n" },
+	/* an emoji (like CJK) takes two columns on a terminal */
+	{ "\xe2\x82\xac\xf0\x9f\x98\x80 x", 8, "sysgrep: filter:1:9: m\n  \xe2\x82\xac\xf0\x9f\x98\x80 x\n      ^\n" },
+	{ "\xe6\x97\xa5\xe6\x9c\xac x", 7, "sysgrep: filter:1:8: m\n  \xe6\x97\xa5\xe6\x9c\xac x\n       ^\n" },
+	/* an invalid byte shows as one '?' */
+	{ "\x80 x", 2, "sysgrep: filter:1:3: m\n  ? x\n    ^\n" },
+	/* C1 CSI and a bidi override would drive the terminal: '?' */
+	{ "\xc2\x9b\xe2\x80\xae x", 6, "sysgrep: filter:1:7: m\n  ?? x\n     ^\n" },
 	{ "a\nbb\xc3\xa9 x", 7, "sysgrep: filter:2:6: m\n  bb\xc3\xa9 x\n      ^\n" },
 };
 
