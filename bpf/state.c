@@ -94,7 +94,24 @@ static bool num_param(const struct sg_event *e, const char *name, int64_t *v)
  * argument, and the dirfd of an *at call given AT_EMPTY_PATH and an empty
  * (or NULL) path, which then works on the dirfd itself (glibc's fstat is
  * newfstatat(fd, "", AT_EMPTY_PATH)).  -1 when there is none. */
-static int64_t other_fd(const struct sg_event *e, uint16_t flags)
+/* The "fd" parameter of an event that is an argument (mmap's), found once
+ * per syscall: looking it up by name on every event cost more than the
+ * rest of the state work for calls that have none. */
+static const struct sg_param *fd_arg_param(struct sg_state *st, const struct sg_event *e)
+{
+	uint8_t k = e->nr < SG_MAX_SYSCALLS ? st->fdarg[e->nr] : 0;
+
+	if (!k) {
+		const struct sg_param *p = sg_event_param(e, "fd");
+		k = p && p->def->type == SG_PT_FD && p->def->src == SG_SRC_ARG
+			    ? (uint8_t)(p - e->params + 2) : 1;
+		if (e->nr < SG_MAX_SYSCALLS)
+			st->fdarg[e->nr] = k;
+	}
+	return k > 1 && (unsigned)(k - 2) < e->nparams ? &e->params[k - 2] : NULL;
+}
+
+static int64_t other_fd(struct sg_state *st, const struct sg_event *e, uint16_t flags)
 {
 	if (flags & SG_SC_DIRFD_ARG0) {
 		/* AT_* flags only: open's flags are another table (whose 0x1000
@@ -114,15 +131,15 @@ static int64_t other_fd(const struct sg_event *e, uint16_t flags)
 		}
 		return -1;
 	}
+	const struct sg_param *p = fd_arg_param(st, e);
+	if (!p)
+		return -1;
 	/* mmap: an anonymous map ignores its fd argument */
-	const struct sg_param *p = sg_event_param(e, "fd");
 	int64_t mflags;
 	if (!strcmp(e->def->name, "mmap") && num_param(e, "flags", &mflags) &&
 	    (mflags & SG_MAP_ANONYMOUS))
 		return -1;
-	if (p && p->def->type == SG_PT_FD && p->def->src == SG_SRC_ARG)
-		return (int32_t)(uint32_t)p->num;
-	return -1;
+	return (int32_t)(uint32_t)p->num;
 }
 
 /* The fd an event is about, from the table or else /proc. */
@@ -158,7 +175,7 @@ void sg_state_before(struct sg_state *st, struct sg_event *e)
 	if (flags & SG_SC_FD_ARG0) {
 		resolve_fd(st, e, (int32_t)(uint32_t)e->args[0], ask);
 	} else if (!(flags & SG_SC_FD_RES)) {
-		int64_t num = other_fd(e, flags);
+		int64_t num = other_fd(st, e, flags);
 		if (num >= 0)
 			resolve_fd(st, e, num, ask);
 	}

@@ -158,6 +158,7 @@ struct sg_state {
 	time_t socks_loaded;     /* CLOCK_MONOTONIC second of the last load */
 
 	uint8_t act[SG_MAX_SYSCALLS]; /* per syscall nr: enum sg_act + 1, 0 = not yet */
+	uint8_t fdarg[SG_MAX_SYSCALLS]; /* per nr: index of an "fd" ARG param + 2, 1 none, 0 not yet */
 	char *scratch;     /* SG_PROCFS_ARGS_MAX + 2 bytes for /proc reads */
 	struct sg_strbuf sb; /* scratch text (names, paths) */
 	/* chdir changes the cwd before the filter runs (proc.cwd is the new
