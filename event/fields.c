@@ -8,6 +8,7 @@
  */
 #include "event/fields.h"
 #include "event/suggest.h"
+#include "event/syscalls.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -222,6 +223,26 @@ static int apply_arg(const char *base, const char *at, const char *arg, size_t a
 	}
 }
 
+/* evt.arg.NAME / evt.rawarg[NAME]: libs refuses a name no event has, at
+ * compile time; so do filters, -p formats and --count-by here. */
+static int check_argname(const char *base, const struct sg_fieldref *ref, struct sg_diag *d)
+{
+	const char *sug;
+	int shown = ref->keylen > 64 ? 64 : (int)ref->keylen;
+
+	if (!(sg_fields[ref->id].flags & SG_FF_DYNARG) || !ref->key ||
+	    sg_syscall_param_known(ref->key, ref->keylen, &sug))
+		return 0;
+	if (sug)
+		sg_diag_set(d, base, (int)(ref->key - base),
+			    "unknown event argument '%.*s' (did you mean '%s'?)", shown, ref->key, sug);
+	else
+		sg_diag_set(d, base, (int)(ref->key - base),
+			    "unknown event argument '%.*s': no syscall sysgrep decodes has it "
+			    "(sysgrep --list-events shows them)", shown, ref->key);
+	return -1;
+}
+
 int sg_fieldref_parse(const char *base, const char *s, struct sg_fieldref *out,
 		      struct sg_diag *d)
 {
@@ -248,7 +269,7 @@ int sg_fieldref_parse(const char *base, const char *s, struct sg_fieldref *out,
 		}
 		out->key = s + keyoff;
 		out->keylen = (uint16_t)(n - keyoff);
-		return (int)n;
+		return check_argname(base, out, d) ? -1 : (int)n;
 	}
 	if (s[n] == '[') {
 		const char *arg;
@@ -256,7 +277,7 @@ int sg_fieldref_parse(const char *base, const char *s, struct sg_fieldref *out,
 		int used = parse_bracket(base, s + n, &arg, &alen, d);
 		if (used < 0)
 			return -1;
-		if (apply_arg(base, s + n, arg, alen, out, d) < 0)
+		if (apply_arg(base, s + n, arg, alen, out, d) < 0 || check_argname(base, out, d))
 			return -1;
 		return (int)(n + used);
 	}

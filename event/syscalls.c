@@ -430,6 +430,42 @@ static unsigned nr_of(const char *name)
 	return SG_NR_NONE;
 }
 
+static bool def_has_param(const struct sg_syscall_def *d, const char *k, size_t len,
+			  struct sg_suggest *sg)
+{
+	for (unsigned i = 0; d && i < d->nparams; i++) {
+		const char *name = d->params[i].name;
+		if (!name)
+			continue;
+		if (strlen(name) == len && memcmp(name, k, len) == 0)
+			return true;
+		sg_suggest_try(sg, name);
+	}
+	return false;
+}
+
+bool sg_syscall_param_known(const char *k, size_t len, const char **suggest)
+{
+	struct sg_suggest sg;
+	const struct sg_syscall_def *d;
+
+	sg_syscalls_init();
+	*suggest = NULL;
+	sg_suggest_init(&sg, k, len, 2);
+	if (memchr(k, '\0', len))
+		return false;
+	for (size_t i = 0; i < SG_TABLE_LEN; i++)
+		if (def_has_param(&sg_table[i], k, len, &sg))
+			return true;
+	if (def_has_param(&sg_procexit_def, k, len, &sg))
+		return true;
+	for (unsigned nr = 0; nr < nr_count; nr++)
+		if ((d = by_nr[nr]) && (d->flags & SG_SC_GENERIC) && def_has_param(d, k, len, &sg))
+			return true;
+	*suggest = sg_suggest_result(&sg);
+	return false;
+}
+
 const char *sg_syscall_compat_name(unsigned nr32)
 {
 	for (size_t i = 0; sg_nrs32[i].name; i++)

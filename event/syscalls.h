@@ -7,6 +7,7 @@
 #ifndef SG_SYSCALLS_H
 #define SG_SYSCALLS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "event/event.h"
@@ -39,6 +40,11 @@ const char *sg_syscall_name(unsigned nr);
  * -> mmap, fstatat64 -> newfstatat, _llseek -> lseek...); SG_NR_NONE when
  * there is none (socketcall, ipc...) or no 32-bit table. */
 unsigned sg_syscall_compat_native(unsigned nr32);
+
+/* Whether some event (a described syscall, a generic one's res/arg0..5,
+ * procexit) has a parameter named k (len bytes); if not, *suggest gets
+ * the closest name or NULL. */
+bool sg_syscall_param_known(const char *k, size_t len, const char **suggest);
 
 /* The name of the 32-bit call nr32, or NULL. */
 const char *sg_syscall_compat_name(unsigned nr32);

@@ -160,62 +160,9 @@ static bool xform_type(struct checker *c, struct sg_operand *o, int i, uint8_t *
 	return false;
 }
 
-static bool def_has_param(const struct sg_syscall_def *d, const char *k, uint32_t len,
-			  struct sg_suggest *sg)
-{
-	for (unsigned i = 0; d && i < d->nparams; i++) {
-		const char *name = d->params[i].name;
-		if (!name)
-			continue;
-		if (strlen(name) == len && memcmp(name, k, len) == 0)
-			return true;
-		sg_suggest_try(sg, name);
-	}
-	return false;
-}
-
-/* evt.arg.NAME: libs refuses a name no event has, at compile time.  The
- * union of every syscall's parameters (the described ones, the generic
- * res/arg0..arg5 of the others, procexit's). */
-static bool check_argname(struct checker *c, const struct sg_operand *o)
-{
-	const struct sg_field_info *f = &sg_fields[o->ref.id];
-	if (!(f->flags & SG_FF_DYNARG) || !o->ref.key)
-		return true;
-	const char *k = o->ref.key;
-	uint32_t len = o->ref.keylen;
-	struct sg_suggest sg;
-	sg_suggest_init(&sg, k, len, 2);
-	if (!memchr(k, '\0', len)) {
-		const struct sg_syscall_def *d;
-		for (unsigned i = 0; (d = sg_syscall_table_at(i)); i++)
-			if (def_has_param(d, k, len, &sg))
-				return true;
-		if (def_has_param(&sg_procexit_def, k, len, &sg))
-			return true;
-		for (unsigned nr = 0; nr < sg_syscall_count(); nr++)
-			if ((d = sg_syscall_by_nr(nr)) && (d->flags & SG_SC_GENERIC))
-				if (def_has_param(d, k, len, &sg))
-					return true;
-	}
-	int at = o->field_off + (int)strlen(f->name) + 1;
-	int shown = len > 64 ? 64 : (int)len;
-	const char *sug = sg_suggest_result(&sg);
-	if (sug)
-		sg_diag_set(c->d, c->src, at, "unknown event argument '%.*s' (did you mean '%s'?)",
-			    shown, k, sug);
-	else
-		sg_diag_set(c->d, c->src, at,
-			    "unknown event argument '%.*s': no syscall sysgrep decodes has it "
-			    "(sysgrep --list-events shows them)", shown, k);
-	return false;
-}
-
 static bool check_operand(struct checker *c, struct sg_operand *o, bool rhs)
 {
 	const struct sg_field_info *f = &sg_fields[o->ref.id];
-	if (!check_argname(c, o))
-		return false;
 	o->anyof = field_is_anyof(&o->ref);
 	if (o->anyof && (o->nxf || rhs)) {
 		const char *ex = f->argmode == SG_ARG_OPTINDEX ? "[1]" : "";

@@ -63,3 +63,13 @@ load helpers
 	run -1 --separate-stderr "$SYSGREP" -vv -t 0.2 'evt.type=getppid and proc.pid=1'
 	[[ "$stderr" == *"libbpf: loading object"* ]]
 }
+
+@test "-p and --count-by refuse an unknown event argument, as filters do" {
+	run -2 --separate-stderr "$SYSGREP" -t 1 -p '%evt.arg.flgs' 'evt.type=open'
+	[ -z "$output" ]
+	[[ "$stderr" == *"format:1:10: unknown event argument 'flgs' (did you mean 'flags'?)"* ]]
+	run -2 --separate-stderr "$SYSGREP" -t 1 --count-by 'evt.rawarg.nosuch' 'evt.type=open'
+	[[ "$stderr" == *"count-by:1:12: unknown event argument 'nosuch': no syscall sysgrep decodes has it"* ]]
+	run -2 --separate-stderr "$SYSGREP" --dump-filter 'evt.arg[nmae] exists'
+	[[ "$stderr" == *"filter:1:9: unknown event argument 'nmae' (did you mean 'name'?)"* ]]
+}

@@ -260,7 +260,9 @@ static void test_open(void)
 	check("evt.arg.name", "/work/etc/passwd");
 	check("evt.arg[2]", "/work/etc/passwd");
 	check("evt.arg.flags", "O_CREAT|O_RDWR"); /* resolved, like libs */
-	check("evt.arg.nosuch", NULL);
+	check("evt.arg.tuple", NULL); /* another event's parameter: absent here */
+	check("evt.arg.nosuch", "<parse error: unknown event argument 'nosuch': no syscall sysgrep "
+				"decodes has it (sysgrep --list-events shows them)>");
 	check("evt.arg[11]", NULL);
 	check("evt.rawarg.fd", "7");
 	check_type("evt.rawarg.fd", SG_FT_S64);
