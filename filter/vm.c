@@ -94,10 +94,18 @@ static bool cmp_values(uint8_t op, const struct sg_value *l, const struct sg_val
 	return sg_cmp_one(op, l, &c);
 }
 
+/* One value of an any-of field against the constant k, or else against
+ * the value r from the stack (proc.aname = val(proc.name)). */
+static inline bool cmp_one(uint8_t op, const struct sg_value *v, const struct sg_konst *k,
+			   const struct sg_value *r)
+{
+	return k ? sg_cmp_konst(op, v, k) : cmp_values(op, v, r);
+}
+
 /* Any-of fields: true if some value compares.  For fd.ip / fd.port /
  * fd.net, '!=' holds when no value is equal (libsinsp's compare_ip). */
-static bool cmp_any(struct sg_slot *s, uint8_t op, const struct sg_konst *k, struct sg_event *e,
-		    struct sg_arena *a)
+static bool cmp_any(struct sg_slot *s, uint8_t op, const struct sg_konst *k,
+		    const struct sg_value *r, struct sg_event *e, struct sg_arena *a)
 {
 	struct sg_value v;
 	bool all = s->ne_all && op == SG_CMP_NE;
@@ -106,33 +114,12 @@ static bool cmp_any(struct sg_slot *s, uint8_t op, const struct sg_konst *k, str
 		if (op == SG_CMP_EXISTS)
 			return true;
 		if (all) {
-			if (sg_cmp_konst(SG_CMP_EQ, &v, k))
+			if (cmp_one(SG_CMP_EQ, &v, k, r))
 				return false;
-		} else if (sg_cmp_konst(op, &v, k)) {
+		} else if (cmp_one(op, &v, k, r)) {
 			return true;
 		}
 		/* a runaway getter must not hang the filter */
-		if (n >= 4096)
-			break;
-	}
-	return all && n > 1;
-}
-
-/* Any-of field against a value from the stack (proc.aname = val(proc.name)):
- * the same any / none-equal rules as against a constant. */
-static bool cmp_any_value(struct sg_slot *s, uint8_t op, const struct sg_value *r,
-			  struct sg_event *e, struct sg_arena *a)
-{
-	struct sg_value v;
-	bool all = s->ne_all && op == SG_CMP_NE;
-	int n;
-	for (n = 1; sg_field_get_nth(e, &s->ref, n, &v, a); n++) {
-		if (all) {
-			if (cmp_values(SG_CMP_EQ, &v, r))
-				return false;
-		} else if (cmp_values(op, &v, r)) {
-			return true;
-		}
 		if (n >= 4096)
 			break;
 	}
@@ -201,7 +188,7 @@ L_FTYPE:
 	st[sp++].b = e->def && e->def->name && sg_cmp_def(in->cmp, &p->k[in->arg], e->def);
 	NEXT();
 L_CMPANY:
-	st[sp++].b = cmp_any(&p->slots[in->slot], in->cmp, &p->k[in->arg], e, a);
+	st[sp++].b = cmp_any(&p->slots[in->slot], in->cmp, &p->k[in->arg], NULL, e, a);
 	NEXT();
 L_CMPV:
 	sp--;
@@ -211,7 +198,7 @@ L_CMPV:
 L_CMPANYV: {
 	struct vmv *t = &st[sp - 1];
 	const struct sg_value *r = t->v;
-	t->b = t->present && cmp_any_value(&p->slots[in->slot], in->cmp, r, e, a);
+	t->b = t->present && cmp_any(&p->slots[in->slot], in->cmp, NULL, r, e, a);
 	NEXT();
 }
 L_EXISTS:
