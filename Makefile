@@ -51,7 +51,8 @@ VMLINUX := $(BUILD)/vmlinux.h
 endif
 
 BPF_SRC   := bpf/sysgrep.bpf.c
-USR_SRC   := $(filter-out %.bpf.c,$(wildcard bpf/*.c)) $(wildcard event/*.c) \
+USR_SRC   := $(wildcard event/*.c) $(filter-out %.bpf.c,$(wildcard bpf/*.c)) \
+             $(wildcard capture/*.c) $(wildcard state/*.c) $(wildcard extract/*.c) \
              $(wildcard filter/*.c) $(wildcard output/*.c)
 CMD_SRC   := $(wildcard cmd/*.c)
 # bpf/probe.c alone includes the skeleton: everything else (the core library
@@ -109,7 +110,7 @@ $(BUILD)/vmlinux.h: | $(BUILD)
 	$(Q)test -r /sys/kernel/btf/vmlinux || { echo "sysgrep: build: no /sys/kernel/btf/vmlinux; put a vmlinux.h at $(VMLINUX_TREE)" >&2; exit 1; }
 	$(Q)$(BPFTOOL) btf dump file /sys/kernel/btf/vmlinux format c > $@
 
-$(BUILD)/sysgrep.bpf.o: $(BPF_SRC) bpf/sysgrep.h $(VMLINUX) | $(BUILD)
+$(BUILD)/sysgrep.bpf.o: $(BPF_SRC) event/abi.h $(VMLINUX) | $(BUILD)
 	$(call msg,BPF,$@)
 	$(Q)$(CLANG) -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -I. -I$(dir $(VMLINUX)) \
 		-include $(VMLINUX) -Wall -Wno-unused-function -c $(BPF_SRC) -o $@.tmp

@@ -15,7 +15,7 @@
 
 #include <linux/types.h>
 
-#include "bpf/sysgrep.h"
+#include "event/abi.h"
 #include "event/syscalls.h"
 
 #define SG_SOCKADDR_MAX 128  /* sizeof(struct sockaddr_storage) */

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "bpf/state.h"
+#include "state/state.h"
 #include "event/event.h"
 
 struct sg_decoder {

@@ -19,7 +19,7 @@
 #include <linux/types.h>
 
 #include "bpf/reader.h"
-#include "bpf/sysgrep.h"
+#include "event/abi.h"
 #include "event/syscalls.h"
 #include "sysgrep.skel.h"
 
@@ -127,7 +127,8 @@ static void set_sel(struct sysgrep_bpf *sk, const struct sg_pushdown *pd)
 	unsigned count = sg_syscall_count();
 
 	for (unsigned nr = 0; nr < count && nr < SG_MAX_SYSCALLS; nr++) {
-		uint8_t s = pd ? pd->sel[nr] & (SG_SEL_FILTER | SG_SEL_STATE) : SG_SEL_FILTER;
+		uint8_t s = pd ? pd->sel[nr] & (SG_SEL_FILTER | SG_SEL_STATE | SG_SEL_STATE_DGRAM)
+			       : SG_SEL_FILTER;
 
 		if (pd && pd->never)
 			s &= (uint8_t)~SG_SEL_FILTER;

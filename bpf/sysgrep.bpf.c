@@ -24,7 +24,7 @@
 #include <bpf/bpf_core_read.h>
 #include <bpf/bpf_endian.h>
 
-#include "bpf/sysgrep.h"
+#include "event/abi.h"
 
 char LICENSE[] SEC("license") = "Dual BSD/GPL";
 
@@ -44,6 +44,7 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 #define SG_AF_INET6 10
 #define SG_S_IFMT 0170000
 #define SG_S_IFSOCK 0140000
+#define SG_SOCK_STREAM 1
 #define SG_TS_COMPAT 0x0002 /* x86 thread_info.status: a 32-bit syscall */
 
 /* Settings, written by userspace before load (frozen: the verifier sees
@@ -297,6 +298,18 @@ static __always_inline __u64 sc_nr(struct pt_regs *regs)
 	return regs->syscallno;
 #else
 	return PT_REGS_SYSCALL_NR_CORE(regs);
+#endif
+}
+
+/* Argument 0 alone (the fd of the send/recv family). */
+static __always_inline __u64 sc_arg0(struct pt_regs *regs)
+{
+#if defined(__TARGET_ARCH_x86)
+	return regs->di;
+#elif defined(__TARGET_ARCH_arm64)
+	return regs->orig_x0;
+#else
+	return PT_REGS_PARM1_CORE_SYSCALL(regs);
 #endif
 }
 
@@ -600,6 +613,21 @@ static __always_inline __u32 unix_tuple(struct sock *sk, struct sg_tuple *tp, __
 	return len;
 }
 
+/* A connected stream's send/recv tells state nothing new: only datagram
+ * sockets (and fds that are not sockets at all: no) are worth a record. */
+static __always_inline bool stream_socket(__s64 fdv)
+{
+	struct file *f = fd_file((int)fdv);
+	struct socket *sock;
+	struct sock *sk;
+
+	if (!f || (BPF_CORE_READ(f, f_inode, i_mode) & SG_S_IFMT) != SG_S_IFSOCK)
+		return true;
+	sock = BPF_CORE_READ(f, private_data);
+	sk = BPF_CORE_READ(sock, sk);
+	return !sk || BPF_CORE_READ(sk, sk_type) == SG_SOCK_STREAM;
+}
+
 static __always_inline __u32 cap_tuple(__u8 *buf, __u32 pos, __s64 fdv, __u32 avail, __u8 *flags)
 {
 	struct sg_tuple tp = {};
@@ -850,7 +878,13 @@ int BPF_PROG(sg_sys_exit, struct pt_regs *regs, long ret)
 	if (!s)
 		return 0;
 	current_ids(t, &ids);
-	if (s == SG_SEL_FILTER && !push_pass(&ids))
+	/* a state call is sent for every process; one the filter wants only
+	 * where the pushed-down conditions hold */
+	if ((s & (SG_SEL_FILTER | SG_SEL_STATE)) == SG_SEL_FILTER && !push_pass(&ids))
+		s &= SG_SEL_STATE_DGRAM;
+	if (s == SG_SEL_STATE_DGRAM && (ret < 0 || stream_socket((__s64)sc_arg0(regs))))
+		return 0;
+	if (!s)
 		return 0;
 	if (!specs[nr].cap[0].kind)
 		return emit_fixed(regs, nr, ret, &ids);

@@ -16,7 +16,7 @@
 
 #include "bpf/decode.h"
 #include "bpf/probe.h"
-#include "bpf/state.h"
+#include "state/state.h"
 #include "event/syscalls.h"
 
 #define SG_ARENA_SIZE (1u << 20)
@@ -103,9 +103,7 @@ static void add_state_syscalls(struct sg_pushdown *pd)
 {
 	unsigned n = sg_syscall_count();
 	for (unsigned nr = 0; nr < n && nr < SG_MAX_SYSCALLS; nr++) {
-		const struct sg_syscall_def *d = sg_syscall_by_nr(nr);
-		if (d && (d->flags & SG_SC_STATE))
-			pd->sel[nr] |= SG_SEL_STATE;
+		pd->sel[nr] |= (uint8_t)sg_state_sel(sg_syscall_by_nr(nr));
 	}
 }
 

@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#include "bpf/state.h"
+#include "state/state.h"
 #include "cmd/options.h"
 #include "filter/filter.h"
 #include "output/output.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bpf/sysgrep.h"
+#include "event/abi.h"
 
 #define SG_STR_(x) #x
 #define SG_STR(x) SG_STR_(x)

@@ -5,7 +5,7 @@
 
 #include <linux/types.h>
 
-#include "bpf/sysgrep.h"
+#include "event/abi.h"
 #include "event/syscalls.h"
 
 const struct sg_param *sg_event_param(const struct sg_event *e, const char *name)

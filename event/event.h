@@ -121,8 +121,8 @@ struct sg_param {
 #define SG_PARAM_TRUNC 0x2 /* cut at the bound (snaplen, SG_STR_MAX) */
 #define SG_PARAM_FAULT 0x4 /* the probe could not read it */
 
-struct sg_proc; /* bpf/state.h */
-struct sg_fd;   /* bpf/state.h */
+struct sg_proc; /* state/state.h */
+struct sg_fd;   /* state/state.h */
 struct sg_state;
 
 /* Event kinds as seen by filter and output. */

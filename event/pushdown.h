@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "bpf/sysgrep.h"
+#include "event/abi.h"
 
 struct sg_pushdown {
 	/* syscalls the filter can match (bit nr set); all when the filter

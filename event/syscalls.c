@@ -12,7 +12,7 @@
 
 #include <linux/types.h>
 
-#include "bpf/sysgrep.h"
+#include "event/abi.h"
 #include "event/flagtables.h"
 #include "event/suggest.h"
 

@@ -12,6 +12,7 @@
 
 #include "event/diag.h"
 #include "event/fields.h"
+#include "extract/fieldget.h"
 #include "event/strbuf.h"
 
 /* X(id, "spelling") in the order the parser tries them (longest first

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "event/fields.h"
+#include "extract/fieldget.h"
 #include "filter/ast.h"
 
 /* Operand kinds, for the disassembler and the validator. */

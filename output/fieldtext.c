@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "event/render.h"
+#include "extract/render.h"
 
 /* %02d of a clock field (0..60). */
 static void two_digits(char *d, int v)

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "event/fields.h"
+#include "extract/fieldget.h"
 #include "event/strbuf.h"
 #include "output/output.h"
 

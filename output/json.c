@@ -31,7 +31,7 @@
 
 #include <string.h>
 
-#include "event/render.h"
+#include "extract/render.h"
 
 struct json_ctx {
 	struct sg_output *out;

@@ -1,7 +1,7 @@
 /* Field values as text, the same for every format before its escaping. */
 #include "output/internal.h"
 
-#include "event/render.h"
+#include "extract/render.h"
 
 void sg_value_text(struct sg_strbuf *b, const struct sg_value *v)
 {

@@ -964,6 +964,21 @@ udp_server_end() {
 	udp_server_end
 }
 
+# state never depends on what the filter selects: the filter below cannot
+# select sendto or recvfrom, yet the sockets learnt their peers from them
+@test "UDP close of the client, only close selected: fd.* still learnt from the sendto" {
+	FMT=$NETFMT sys_cap close udp 'evt.rawarg.fd=4'
+	ev '."evt.rawres" == 0' '."fd.sip" == "127.0.0.1"' '."fd.sport" == $port' \
+		'."fd.cip" == "0.0.0.0"' '."fd.is_server" == false' \
+		'."fd.name" == "0.0.0.0:\(."fd.cport")->127.0.0.1:\($port)"' '."fd.l4proto" == "udp"'
+}
+
+@test "UDP close of the server, only close selected: fd.* still learnt from the recvfrom" {
+	FMT=$NETFMT sys_cap close udp 'evt.rawarg.fd=3'
+	ev '."evt.rawres" == 0' '."fd.sip" == "127.0.0.1"' '."fd.sport" == $port' \
+		'."fd.cip" == "127.0.0.1"' '."fd.is_server" == true' '."fd.l4proto" == "udp"'
+}
+
 @test "UDP sendmsg with msg_name: the client end" {
 	FMT=$NETFMT sys_cap sendmsg udpmsg
 	ev '."evt.rawres" == 5' '."evt.rawarg.fd" == 4' '."evt.rawarg.data" == "dgram"' \

@@ -2,7 +2,7 @@
  * Field extraction cost on a hand-built event: ns per event to get, through
  * sg_field_get, every field a JSON line carries (the fixed list of
  * output/json.c), on an event whose process has a typical command line.
- * It measures event/fieldget.c alone: the output layer renders the times
+ * It measures extract/fieldget.c alone: the output layer renders the times
  * and evt.args itself, and escapes and writes what it gets.
  *
  *   make BUILD=build
@@ -15,9 +15,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "bpf/state.h"
+#include "state/state.h"
 #include "event/diag.h"
 #include "event/fields.h"
+#include "extract/fieldget.h"
 #include "event/syscalls.h"
 
 static const char *const json_fields[] = {

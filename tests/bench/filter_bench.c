@@ -14,7 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "bpf/state.h"
+#include "state/state.h"
 #include "event/strbuf.h"
 #include "event/syscalls.h"
 #include "filter/filter.h"

@@ -15,7 +15,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "bpf/state.h"
+#include "state/state.h"
 
 static double now_ms(void)
 {

@@ -10,8 +10,8 @@
 #include <linux/types.h>
 
 #include "bpf/decode.h"
-#include "bpf/state.h"
-#include "bpf/sysgrep.h"
+#include "state/state.h"
+#include "event/abi.h"
 #include "event/syscalls.h"
 #include "tests/unit/t.h"
 

@@ -14,9 +14,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bpf/state_int.h"
+#include "state/state_int.h"
 #include "event/diag.h"
 #include "event/fields.h"
+#include "extract/fieldget.h"
 #include "event/syscalls.h"
 #include "filter/filter.h"
 #include "t.h"

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bpf/state.h"
+#include "state/state.h"
 #include "event/strbuf.h"
 #include "event/syscalls.h"
 #include "filter/filter.h"

@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bpf/state.h"
+#include "state/state.h"
 #include "event/syscalls.h"
 #include "output/internal.h"
 #include "t.h"

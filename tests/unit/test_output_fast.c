@@ -18,8 +18,8 @@
 #include <linux/types.h>
 
 #include "bpf/decode.h"
-#include "bpf/state.h"
-#include "bpf/sysgrep.h"
+#include "state/state.h"
+#include "event/abi.h"
 #include "event/syscalls.h"
 #include "output/internal.h"
 #include "t.h"

@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bpf/state.h"
+#include "state/state.h"
 #include "event/syscalls.h"
 #include "output/output.h"
 #include "t.h"

@@ -1,4 +1,4 @@
-/* Parameter rendering (event/render.c): sysdig's renderings, errno names,
+/* Parameter rendering (extract/render.c): sysdig's renderings, errno names,
  * addresses, tuples, markers for cut / unreadable / absent values. */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -6,10 +6,10 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "bpf/state.h"
-#include "bpf/sysgrep.h"
+#include "state/state.h"
+#include "event/abi.h"
 #include "event/flagtables.h"
-#include "event/render.h"
+#include "extract/render.h"
 #include "t.h"
 
 static struct sg_strbuf sb;

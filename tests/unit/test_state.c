@@ -22,7 +22,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
-#include "bpf/state_int.h"
+#include "state/state_int.h"
 #include "event/flagtables.h"
 #include "event/syscalls.h"
 #include "t.h"

@@ -10,7 +10,7 @@
 
 #include <linux/types.h>
 
-#include "bpf/sysgrep.h"
+#include "event/abi.h"
 #include "event/flagtables.h"
 #include "event/syscalls.h"
 #include "tests/unit/t.h"

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bpf/state_int.h"
+#include "state/state_int.h"
 #include "event/flagtables.h"
 
 /* Read a whole small file at dfd/name into buf (NUL-terminated); bytes read

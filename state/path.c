@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "bpf/state_int.h"
+#include "state/state_int.h"
 
 /* Append one component to out, which holds "/" or "/a/b". */
 static void push_component(struct sg_strbuf *out, const char *c, size_t n)

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bpf/state_int.h"
+#include "state/state_int.h"
 
 #define IDFILE_MAX (16 * 1024 * 1024)
 

@@ -79,6 +79,10 @@ struct sg_spec {
 /* A 32-bit (ia32) call with this number is one the filter may select:
  * it is counted, not decoded (its numbers, registers and structs differ). */
 #define SG_SEL_COMPAT 0x4
+/* Needed for state only when arg 0 is a socket that is not a stream (the
+ * send/recv family: a datagram socket learns its peer from them), so that
+ * state never depends on what the filter selects and TCP I/O costs nothing. */
+#define SG_SEL_STATE_DGRAM 0x8
 
 /*
  * Header of every record.  Fixed size; `len` covers the header and the

@@ -12,7 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "bpf/state_int.h"
+#include "state/state_int.h"
 
 #define TCP_LISTEN_STATE 10
 #define UNIX_FILE_MAX (64u * 1024 * 1024)

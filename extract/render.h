@@ -14,9 +14,9 @@
 #include <stdint.h>
 
 #include "event/event.h"
+#include "event/errnos.h"
+#include "event/netfmt.h"
 #include "event/strbuf.h"
-
-struct sg_tuple; /* bpf/sysgrep.h */
 
 /* The value of one parameter, rendered (without "name="). */
 void sg_render_param(struct sg_strbuf *b, const struct sg_event *e,
@@ -37,23 +37,6 @@ void sg_render_param_resolved(struct sg_strbuf *b, const struct sg_event *e,
 /* All parameters: "name=value name=value". */
 void sg_render_args(struct sg_strbuf *b, const struct sg_event *e);
 
-/* "ENOENT" for 2, NULL when unknown. */
-const char *sg_errno_name(int err);
-/* 2 for "ENOENT", -1 when unknown. */
-int sg_errno_value(const char *name);
 
-/* Text of a tuple: "1.2.3.4:5->6.7.8.9:10", "[::1]:5->[::1]:6", unix path. */
-void sg_render_tuple(struct sg_strbuf *b, const struct sg_tuple *t, bool server_first,
-		     const char *unix_path, uint32_t unix_len);
-
-/* The name of a unix socket address, the same from events and from /proc:
- * a path ends at its NUL; an abstract name (leading NUL) is '@' and all its
- * bytes, each NUL again '@', as /proc/net/unix shows it.  Returns its
- * length in out (not NUL terminated). */
-#define SG_UNIX_NAME_MAX 108
-size_t sg_unix_name(char out[SG_UNIX_NAME_MAX], const char *a, size_t n);
-
-/* Text of an IP address (no brackets). */
-void sg_render_ip(struct sg_strbuf *b, int family, const uint8_t *addr);
 
 #endif /* SG_RENDER_H */

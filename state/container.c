@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bpf/state_int.h"
+#include "state/state_int.h"
 
 #define CG_WALK_DEPTH 32
 #define CG_WALK_MAX 200000 /* directories visited per walk */

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bpf/state_int.h"
+#include "state/state_int.h"
 
 /* Cgroup ids and inode numbers are sequential: spread them over the slots. */
 static uint64_t mix(uint64_t x)

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bpf/state_int.h"
+#include "state/state_int.h"
 
 /* ---- entries ----------------------------------------------------------- */
 

@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "bpf/sysgrep.h"
+#include "event/abi.h"
 #include "event/event.h"
 
 /* fd types: X(id, "fd.type name", typechar) */
@@ -133,6 +133,12 @@ void sg_state_exit(struct sg_state *st, const struct sg_rec *r);
 /* Longest chain of ppid links followed (proc.aname[N], proc.loginshellid):
  * stale ppids after pid reuse can make a loop, and a walk must end. */
 #define SG_ANCESTORS_MAX 64
+
+/* What the probe must send of syscall d for the state to stay right when
+ * anything reads it, whatever the filter selects: SG_SEL_STATE for calls
+ * that change process or fd state, SG_SEL_STATE_DGRAM for the send/recv
+ * family (a datagram socket learns its peer there), else 0. */
+unsigned sg_state_sel(const struct sg_syscall_def *d);
 
 struct sg_proc *sg_state_proc(struct sg_state *st, uint32_t pid);
 struct sg_fd *sg_state_fd(struct sg_state *st, uint32_t pid, int64_t fd);

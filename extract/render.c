@@ -12,7 +12,7 @@
  * Text is kept raw here (paths may hold newlines or escape sequences): the
  * output formats escape it for their medium.
  */
-#include "event/render.h"
+#include "extract/render.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -21,199 +21,9 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
-#include "bpf/state.h"
-#include "bpf/sysgrep.h"
+#include "state/state.h"
+#include "event/abi.h"
 #include "event/flagtables.h"
-
-/* ---- errno names ------------------------------------------------------ */
-
-/* Indexed by the architecture's own values (from <errno.h>), so the table
- * is right on every architecture, mips and alpha included. */
-static const char *const errno_names[] = {
-#define E(n) [n] = #n,
-	E(EPERM) E(ENOENT) E(ESRCH) E(EINTR) E(EIO) E(ENXIO) E(E2BIG)
-	E(ENOEXEC) E(EBADF) E(ECHILD) E(EAGAIN) E(ENOMEM) E(EACCES) E(EFAULT)
-	E(ENOTBLK) E(EBUSY) E(EEXIST) E(EXDEV) E(ENODEV) E(ENOTDIR) E(EISDIR)
-	E(EINVAL) E(ENFILE) E(EMFILE) E(ENOTTY) E(ETXTBSY) E(EFBIG) E(ENOSPC)
-	E(ESPIPE) E(EROFS) E(EMLINK) E(EPIPE) E(EDOM) E(ERANGE) E(EDEADLK)
-	E(ENAMETOOLONG) E(ENOLCK) E(ENOSYS) E(ENOTEMPTY) E(ELOOP) E(ENOMSG)
-	E(EIDRM) E(ECHRNG) E(EL2NSYNC) E(EL3HLT) E(EL3RST) E(ELNRNG)
-	E(EUNATCH) E(ENOCSI) E(EL2HLT) E(EBADE) E(EBADR) E(EXFULL) E(ENOANO)
-	E(EBADRQC) E(EBADSLT) E(EBFONT) E(ENOSTR) E(ENODATA) E(ETIME)
-	E(ENOSR) E(ENONET) E(ENOPKG) E(EREMOTE) E(ENOLINK) E(EADV) E(ESRMNT)
-	E(ECOMM) E(EPROTO) E(EMULTIHOP) E(EDOTDOT) E(EBADMSG) E(EOVERFLOW)
-	E(ENOTUNIQ) E(EBADFD) E(EREMCHG) E(ELIBACC) E(ELIBBAD) E(ELIBSCN)
-	E(ELIBMAX) E(ELIBEXEC) E(EILSEQ) E(ERESTART) E(ESTRPIPE) E(EUSERS)
-	E(ENOTSOCK) E(EDESTADDRREQ) E(EMSGSIZE) E(EPROTOTYPE) E(ENOPROTOOPT)
-	E(EPROTONOSUPPORT) E(ESOCKTNOSUPPORT) E(EOPNOTSUPP) E(EPFNOSUPPORT)
-	E(EAFNOSUPPORT) E(EADDRINUSE) E(EADDRNOTAVAIL) E(ENETDOWN)
-	E(ENETUNREACH) E(ENETRESET) E(ECONNABORTED) E(ECONNRESET) E(ENOBUFS)
-	E(EISCONN) E(ENOTCONN) E(ESHUTDOWN) E(ETOOMANYREFS) E(ETIMEDOUT)
-	E(ECONNREFUSED) E(EHOSTDOWN) E(EHOSTUNREACH) E(EALREADY) E(EINPROGRESS)
-	E(ESTALE) E(EUCLEAN) E(ENOTNAM) E(ENAVAIL) E(EISNAM) E(EREMOTEIO)
-	E(EDQUOT) E(ENOMEDIUM) E(EMEDIUMTYPE) E(ECANCELED) E(ENOKEY)
-	E(EKEYEXPIRED) E(EKEYREVOKED) E(EKEYREJECTED) E(EOWNERDEAD)
-	E(ENOTRECOVERABLE) E(ERFKILL) E(EHWPOISON)
-#undef E
-};
-
-/* Kernel-internal codes (include/linux/errno.h): never returned to a
- * program, but sys_exit sees them, e.g. a read interrupted by a signal
- * ends with -ERESTARTSYS before the restart. */
-static const struct {
-	int value;
-	const char *name;
-} kernel_errnos[] = {
-	{512, "ERESTARTSYS"}, {513, "ERESTARTNOINTR"}, {514, "ERESTARTNOHAND"},
-	{515, "ENOIOCTLCMD"}, {516, "ERESTART_RESTARTBLOCK"},
-	{517, "EPROBE_DEFER"}, {518, "EOPENSTALE"}, {519, "ENOPARAM"},
-	{521, "EBADHANDLE"}, {522, "ENOTSYNC"}, {523, "EBADCOOKIE"},
-	{524, "ENOTSUPP"}, {525, "ETOOSMALL"}, {526, "ESERVERFAULT"},
-	{527, "EBADTYPE"}, {528, "EJUKEBOX"}, {529, "EIOCBQUEUED"},
-	{530, "ERECALLCONFLICT"}, {531, "ENOGRACE"},
-};
-
-/* Other names of the same values, accepted in filters only. */
-static const struct {
-	const char *name;
-	int value;
-} errno_aliases[] = {
-	{"EWOULDBLOCK", EWOULDBLOCK},
-	{"EDEADLOCK", EDEADLOCK},
-	{"ENOTSUP", ENOTSUP},
-};
-
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-const char *sg_errno_name(int err)
-{
-	if (err > 0 && (size_t)err < NELEM(errno_names) && errno_names[err])
-		return errno_names[err];
-	for (size_t i = 0; i < NELEM(kernel_errnos); i++)
-		if (kernel_errnos[i].value == err)
-			return kernel_errnos[i].name;
-	return NULL;
-}
-
-int sg_errno_value(const char *name)
-{
-	if (!name)
-		return -1;
-	for (size_t i = 1; i < NELEM(errno_names); i++)
-		if (errno_names[i] && strcmp(errno_names[i], name) == 0)
-			return (int)i;
-	for (size_t i = 0; i < NELEM(kernel_errnos); i++)
-		if (strcmp(kernel_errnos[i].name, name) == 0)
-			return kernel_errnos[i].value;
-	for (size_t i = 0; i < NELEM(errno_aliases); i++)
-		if (strcmp(errno_aliases[i].name, name) == 0)
-			return errno_aliases[i].value;
-	return -1;
-}
-
-/* ---- addresses and tuples -------------------------------------------- */
-
-static const uint8_t v4mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-
-/* family: 4 / AF_INET or 6 / AF_INET6 (struct sg_ipaddr uses 4 and 6). */
-static int is_v6(int family)
-{
-	return family == 6 || family == AF_INET6;
-}
-
-void sg_render_ip(struct sg_strbuf *b, int family, const uint8_t *addr)
-{
-	char text[INET6_ADDRSTRLEN];
-
-	if (!is_v6(family)) {
-		for (int i = 0; i < 4; i++) {
-			if (i)
-				sg_sb_putc(b, '.');
-			sg_sb_u64(b, addr[i]);
-		}
-		return;
-	}
-	/* sysdig shows v4-mapped addresses as the IPv4 address they carry */
-	if (memcmp(addr, v4mapped, sizeof(v4mapped)) == 0) {
-		sg_render_ip(b, AF_INET, addr + 12);
-		return;
-	}
-	if (inet_ntop(AF_INET6, addr, text, sizeof(text)))
-		sg_sb_puts(b, text);
-}
-
-/* "1.2.3.4:80" or "[::1]:80" ("::ffff:1.2.3.4" counts as IPv4). */
-static void render_endpoint(struct sg_strbuf *b, int family, const uint8_t *addr,
-			    unsigned port)
-{
-	int bracket = is_v6(family) && memcmp(addr, v4mapped, sizeof(v4mapped)) != 0;
-
-	if (bracket)
-		sg_sb_putc(b, '[');
-	sg_render_ip(b, family, addr);
-	sg_sb_puts(b, bracket ? "]:" : ":");
-	sg_sb_u64(b, port);
-}
-
-/* Bytes of s up to the first NUL, at most n. */
-static uint32_t bounded_strlen(const char *s, uint32_t n)
-{
-	const char *nul = s ? memchr(s, 0, n) : NULL;
-	return s ? (nul ? (uint32_t)(nul - s) : n) : 0;
-}
-
-size_t sg_unix_name(char out[SG_UNIX_NAME_MAX], const char *a, size_t n)
-{
-	if (!a || !n)
-		return 0;
-	if (n > SG_UNIX_NAME_MAX)
-		n = SG_UNIX_NAME_MAX; /* sun_path: the kernel takes no more */
-	if (a[0]) {
-		size_t len = bounded_strlen(a, (uint32_t)n);
-		memcpy(out, a, len);
-		return len;
-	}
-	out[0] = '@';
-	for (size_t i = 1; i < n; i++)
-		out[i] = a[i] ? a[i] : '@';
-	return n;
-}
-
-/*
- * server_first: the local end is the server (an accepted or listening
- * socket).  sysdig always prints client->server, so then the remote end
- * comes first; otherwise local->remote.
- */
-void sg_render_tuple(struct sg_strbuf *b, const struct sg_tuple *t, bool server_first,
-		     const char *unix_path, uint32_t unix_len)
-{
-	if (t->family == AF_UNIX) {
-		uint64_t src, dst;
-		memcpy(&src, t->laddr, sizeof(src));
-		memcpy(&dst, t->raddr, sizeof(dst));
-		sg_sb_hex64(b, src);
-		sg_sb_puts(b, "->");
-		sg_sb_hex64(b, dst);
-		char name[SG_UNIX_NAME_MAX];
-		size_t n = sg_unix_name(name, unix_path, unix_len);
-		if (n) {
-			sg_sb_putc(b, ' ');
-			sg_sb_put(b, name, n);
-		}
-		return;
-	}
-	if (t->family != AF_INET && t->family != AF_INET6)
-		return;
-	if (server_first) {
-		render_endpoint(b, t->family, t->raddr, t->rport);
-		sg_sb_puts(b, "->");
-		render_endpoint(b, t->family, t->laddr, t->lport);
-		return;
-	}
-	render_endpoint(b, t->family, t->laddr, t->lport);
-	sg_sb_puts(b, "->");
-	render_endpoint(b, t->family, t->raddr, t->rport);
-}
 
 /*
  * An event's tuple shows the direction of the data, as Falco's driver does:
@@ -244,32 +54,6 @@ static void render_tuple_param(struct sg_strbuf *b, const struct sg_event *e,
 	}
 	sg_render_tuple(b, &t, tuple_inbound(e, p), (const char *)p->data + sizeof(t),
 			p->len - (uint32_t)sizeof(t));
-}
-
-/* A struct sockaddr as the program passed it: network byte order. */
-static void render_sockaddr(struct sg_strbuf *b, const uint8_t *d, uint32_t len)
-{
-	uint16_t family, port;
-
-	if (len < sizeof(family)) {
-		sg_sb_puts(b, "NULL");
-		return;
-	}
-	memcpy(&family, d, sizeof(family));
-	if (family == AF_INET && len >= 8) {
-		memcpy(&port, d + 2, sizeof(port));
-		render_endpoint(b, AF_INET, d + 4, ntohs(port));
-	} else if (family == AF_INET6 && len >= 24) {
-		memcpy(&port, d + 2, sizeof(port));
-		render_endpoint(b, AF_INET6, d + 8, ntohs(port));
-	} else if (family == AF_UNIX) {
-		char name[SG_UNIX_NAME_MAX];
-		sg_sb_put(b, name, sg_unix_name(name, (const char *)d + 2, len - 2));
-	} else if (family == AF_UNSPEC) {
-		sg_sb_puts(b, "NULL");
-	} else {
-		sg_sb_printf(b, "family %u", family);
-	}
 }
 
 /* ---- numbers with names ---------------------------------------------- */
@@ -540,7 +324,7 @@ static void render_captured(struct sg_strbuf *b, const struct sg_event *e,
 		render_strarray(b, p->data, p->len, plain ? ' ' : '.');
 		break;
 	case SG_PT_SOCKADDR:
-		render_sockaddr(b, p->data, p->len);
+		sg_render_sockaddr(b, p->data, p->len);
 		break;
 	case SG_PT_TUPLE:
 		render_tuple_param(b, e, p);
@@ -552,7 +336,7 @@ static void render_captured(struct sg_strbuf *b, const struct sg_event *e,
 		render_hexbytes(b, p->data, p->len);
 		break;
 	default: /* PATH, STR: the bytes up to a NUL, if the probe kept one */
-		sg_sb_put(b, p->data, bounded_strlen((const char *)p->data, p->len));
+		sg_sb_put(b, p->data, sg_strnlen32((const char *)p->data, p->len));
 		break;
 	}
 	if (!plain && (p->flags & SG_PARAM_TRUNC))

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "bpf/state_int.h"
-#include "event/render.h"
+#include "state/state_int.h"
+#include "event/netfmt.h"
 
 static const char *const fdtype_names[] = {
 #define SG_FDT_NAME(id, s, c) s,

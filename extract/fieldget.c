@@ -13,10 +13,11 @@
 #include <sys/socket.h>
 #include <time.h>
 
-#include "bpf/state.h"
+#include "state/state.h"
 #include "event/fields.h"
+#include "extract/fieldget.h"
 #include "event/flagtables.h"
-#include "event/render.h"
+#include "extract/render.h"
 #include "event/strbuf.h"
 
 #ifndef __O_TMPFILE
@@ -33,7 +34,7 @@ static const char *const category_names[] = {
 _Static_assert(SG_F_EVT_NUM == 0 && SG_F_EVT_BUFLEN + 1 == SG_F_PROC_PID &&
 		       SG_F_GROUP_NAME + 1 == SG_F_FD_NUM && SG_F_FD_RNET + 1 == SG_F_FS_PATH_NAME &&
 		       SG_F_FS_PATH_TARGET + 1 == SG_F_CONTAINER_ID,
-	       "event/fields.def groups moved: update get() in event/fieldget.c");
+	       "event/fields.def groups moved: update get() in extract/fieldget.c");
 
 /* Shells whose oldest instance is the login shell (proc.loginshellid). */
 static const char *const shells[] = {

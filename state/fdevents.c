@@ -13,7 +13,7 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
-#include "bpf/state_int.h"
+#include "state/state_int.h"
 #include "event/flagtables.h"
 
 #ifndef CLOSE_RANGE_CLOEXEC
@@ -58,6 +58,16 @@ enum sg_act sg_act_of(const struct sg_syscall_def *def)
 	if ((def->flags & SG_SC_NET) && (def->flags & (SG_SC_READ | SG_SC_WRITE)))
 		return SG_ACT_NETIO;
 	return def->flags & SG_SC_FD_RES ? SG_ACT_NEWFD : SG_ACT_NONE;
+}
+
+unsigned sg_state_sel(const struct sg_syscall_def *d)
+{
+	if (!d)
+		return 0;
+	enum sg_act act = sg_act_of(d);
+	if (act == SG_ACT_NETIO)
+		return SG_SEL_STATE_DGRAM;
+	return act != SG_ACT_NONE || (d->flags & SG_SC_STATE) ? SG_SEL_STATE : 0;
 }
 
 /* ---- parameters -------------------------------------------------------- */

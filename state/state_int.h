@@ -1,7 +1,7 @@
 /*
  * Private to the state files (state.c, proc.c, procfs.c, netscan.c,
  * fdtable.c, fdevents.c, path.c, users.c, container.c): the table layout
- * and the helpers they share.  Nothing outside bpf/ includes this.
+ * and the helpers they share.  Nothing outside state/ (but its unit tests) includes this.
  */
 #ifndef SG_STATE_INT_H
 #define SG_STATE_INT_H
@@ -12,7 +12,7 @@
 #include <sys/types.h>
 #include <time.h>
 
-#include "bpf/state.h"
+#include "state/state.h"
 #include "event/strbuf.h"
 
 /* Bounds of what a /proc scan reads per process: argv and environment can
