@@ -477,14 +477,28 @@ static int decode(struct sg_decoder *d, const void *rec, size_t len, struct sg_e
 	return -1;
 }
 
+/* The row of d->cpu a record counts in. */
+static unsigned record_cpu(const void *rec, size_t len)
+{
+	uint16_t cpu;
+
+	if (len < sizeof(struct sg_rec))
+		return SG_DECODE_CPUS;
+	memcpy(&cpu, (const char *)rec + offsetof(struct sg_rec, cpu), sizeof(cpu));
+	return cpu < SG_DECODE_CPUS ? cpu : SG_DECODE_CPUS;
+}
+
 int sg_decode(struct sg_decoder *d, const void *rec, size_t len, struct sg_event *e)
 {
 	int r;
 
 	d->records++;
+	struct sg_decode_cpu *c = &d->cpu[record_cpu(rec, len)];
+	c->records++;
 	r = decode(d, rec, len, e);
 	if (r < 0) {
 		d->malformed++;
+		c->malformed++;
 		return -1;
 	}
 	if (r == 1)

@@ -12,12 +12,20 @@
 #include "state/state.h"
 #include "event/event.h"
 
+#define SG_DECODE_CPUS 1024
+
 struct sg_decoder {
 	struct sg_state *state;
 	uint64_t boot_to_epoch_ns; /* CLOCK_REALTIME - CLOCK_BOOTTIME at start */
 	uint64_t next_num;         /* evt.num of the next event */
 	uint64_t records;          /* records seen */
 	uint64_t malformed;        /* records dropped as malformed */
+	/* per CPU of the record's header (the probe's CPU), for --stats;
+	 * records too short to name one, or past the table, count in the
+	 * last row */
+	struct sg_decode_cpu {
+		uint64_t records, malformed;
+	} cpu[SG_DECODE_CPUS + 1];
 	/* a tuple completed from the call's sockaddr: the current event's
 	 * "tuple" param may point here (valid until the next decode) */
 	struct sg_tuple fixed_tuple;

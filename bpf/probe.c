@@ -304,28 +304,88 @@ int sg_probe_poll(struct sg_probe *p, int timeout_ms, sg_record_fn fn, void *ctx
 void sg_probe_counters(struct sg_probe *p, struct sg_probe_counters *c)
 {
 	int ncpu = libbpf_num_possible_cpus();
-	uint64_t sum[SG_CNT_MAX] = {0};
+	struct sg_probe_cpu *cpu;
 
 	memset(c, 0, sizeof(*c));
 	if (ncpu <= 0)
 		return;
 	uint64_t *vals = calloc((size_t)ncpu, sizeof(*vals));
 
-	if (!vals)
+	cpu = calloc((size_t)ncpu, sizeof(*cpu));
+	if (!vals || !cpu) {
+		free(vals);
+		free(cpu);
 		return;
+	}
 	int fd = bpf_map__fd(p->skel->maps.counters);
 
 	for (uint32_t k = 0; k < SG_CNT_MAX; k++) {
 		if (bpf_map_lookup_elem(fd, &k, vals))
 			continue;
-		for (int i = 0; i < ncpu; i++)
-			sum[k] += vals[i];
+		for (int i = 0; i < ncpu; i++) {
+			uint64_t *row = k == SG_CNT_EMITTED ? &cpu[i].emitted
+					: k == SG_CNT_LOST   ? &cpu[i].lost
+					: k == SG_CNT_SCRATCH ? &cpu[i].cut
+							      : &cpu[i].compat;
+			*row = vals[i];
+		}
 	}
 	free(vals);
-	c->emitted = sum[SG_CNT_EMITTED];
-	c->lost = sum[SG_CNT_LOST];
-	c->cut = sum[SG_CNT_SCRATCH];
-	c->compat = sum[SG_CNT_COMPAT];
+	for (int i = 0; i < ncpu; i++) {
+		c->emitted += cpu[i].emitted;
+		c->lost += cpu[i].lost;
+		c->cut += cpu[i].cut;
+		c->compat += cpu[i].compat;
+	}
+	c->ncpu = (uint32_t)ncpu;
+	c->cpu = cpu;
+}
+
+void sg_probe_counters_free(struct sg_probe_counters *c)
+{
+	free(c->cpu);
+	c->cpu = NULL;
+	c->ncpu = 0;
+}
+
+void sg_probe_stop(struct sg_probe *p)
+{
+	if (p && p->skel)
+		sysgrep_bpf__detach(p->skel);
+}
+
+/* What the probe has counted as sent so far. */
+static uint64_t emitted_now(struct sg_probe *p)
+{
+	struct sg_probe_counters c;
+
+	sg_probe_counters(p, &c);
+	sg_probe_counters_free(&c);
+	return c.emitted;
+}
+
+uint64_t sg_probe_drain(struct sg_probe *p, sg_record_fn fn, void *ctx)
+{
+	/* a program already running when its link went may still submit,
+	 * and a record reserved but not yet submitted holds back the ones
+	 * after it: read until all the probe counted as sent has come */
+	for (int waited_ms = 0;; ) {
+		int n = sg_reader_poll(p->reader, 0, fn, ctx);
+
+		if (n > 0)
+			continue;
+		uint64_t sent = emitted_now(p);
+
+		if (sg_reader_delivered(p->reader) >= sent || waited_ms >= SG_DRAIN_WAIT_MS)
+			return sent;
+		usleep(1000);
+		waited_ms++;
+	}
+}
+
+uint64_t sg_probe_delivered(struct sg_probe *p)
+{
+	return sg_reader_delivered(p->reader);
 }
 
 void sg_probe_close(struct sg_probe *p)

@@ -43,13 +43,41 @@ typedef int (*sg_record_fn)(void *ctx, const void *rec, size_t len);
  */
 int sg_probe_poll(struct sg_probe *p, int timeout_ms, sg_record_fn fn, void *ctx);
 
+struct sg_probe_cpu {
+	uint64_t emitted, lost, cut, compat;
+};
+
 struct sg_probe_counters {
 	uint64_t emitted; /* records the probe submitted */
 	uint64_t lost;    /* records dropped because the ring buffer was full */
 	uint64_t cut;     /* records cut because the scratch area was too small */
 	uint64_t compat;  /* 32-bit calls the filter may select, seen, not decoded */
+	uint32_t ncpu;    /* rows of cpu (possible CPUs), 0 if unreadable */
+	struct sg_probe_cpu *cpu; /* per CPU; sg_probe_counters_free() */
 };
 void sg_probe_counters(struct sg_probe *p, struct sg_probe_counters *c);
+void sg_probe_counters_free(struct sg_probe_counters *c);
+
+/*
+ * Stop producing: detach every program, so no new record enters the ring.
+ * The records already there stay for sg_probe_drain().
+ */
+void sg_probe_stop(struct sg_probe *p);
+
+/* Longest wait in sg_probe_drain for records a running program is still
+ * submitting (they come within microseconds; the bound is for safety). */
+#define SG_DRAIN_WAIT_MS 1000
+
+/*
+ * After sg_probe_stop(): deliver every record left, without sleeping
+ * between drains, until the reader has delivered all the probe counted as
+ * sent.  fn should not stop early (a stop leaves records unread).  Returns
+ * the probe's final count of records sent.
+ */
+uint64_t sg_probe_drain(struct sg_probe *p, sg_record_fn fn, void *ctx);
+
+/* Records the reader has handed to callbacks since the start. */
+uint64_t sg_probe_delivered(struct sg_probe *p);
 
 void sg_probe_close(struct sg_probe *p);
 

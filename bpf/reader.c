@@ -25,6 +25,7 @@ struct sg_reader {
 	sg_record_fn fn;
 	void *ctx;
 	int delivered;
+	uint64_t total; /* every record delivered since the start */
 };
 
 /* Records are written by another CPU, so the first read of each misses
@@ -45,6 +46,7 @@ static int on_sample(void *vctx, void *data, size_t len)
 
 	prefetch_next(data, len);
 	r->delivered++;
+	r->total++;
 	if (r->fn(r->ctx, data, len))
 		return SG_READER_STOP;
 	return 0;
@@ -120,6 +122,11 @@ int sg_reader_poll(struct sg_reader *r, int timeout_ms, sg_record_fn fn, void *c
 				return 0;
 		}
 	}
+}
+
+uint64_t sg_reader_delivered(const struct sg_reader *r)
+{
+	return r->total;
 }
 
 void sg_reader_free(struct sg_reader *r)

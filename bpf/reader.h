@@ -20,6 +20,9 @@ struct sg_reader *sg_reader_new(int map_fd);
 /* As sg_probe_poll: records delivered, 0 on timeout, or -errno. */
 int sg_reader_poll(struct sg_reader *r, int timeout_ms, sg_record_fn fn, void *ctx);
 
+/* Records delivered to callbacks since the start. */
+uint64_t sg_reader_delivered(const struct sg_reader *r);
+
 void sg_reader_free(struct sg_reader *r);
 
 #endif /* SG_READER_H */

@@ -1,25 +1,24 @@
 /*
- * The live loop.  Data flows one way: probe records -> decoder (+ state)
- * -> filter -> output.  Order of work per event matters: state_before makes
- * what the event creates visible to the filter (the fd an open returns),
- * state_after removes what it destroys only once it has been printed (the
- * name of the fd a close closes).
+ * The live source's loop: probe records -> decoder (+ state) -> the
+ * pipeline (filter -> output).  At every stop the probe is detached first
+ * and the ring drained, so what was sent is read and accounted for.
  */
 #include "cmd/live.h"
 
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "bpf/decode.h"
+#include "cmd/pipeline.h"
 #include "bpf/probe.h"
 #include "state/state.h"
 #include "event/syscalls.h"
 
-#define SG_ARENA_SIZE (1u << 20)
 #define SG_POLL_MS 100 /* upper bound on a wait: signals, -t and ticks are checked */
 
 static volatile sig_atomic_t stop_signal;
@@ -50,51 +49,21 @@ static uint64_t now_ns(void)
 
 struct live {
 	const struct sg_opts *o;
-	struct sg_filter *f;
-	struct sg_output *out;
-	struct sg_state *state;
+	struct sg_pipeline pl;
 	struct sg_decoder dec;
-	struct sg_arena arena;
 	struct sg_event ev;
 	struct sg_run_result r;
-	bool stop;
-	bool out_dead; /* a write failed: nothing more is written */
+	bool draining; /* the probe is detached: every record left is read */
 };
-
-/* A write failed (errno set): a reader that went away ends the run
- * quietly, anything else is an error. */
-static void output_failed(struct live *l)
-{
-	l->out_dead = true;
-	if (errno != EPIPE) {
-		fprintf(stderr, "sysgrep: cannot write the output: %s\n", strerror(errno));
-		l->r.error = 1;
-	}
-	l->stop = true;
-}
 
 static int on_record(void *vctx, const void *rec, size_t len)
 {
 	struct live *l = vctx;
-	if (l->stop)
-		return 1;
 	if (sg_decode(&l->dec, rec, len, &l->ev) <= 0)
 		return 0;
-
-	struct sg_event *e = &l->ev;
-	l->r.events++;
-	sg_arena_reset(&l->arena);
-	sg_state_before(l->state, e);
-	if (sg_filter_match(l->f, e, &l->arena)) {
-		l->r.matched++;
-		if (sg_output_event(l->out, e, &l->arena) < 0)
-			output_failed(l);
-		/* -n counts what was printed, as the exit status does */
-		if (l->o->max_events && sg_output_shown(l->out) >= l->o->max_events)
-			l->stop = true;
-	}
-	sg_state_after(l->state, e);
-	return l->stop;
+	/* after -n the records left are still read, to account for each */
+	bool done = sg_pipeline_event(&l->pl, &l->ev);
+	return done && !l->draining;
 }
 
 /* The syscalls whose events keep process and fd state right are sent even
@@ -138,12 +107,22 @@ static struct sg_probe *open_probe(const struct sg_opts *o, struct sg_filter *f,
 	return p;
 }
 
-static void report(const struct sg_opts *o, const struct sg_run_result *r)
+/* Why records were lost, and what helps: said every time it happens. */
+static void report_losses(const struct sg_run_result *r)
 {
 	uint64_t total = r->emitted + r->lost;
 	if (r->lost)
-		fprintf(stderr, "sysgrep: %llu events lost in the kernel buffer (%.1f%%)\n",
+		fprintf(stderr, "sysgrep: %llu events lost in the kernel buffer (%.1f%%): "
+			"try a larger --buffer-size, a narrower filter, or -o csv / -p "
+			"(cheaper to print than json)\n",
 			(unsigned long long)r->lost, total ? 100.0 * (double)r->lost / (double)total : 0.0);
+	if (r->unread)
+		fprintf(stderr, "sysgrep: %llu events sent by the probe were never read "
+			"(the ring did not drain within %d ms of the stop)\n",
+			(unsigned long long)r->unread, SG_DRAIN_WAIT_MS);
+	if (r->cut)
+		fprintf(stderr, "sysgrep: %llu events were cut short: their captures did not fit "
+			"the probe's scratch area (try a smaller -s)\n", (unsigned long long)r->cut);
 	if (r->malformed)
 		fprintf(stderr, "sysgrep: %llu malformed records dropped\n",
 			(unsigned long long)r->malformed);
@@ -151,15 +130,29 @@ static void report(const struct sg_opts *o, const struct sg_run_result *r)
 		fprintf(stderr, "sysgrep: %llu 32-bit system calls (int 0x80, ia32) the filter may "
 			"select were seen but not decoded: sysgrep decodes 64-bit calls only\n",
 			(unsigned long long)r->compat);
-	if (!o->stats)
-		return;
+}
+
+static void stats_text(const struct sg_run_result *r)
+{
 	fprintf(stderr,
 		"sysgrep: stats: %llu events, %llu matched, %llu sent by the probe, "
-		"%llu lost, %llu cut, %llu malformed, %.3f s (%.0f events/s)\n",
+		"%llu read, %llu lost, %llu cut, %llu malformed, %llu unread, "
+		"%llu skipped after the end (-n, -q, closed output), %.3f s (%.0f events/s)\n",
 		(unsigned long long)r->events, (unsigned long long)r->matched,
-		(unsigned long long)r->emitted, (unsigned long long)r->lost,
-		(unsigned long long)r->cut, (unsigned long long)r->malformed, r->seconds,
+		(unsigned long long)r->emitted, (unsigned long long)r->read,
+		(unsigned long long)r->lost, (unsigned long long)r->cut,
+		(unsigned long long)r->malformed, (unsigned long long)r->unread,
+		(unsigned long long)r->skipped, r->seconds,
 		r->seconds > 0 ? (double)r->events / r->seconds : 0.0);
+	for (uint32_t i = 0; i < r->ncpu; i++) {
+		const struct sg_run_cpu *c = &r->cpu[i];
+		if (!c->emitted && !c->lost && !c->cut && !c->read && !c->malformed)
+			continue;
+		fprintf(stderr, "sysgrep: stats: cpu %u: %llu sent, %llu read, %llu lost, "
+			"%llu cut, %llu malformed\n", i, (unsigned long long)c->emitted,
+			(unsigned long long)c->read, (unsigned long long)c->lost,
+			(unsigned long long)c->cut, (unsigned long long)c->malformed);
+	}
 	/* the tables must not grow with what exited: a fork storm shows here */
 	fprintf(stderr,
 		"sysgrep: state: %llu processes, %llu fds (at start %llu processes, %llu fds), "
@@ -167,6 +160,40 @@ static void report(const struct sg_opts *o, const struct sg_run_result *r)
 		(unsigned long long)r->state_end.procs, (unsigned long long)r->state_end.fds,
 		(unsigned long long)r->state_start.procs, (unsigned long long)r->state_start.fds,
 		(unsigned long long)r->state_end.procs_dropped);
+}
+
+#define U(x) ((unsigned long long)(x))
+
+/* With -o json, --stats is one JSON object on stderr (jq reads it there). */
+static void stats_json(const struct sg_run_result *r)
+{
+	fprintf(stderr,
+		"{\"stats\":{\"events\":%llu,\"matched\":%llu,\"emitted\":%llu,\"read\":%llu,"
+		"\"lost\":%llu,\"cut\":%llu,\"malformed\":%llu,\"unread\":%llu,"
+		"\"skipped\":%llu,\"compat\":%llu,\"seconds\":%.3f,\"cpus\":[",
+		U(r->events), U(r->matched), U(r->emitted), U(r->read), U(r->lost), U(r->cut),
+		U(r->malformed), U(r->unread), U(r->skipped), U(r->compat), r->seconds);
+	for (uint32_t i = 0; i < r->ncpu; i++) {
+		const struct sg_run_cpu *c = &r->cpu[i];
+		fprintf(stderr, "%s{\"cpu\":%u,\"emitted\":%llu,\"read\":%llu,\"lost\":%llu,"
+			"\"cut\":%llu,\"malformed\":%llu}", i ? "," : "", i, U(c->emitted),
+			U(c->read), U(c->lost), U(c->cut), U(c->malformed));
+	}
+	fprintf(stderr, "],\"state\":{\"procs\":%llu,\"fds\":%llu,\"procs_start\":%llu,"
+		"\"fds_start\":%llu,\"procs_dropped\":%llu}}}\n",
+		U(r->state_end.procs), U(r->state_end.fds), U(r->state_start.procs),
+		U(r->state_start.fds), U(r->state_end.procs_dropped));
+}
+
+static void report(const struct sg_opts *o, const struct sg_run_result *r)
+{
+	report_losses(r);
+	if (!o->stats)
+		return;
+	if (o->fmt == SG_OUT_JSON)
+		stats_json(r);
+	else
+		stats_text(r);
 }
 
 /* Wait at most until the next deadline (timeout, interval tick). */
@@ -187,77 +214,100 @@ static void loop(struct live *l, struct sg_probe *p)
 	uint64_t deadline = o->timeout_ns ? start + o->timeout_ns : 0;
 	uint64_t tick = o->interval_ns ? start + o->interval_ns : 0;
 
-	/* one write per drain instead of one per event: flushed below */
-	sg_output_batch(l->out);
-
-	while (!l->stop && !stop_signal) {
+	while (!l->pl.done && !stop_signal) {
 		uint64_t now = now_ns();
 		if (deadline && now >= deadline)
 			break;
 		if (tick && now >= tick) {
-			/* a table that cannot be written ends the run now,
-			 * as an event that cannot be written does */
-			if (sg_output_tick(l->out) < 0)
-				output_failed(l);
+			sg_pipeline_tick(&l->pl);
 			tick += o->interval_ns;
 			continue;
 		}
 		int n = sg_probe_poll(p, poll_timeout(now, deadline, tick), on_record, l);
 		/* the drain's events leave before the next wait */
-		if (!l->out_dead && sg_output_flush(l->out) < 0)
-			output_failed(l);
+		sg_pipeline_flush(&l->pl);
 		if (n < 0 && n != -EINTR) {
 			fprintf(stderr, "sysgrep: reading the ring buffer: %s\n", strerror(-n));
-			l->r.error = 1;
+			l->pl.error = true;
 			break;
 		}
 	}
 	l->r.seconds = (double)(now_ns() - start) / 1e9;
 }
 
+/* Every stop ends the same way: nothing new is produced, everything
+ * already in the ring is read (printed, counted, or skipped after -n),
+ * and only then are the totals taken. */
+static void finish(struct live *l, struct sg_probe *p)
+{
+	struct sg_probe_counters c;
+
+	sg_probe_stop(p);
+	l->draining = true;
+	uint64_t sent = sg_probe_drain(p, on_record, l);
+	sg_pipeline_flush(&l->pl);
+	l->r.read = sg_probe_delivered(p);
+	l->r.unread = sent > l->r.read ? sent - l->r.read : 0;
+
+	sg_probe_counters(p, &c);
+	l->r.emitted = c.emitted;
+	l->r.lost = c.lost;
+	l->r.cut = c.cut;
+	l->r.compat = c.compat;
+	l->r.malformed = l->dec.malformed;
+	l->r.ncpu = c.ncpu;
+	l->r.cpu = calloc(c.ncpu ? c.ncpu : 1, sizeof(*l->r.cpu));
+	for (uint32_t i = 0; l->r.cpu && i < c.ncpu; i++) {
+		struct sg_run_cpu *rc = &l->r.cpu[i];
+		rc->emitted = c.cpu[i].emitted;
+		rc->lost = c.cpu[i].lost;
+		rc->cut = c.cpu[i].cut;
+		if (i < SG_DECODE_CPUS) {
+			rc->read = l->dec.cpu[i].records;
+			rc->malformed = l->dec.cpu[i].malformed;
+		}
+	}
+	if (!l->r.cpu)
+		l->r.ncpu = 0;
+	sg_probe_counters_free(&c);
+}
+
 int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *out)
 {
 	struct sg_pushdown pd;
 	memset(&pd, 0, sizeof(pd));
-	struct live l = {.o = o, .f = f, .out = out};
+	struct live l = {.o = o};
 
 	setup_signals();
-	l.state = sg_state_new();
-	if (!l.state) {
+	struct sg_state *st = sg_state_new();
+	if (!st) {
 		fprintf(stderr, "sysgrep: out of memory\n");
 		return 2;
 	}
 	struct sg_probe *p = open_probe(o, f, &pd);
 	if (!p) {
-		sg_state_free(l.state);
+		sg_state_free(st);
 		return 2;
 	}
 	/* after attaching, so nothing that starts in between is missed; the
 	 * records that queue meanwhile are applied on top of the scan */
-	sg_state_scan_proc(l.state);
-	sg_state_stats(l.state, &l.r.state_start);
-	sg_decoder_init(&l.dec, l.state);
-	sg_arena_init(&l.arena, SG_ARENA_SIZE);
+	sg_state_scan_proc(st);
+	sg_state_stats(st, &l.r.state_start);
+	sg_decoder_init(&l.dec, st);
+	sg_pipeline_init(&l.pl, o, f, out, st);
 
 	loop(&l, p);
-
-	struct sg_probe_counters c;
-	sg_probe_counters(p, &c);
+	finish(&l, p);
 	sg_probe_close(p);
-	l.r.emitted = c.emitted;
-	l.r.lost = c.lost;
-	l.r.cut = c.cut;
-	l.r.compat = c.compat;
-	l.r.malformed = l.dec.malformed;
 
-	if (!l.out_dead && sg_output_end(out) < 0)
-		output_failed(&l);
-	sg_state_stats(l.state, &l.r.state_end);
+	int rc = sg_pipeline_end(&l.pl);
+	l.r.events = l.pl.events;
+	l.r.matched = l.pl.matched;
+	l.r.skipped = l.pl.skipped;
+	sg_state_stats(st, &l.r.state_end);
 	report(o, &l.r);
-	sg_arena_free(&l.arena);
-	sg_state_free(l.state);
-	if (l.r.error)
-		return 2;
-	/* matched but all skipped by -p (a missing field) is not found */
-	return sg_output_shown(out) ? 0 : 1;
+	free(l.r.cpu);
+	sg_pipeline_free(&l.pl);
+	sg_state_free(st);
+	return rc;
 }

@@ -9,14 +9,22 @@
 #include "filter/filter.h"
 #include "output/output.h"
 
+struct sg_run_cpu {
+	uint64_t emitted, read, lost, cut, malformed;
+};
+
 struct sg_run_result {
-	uint64_t events;   /* events decoded */
+	uint64_t events;   /* events that reached the filter */
 	uint64_t matched;  /* events the filter selected */
+	uint64_t skipped;  /* events read after -n / -q / a closed output: not printed */
+	uint64_t read;     /* records read from the ring */
+	uint64_t unread;   /* records sent but not read by the end of the drain */
 	uint64_t malformed;
 	uint64_t emitted, lost, cut, compat; /* the probe's counters */
+	uint32_t ncpu;
+	struct sg_run_cpu *cpu; /* per CPU, ncpu rows */
 	double seconds;
 	struct sg_state_stats state_start, state_end; /* table sizes, for --stats */
-	int error;         /* exit status 2 wanted */
 };
 
 /* Run until -n, -t, a signal, a closed pipe or an error.  Returns the exit

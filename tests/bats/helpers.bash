@@ -53,3 +53,18 @@ sg_capture() {
 	wait "$helper" 2>/dev/null || true
 	return 0
 }
+
+# sg_wait_attached PID: wait (up to 10 s) until sysgrep PID has attached its
+# probe: every BPF link it holds shows in its fdinfo as link_type.
+sg_wait_attached() {
+	local pid=$1 i
+	for i in $(seq 1 200); do
+		if [ "$(grep -l '^link_type:' /proc/"$pid"/fdinfo/* 2>/dev/null | wc -l)" -ge 3 ]; then
+			sleep 0.05 # the /proc scan after attaching: events queue meanwhile
+			return 0
+		fi
+		kill -0 "$pid" 2>/dev/null || return 1
+		sleep 0.05
+	done
+	return 1
+}

@@ -1467,6 +1467,22 @@ static int op_relopen(char **a)
 	return 0;
 }
 
+/* opens N FILE: N times open(FILE, O_RDONLY) + close, as fast as it can;
+ * prints how many opens succeeded (the workload's own count) */
+static int op_opens(char **a)
+{
+	long n = atol(a[0]), ok = 0;
+	for (long i = 0; i < n; i++) {
+		int fd = open(a[1], O_RDONLY | O_CLOEXEC);
+		if (fd >= 0) {
+			ok++;
+			close(fd);
+		}
+	}
+	printf("%ld\n", ok);
+	return 0;
+}
+
 struct op {
 	const char *name;
 	int nargs;
@@ -1478,7 +1494,7 @@ static const struct op ops[] = {
 	{"serve", 1, op_serve},	      {"exec", 1, op_exec},	  {"files", 1, op_files},
 	{"creds", 0, op_creds},	      {"getppid", 0, op_getppid}, {"forks", 1, op_forks},
 	{"enoent", 1, op_enoent},     {"sys", 2, op_sys},	  {"hold", 1, op_hold},
-	{"relopen", 2, op_relopen},
+	{"relopen", 2, op_relopen},   {"opens", 2, op_opens},
 };
 
 int main(int argc, char **argv)

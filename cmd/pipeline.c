@@ -1,0 +1,97 @@
+/*
+ * The per-event path shared by every source: state, filter, output, and
+ * what a failed write or a reached -n means for the rest of the run.
+ */
+#include "cmd/pipeline.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#define SG_ARENA_SIZE (1u << 20)
+
+int sg_pipeline_init(struct sg_pipeline *pl, const struct sg_opts *o, struct sg_filter *f,
+		     struct sg_output *out, struct sg_state *st)
+{
+	memset(pl, 0, sizeof(*pl));
+	pl->o = o;
+	pl->f = f;
+	pl->out = out;
+	pl->state = st;
+	sg_arena_init(&pl->arena, SG_ARENA_SIZE);
+	/* one write per drain instead of one per event: sg_pipeline_flush */
+	sg_output_batch(out);
+	return 0;
+}
+
+void sg_pipeline_free(struct sg_pipeline *pl)
+{
+	sg_arena_free(&pl->arena);
+}
+
+/* A write failed (errno set): a reader that went away ends the run
+ * quietly, anything else is an error. */
+static void output_failed(struct sg_pipeline *pl)
+{
+	if (errno != EPIPE) {
+		fprintf(stderr, "sysgrep: cannot write the output: %s\n", strerror(errno));
+		pl->error = true;
+	}
+	pl->out_dead = true;
+	pl->done = true;
+}
+
+bool sg_pipeline_event(struct sg_pipeline *pl, struct sg_event *e)
+{
+	if (pl->done) {
+		pl->skipped++;
+		return true;
+	}
+	pl->events++;
+	sg_arena_reset(&pl->arena);
+	sg_state_before(pl->state, e);
+	if (sg_filter_match(pl->f, e, &pl->arena)) {
+		pl->matched++;
+		if (sg_output_event(pl->out, e, &pl->arena) < 0)
+			output_failed(pl);
+		/* -n counts what was printed, as the exit status does */
+		else if (pl->o->max_events && sg_output_shown(pl->out) >= pl->o->max_events)
+			pl->done = true;
+	}
+	sg_state_after(pl->state, e);
+	return pl->done;
+}
+
+bool sg_pipeline_flush(struct sg_pipeline *pl)
+{
+	if (pl->out_dead)
+		return false;
+	if (sg_output_flush(pl->out) < 0) {
+		output_failed(pl);
+		return false;
+	}
+	return true;
+}
+
+bool sg_pipeline_tick(struct sg_pipeline *pl)
+{
+	if (pl->out_dead)
+		return false;
+	/* a table that cannot be written ends the run now, as an event that
+	 * cannot be written does */
+	if (sg_output_tick(pl->out) < 0) {
+		output_failed(pl);
+		return false;
+	}
+	return true;
+}
+
+int sg_pipeline_end(struct sg_pipeline *pl)
+{
+	if (!pl->out_dead && sg_output_end(pl->out) < 0)
+		output_failed(pl);
+	if (pl->error)
+		return 2;
+	/* matched but all skipped by -p (a missing field) is not found */
+	return sg_output_shown(pl->out) ? 0 : 1;
+}
