@@ -171,4 +171,7 @@ install: $(BIN)
 clean:
 	rm -rf build build-asan build-fuzz sysgrep
 
+# Topic fragments (one file a topic: capture, packaging, cross builds...)
+include $(sort $(wildcard mk/*.mk))
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
