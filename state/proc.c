@@ -213,7 +213,10 @@ void sg_state_reap(struct sg_state *st)
 		while (*pp) {
 			struct sg_proc *p = *pp;
 			bool idle = st->now_ts - p->last_ts > SG_REAP_IDLE_NS;
-			if (!idle || kill((pid_t)p->pid, 0) == 0 || errno != ESRCH) {
+			/* a capture's pids are not this host's: its processes
+			 * end with their procexit events only */
+			if (!idle || st->offline || kill((pid_t)p->pid, 0) == 0 ||
+			    errno != ESRCH) {
 				pp = &p->next;
 				continue;
 			}
