@@ -53,6 +53,7 @@ struct sg_capdec {
 	uint64_t num;
 	uint64_t clear_tid; /* the thread whose pending enter the last event used */
 	struct pend en;     /* that enter (its data is the thread's) */
+	bool has_res;       /* the current exit carries a result */
 	uint8_t *scratch;
 	size_t scratch_used;
 	struct sg_scap_evt ev;
@@ -700,23 +701,27 @@ static bool is_clone(const char *n)
  * first: whichever does makes the child. */
 static void on_clone(struct sg_capdec *d, struct sg_event *e, const struct lparams *lp)
 {
-	int64_t flags = 0, tid, pid, ptid;
+	int64_t flags = 0, tid, pid, v;
 	lfind_num(lp, "flags", &flags);
 	bool thread = (uint64_t)sg_ppm_decode(SG_LT_CLONE_FLAGS, 0, (uint64_t)flags) & 0x10000;
 	uint64_t child_tid;
-	uint32_t child_pid, parent_pid;
+	uint32_t child_pid, child_ppid, uid = e->uid, gid = e->gid;
+	/* the ids are the child's: sysdig keeps the parent's as they were */
+	if (lfind_num(lp, "uid", &v))
+		uid = (uint32_t)v;
+	if (lfind_num(lp, "gid", &v))
+		gid = (uint32_t)v;
 	if (e->res > 0) {
 		child_tid = (uint64_t)e->res;
-		parent_pid = e->pid;
 		child_pid = thread ? e->pid : (uint32_t)e->res;
-	} else if (e->res == 0 && lfind_num(lp, "tid", &tid) && lfind_num(lp, "pid", &pid) &&
-		   lfind_num(lp, "ptid", &ptid)) {
+		child_ppid = thread ? e->ppid : e->pid;
+	} else if (e->res == 0 && lfind_num(lp, "tid", &tid) && lfind_num(lp, "pid", &pid)) {
 		child_tid = (uint64_t)tid;
 		child_pid = (uint32_t)pid;
-		struct thr *pt = thr_find(d, (uint64_t)ptid);
-		parent_pid = thread ? child_pid : pt ? pt->pid : (uint32_t)ptid;
+		child_ppid = e->ppid;
 		e->pid = child_pid;
-		e->ppid = parent_pid;
+		e->uid = uid;
+		e->gid = gid;
 	} else {
 		return;
 	}
@@ -729,12 +734,29 @@ static void on_clone(struct sg_capdec *d, struct sg_event *e, const struct lpara
 	rec_of(e, &r);
 	r.tid = (uint32_t)child_tid;
 	r.pid = child_pid;
-	r.ppid = thread ? e->ppid : parent_pid;
-	if (thread) {
-		r.flags = SG_RECF_THREAD;
-		r.ppid = e->ppid;
-	}
+	r.ppid = child_ppid;
+	r.uid = uid;
+	r.gid = gid;
+	r.flags = thread ? SG_RECF_THREAD : 0;
 	sg_state_fork(d->st, &r, NULL);
+}
+
+/* clone and execve say who the process and its parent are: ptid is the
+ * parent process's thread (libs names the process's parent even in a new
+ * thread's clone). */
+static void proc_ids(struct sg_capdec *d, struct sg_event *e, const struct lparams *lp)
+{
+	int64_t ptid, pid;
+	if (lfind_num(lp, "ptid", &ptid) && ptid > 0) {
+		struct thr *pt = thr_find(d, (uint64_t)ptid);
+		e->ppid = pt ? pt->pid : (uint32_t)ptid;
+	}
+	if (e->res >= 0 && lfind_num(lp, "pid", &pid) && pid > 0 && !strcmp(e->def->name, "execve")) {
+		struct thr *t = thr_get(d, e->tid);
+		if (t)
+			t->pid = (uint32_t)pid;
+		e->pid = (uint32_t)pid;
+	}
 }
 
 static void on_exec(struct sg_capdec *d, struct sg_event *e, const struct lparams *lp)
@@ -822,8 +844,10 @@ static void header(struct sg_capdec *d, const struct sg_scap_evt *ev, struct sg_
 	e->pid = t ? t->pid : (uint32_t)ev->tid;
 	const struct sg_proc *p = sg_state_proc(d->st, e->pid);
 	e->ppid = p ? p->ppid : 0;
-	e->uid = p ? p->uid : 0;
-	e->gid = p ? p->gid : 0;
+	/* a process the file never described: its ids are unknown, as sysdig
+	 * has them (-1), not root's */
+	e->uid = p ? p->uid : UINT32_MAX;
+	e->gid = p ? p->gid : UINT32_MAX;
 	e->loginuid = p ? p->loginuid : UINT32_MAX;
 	e->cgroup_id = 0;
 	memset(e->comm, 0, sizeof(e->comm));
@@ -868,6 +892,8 @@ static void fill_params(struct sg_capdec *d, struct sg_event *e, const struct lp
 		struct lval v;
 		*p = (struct sg_param){.def = &def->params[i]};
 		if (p->def->src == SG_SRC_RES) {
+			if (!d->has_res)
+				continue; /* this version of the event has no result */
 			p->num = e->res;
 		} else if (lfind(lp, p->def->name, &v)) {
 			fill_value(d, e, p, &v);
@@ -985,14 +1011,16 @@ static int syscall_event(struct sg_capdec *d, const struct sg_scap_evt *ev, stru
 	const struct sg_scap_evinfo *xi = &sg_scap_events[ev->type];
 	struct lparams lp = {xi, en ? &sg_scap_events[ev->type - 1] : NULL, ev, en};
 	/* the result is the exit's first parameter: res, or the new fd */
-	if (ev->nparams && xi->nparams &&
-	    (!strcmp(xi->params[0].name, "res") || !strcmp(xi->params[0].name, "fd")))
-		lnum(xi->params[0].type, ev->p[0].data, ev->p[0].len, &e->res);
+	d->has_res = ev->nparams && xi->nparams &&
+		     (!strcmp(xi->params[0].name, "res") || !strcmp(xi->params[0].name, "fd")) &&
+		     lnum(xi->params[0].type, ev->p[0].data, ev->p[0].len, &e->res);
 	if (is_clone(def->name)) {
 		set_comm(e, &lp);
+		proc_ids(d, e, &lp);
 		on_clone(d, e, &lp);
 	} else if (!strcmp(def->name, "execve") || !strcmp(def->name, "execveat")) {
 		set_comm(e, &lp);
+		proc_ids(d, e, &lp);
 		on_exec(d, e, &lp);
 	} else {
 		on_ids(e, &lp);

@@ -175,6 +175,9 @@ void sg_proc_insert(struct sg_state *st, struct sg_proc *p)
 	sg_proc_remove(st, p->pid);
 	if (st->nprocs > st->pmask)
 		pgrow(st);
+	/* a capture's process with no cgroups: the host, as sysdig says */
+	if (st->offline && !p->container_id[0])
+		memcpy(p->container_id, "host", 5);
 	uint32_t s = pslot(st, p->pid);
 	p->next = st->pb[s];
 	st->pb[s] = p;
