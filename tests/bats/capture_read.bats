@@ -32,7 +32,7 @@ plain() {
 
 @test "-r: enter and exit arguments merged; fd names, flags and process from the file" {
 	run "$SYSGREP" -r "$CAPS/curl_google.scap" -n 1 -o json \
-		-p '%evt.type %fd.name %evt.arg.flags %proc.name %proc.pname %evt.arg.size' \
+		-p '%evt.type %fd.name %proc.name %proc.pname %evt.arg.size' \
 		'evt.type=read and fd.name contains libcurl'
 	[ "$status" -eq 0 ]
 	# read's old exit event has res and data only: fd and size are the enter's
