@@ -141,7 +141,8 @@ static void thr_del(struct sg_capdec *d, uint64_t tid)
 		bool move = i <= j ? (h <= i || h > j) : (h <= i && h > j);
 		if (move) {
 			d->t[i] = d->t[j];
-			d->t[j].tid = 0;
+			/* the pending data moved with it: the old slot owns nothing */
+			memset(&d->t[j], 0, sizeof(d->t[j]));
 			i = j;
 		}
 	}

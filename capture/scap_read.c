@@ -111,10 +111,11 @@ static bool need(struct cur *c, size_t n)
 	return true;
 }
 
+/* n <= 8 */
 static uint64_t get(struct cur *c, size_t n)
 {
 	uint64_t v = 0;
-	if (!need(c, n))
+	if (n > 8 || !need(c, n))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		v |= (uint64_t)c->p[i] << (8 * i);
@@ -126,6 +127,12 @@ static uint64_t get(struct cur *c, size_t n)
 #define U16(c) ((uint16_t)get(c, 2))
 #define U32(c) ((uint32_t)get(c, 4))
 #define U64(c) get(c, 8)
+
+static void skip(struct cur *c, size_t n)
+{
+	if (need(c, n))
+		c->p += n;
+}
 
 static void bytes(struct cur *c, void *dst, size_t n)
 {
@@ -294,7 +301,7 @@ static int proc_entry(struct sg_scap_reader *r, struct cur *c, int v)
 	t.gid = U32(c);
 	r->env[0] = r->cgroups[0] = r->root[0] = 0;
 	if (v >= 2) {
-		get(c, 4 + 4 + 4 + 8 + 8); /* vm sizes, page faults */
+		skip(c, 4 + 4 + 4 + 8 + 8); /* vm sizes, page faults */
 		if (v >= 3)
 			t.env_len = (uint32_t)str16(c, r->env, ARGS_CAP);
 		if (v >= 4) {
