@@ -24,6 +24,8 @@ enum {
 	OPT_DUMP_FILTER,
 	OPT_BUFFER_SIZE,
 	OPT_NO_PUSHDOWN,
+	OPT_RULES,
+	OPT_RULE,
 };
 
 static const struct option long_opts[] = {
@@ -50,6 +52,8 @@ static const struct option long_opts[] = {
 	{"dump-filter", no_argument, NULL, OPT_DUMP_FILTER},
 	{"buffer-size", required_argument, NULL, OPT_BUFFER_SIZE},
 	{"no-pushdown", no_argument, NULL, OPT_NO_PUSHDOWN},
+	{"rules", required_argument, NULL, OPT_RULES},
+	{"rule", required_argument, NULL, OPT_RULE},
 	{0},
 };
 
@@ -80,6 +84,13 @@ void sg_usage(FILE *out)
 	      "                         NO_COLOR in the environment turns it off\n"
 	      "      --buffered         block-buffer stdout (faster into files)\n"
 	      "      --stats            print counters on stderr at the end\n"
+	      "\n"
+	      "Falco rules:\n"
+	      "      --rules FILE       load the macros, lists and rules of a Falco rules file\n"
+	      "                         (repeatable; later files override earlier ones), so\n"
+	      "                         FILTER can name them: 'spawned_process and shell_procs'\n"
+	      "      --rule NAME        run that rule's condition (and FILTER, if given) and\n"
+	      "                         print its output format, as Falco would\n"
 	      "\n"
 	      "Information:\n"
 	      "      --list-fields      the fields a filter or format can use (-o json too)\n"
@@ -282,6 +293,17 @@ static int parse_one(struct sg_opts *o, int c, const char *arg)
 	case OPT_NO_PUSHDOWN:
 		o->no_pushdown = true;
 		return 0;
+	case OPT_RULES: {
+		const char **r = realloc(o->rules, (o->nrules + 1) * sizeof(*r));
+		if (!r)
+			return bad("%s", "out of memory");
+		r[o->nrules++] = arg;
+		o->rules = r;
+		return 0;
+	}
+	case OPT_RULE:
+		o->rule = arg;
+		return 0;
 	}
 	return 2; /* getopt already said what was wrong */
 }
@@ -316,6 +338,8 @@ int sg_opts_parse(struct sg_opts *o, int argc, char **argv)
 		return bad("%s", "-c and --count-by cannot be used together");
 	if (o->interval_ns && !o->count_by)
 		return bad("%s", "--interval needs --count-by");
+	if (o->rule && !o->nrules)
+		return bad("--rule '%s' needs the rules file that defines it: --rules FILE", o->rule);
 	/* like grep -q: the first match settles the exit status, so stop
 	 * there (with --stats the run goes on, for the numbers) */
 	if (o->quiet && !o->stats && !o->max_events && !o->count && !o->count_by)
@@ -332,4 +356,8 @@ void sg_opts_free(struct sg_opts *o)
 {
 	free(o->filter);
 	o->filter = NULL;
+	free(o->rules);
+	o->rules = NULL;
+	free(o->rule_format);
+	o->rule_format = NULL;
 }

@@ -37,6 +37,10 @@ struct sg_opts {
 	enum sg_color color;     /* --color */
 	uint32_t snaplen;        /* -s */
 	uint32_t ringbuf_bytes;  /* --buffer-size */
+	const char **rules;      /* --rules FILE, in order (owned array) */
+	unsigned nrules;
+	const char *rule;        /* --rule NAME */
+	char *rule_format;       /* the rule's output as a -p format (owned) */
 };
 
 /* Parse argv.  Returns 0, or 2 after printing the error (exit status). */
