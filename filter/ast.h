@@ -120,6 +120,7 @@ struct sg_operand {
 	int nargs;
 	bool has_sel;       /* getopt(...)[c]: one option's value */
 	char sel;
+	bool bad_sel;       /* its argument is not one character (the checker says so) */
 	uint8_t type;       /* checker: value type after the transformers */
 	bool list;          /* checker: the value is a list (libs' EPF_IS_LIST) */
 	bool anyof;         /* checker: iterates sg_field_get_nth */

@@ -273,6 +273,9 @@ static bool check_multi(struct checker *c, struct sg_operand *o)
 			return err_args(c, o, "getopt() second argument (optstring) must be a single value");
 		if (a[0].type != SG_FT_STR || (a[1].type != SG_FT_STR && a[1].type != SG_FT_SYSCALL))
 			return err_args(c, o, "getopt() arguments must be strings");
+		if (o->bad_sel)
+			return err_args(c, o, "getopt() field argument must be a single option "
+					      "character, like getopt(...)[t]");
 		o->type = SG_FT_STR;
 		o->list = !o->has_sel;
 		return true;

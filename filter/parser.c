@@ -327,19 +327,18 @@ static bool parse_transformer(struct parser *p, struct sg_operand *o, int xf)
 	int r = parse_field_arg(p, &arg, &alen, &at);
 	if (r < 0)
 		goto out;
-	if (r > 0 && (xf != SG_XF_GETOPT || alen != 1)) {
-		if (xf == SG_XF_GETOPT)
-			sg_diag_set(p->d, p->src, at, "getopt()'s argument in brackets must be one "
-						      "option character, like getopt(...)[t]");
-		else
-			sg_diag_set(p->d, p->src, at, "transformer '%s' does not support field "
-						      "arguments", sg_xform_names[xf]);
+	if (r > 0 && xf != SG_XF_GETOPT) {
+		sg_diag_set(p->d, p->src, at, "transformer '%s' does not support field arguments",
+			    sg_xform_names[xf]);
 		free(arg);
 		goto out;
 	}
 	if (r > 0) {
+		/* libs parses any argument and refuses all but one letter when it
+		 * compiles: so does the checker here */
 		call.has_sel = true;
-		call.sel = arg[0];
+		call.sel = alen ? arg[0] : 0;
+		call.bad_sel = alen != 1;
 		free(arg);
 	}
 	if (is_multi(xf)) {
