@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cmd/lists.h"
@@ -39,9 +40,10 @@ static bool want_color(const struct sg_opts *o)
 	return isatty(STDOUT_FILENO);
 }
 
-static struct sg_filter *compile_filter(const char *text, const struct sg_rules *rules)
+static struct sg_filter *compile_filter(const struct sg_opts *o, const struct sg_rules *rules)
 {
-	struct sg_diag d = {.what = "filter"};
+	const char *text = o->filter;
+	struct sg_diag d = {.what = o->rule_what ? o->rule_what : "filter"};
 	struct sg_filter *f = sg_filter_compile_rules(text, rules, &d);
 	if (!f) {
 		if (!d.set)
@@ -74,6 +76,19 @@ static struct sg_rules *load_rules(const struct sg_opts *o)
 	return r;
 }
 
+/* Falco's spelling of a rule's priority: "Notice", "Informational"... */
+static const char *priority_name(const char *p)
+{
+	static const char *const names[] = { "Emergency", "Alert", "Critical", "Error", "Warning",
+					     "Notice", "Informational", "Debug" };
+	if (!strcasecmp(p, "info"))
+		return "Informational";
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcasecmp(p, names[i]))
+			return names[i];
+	return p;
+}
+
 /* --rule NAME: its condition (and the FILTER words, if any) becomes the
  * filter, and its output the -p format, after Falco's "time: Priority". */
 static int apply_rule(struct sg_opts *o, const struct sg_rules *r)
@@ -102,13 +117,19 @@ static int apply_rule(struct sg_opts *o, const struct sg_rules *r)
 		snprintf(text, n, "%s", ru->condition);
 	free(o->filter);
 	o->filter = text;
+	n = strlen(ru->file) + strlen(ru->name) + 48;
+	o->rule_what = malloc(n);
+	if (!o->rule_what)
+		return 2;
+	snprintf(o->rule_what, n, "%s:%d: rule '%s' condition", ru->file, ru->line, ru->name);
 	if (!o->format && o->fmt == SG_OUT_TEXT && *ru->output) {
 		/* '*': a missing field prints as <NA>, as Falco's outputs do */
 		n = strlen(ru->output) + strlen(ru->priority) + 24;
 		o->rule_format = malloc(n);
 		if (!o->rule_format)
 			return 2;
-		snprintf(o->rule_format, n, "*%%evt.time: %s %s", ru->priority, ru->output);
+		snprintf(o->rule_format, n, "*%%evt.time: %s %s", priority_name(ru->priority),
+			 ru->output);
 		o->format = o->rule_format;
 	}
 	return 0;
@@ -158,7 +179,7 @@ static int run_info(const struct sg_opts *o, const struct sg_rules *rules)
 	default:
 		break;
 	}
-	struct sg_filter *f = compile_filter(o->filter, rules);
+	struct sg_filter *f = compile_filter(o, rules);
 	if (!f)
 		return 2;
 	sg_filter_dump(f, stdout);
@@ -194,7 +215,7 @@ int main(int argc, char **argv)
 		return rc;
 	}
 
-	struct sg_filter *f = compile_filter(o.filter, rules);
+	struct sg_filter *f = compile_filter(&o, rules);
 	struct sg_output *out = f ? make_output(&o) : NULL;
 	if (!f || !out) {
 		if (f)

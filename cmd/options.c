@@ -360,4 +360,6 @@ void sg_opts_free(struct sg_opts *o)
 	o->rules = NULL;
 	free(o->rule_format);
 	o->rule_format = NULL;
+	free(o->rule_what);
+	o->rule_what = NULL;
 }

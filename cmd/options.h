@@ -41,6 +41,7 @@ struct sg_opts {
 	unsigned nrules;
 	const char *rule;        /* --rule NAME */
 	char *rule_format;       /* the rule's output as a -p format (owned) */
+	char *rule_what;         /* "FILE:LINE: rule 'NAME' condition", for messages (owned) */
 };
 
 /* Parse argv.  Returns 0, or 2 after printing the error (exit status). */

@@ -17,6 +17,7 @@ struct sg_filter {
 	struct sg_prog prog;
 	struct sg_pushdown pd;
 	struct sg_diag warn; /* set: the filter can never match (why, where) */
+	const char *text;    /* the text compiled: lists substituted */
 };
 
 /* Parse, expand macros and lists, check; a filter that can never match
@@ -25,6 +26,12 @@ struct sg_filter {
 static struct sg_ast *analyze(struct sg_filter *f, const char *text,
 			      const struct sg_rules *rules, struct sg_diag *d)
 {
+	text = sg_rules_subst((struct sg_rules *)rules, text);
+	if (!text) {
+		sg_diag_set(d, NULL, -1, "out of memory");
+		return NULL;
+	}
+	f->text = text;
 	struct sg_ast *root = sg_parse(text, d);
 	if (!root)
 		return NULL;
@@ -67,6 +74,7 @@ struct sg_filter *sg_filter_compile_rules(const char *text, const struct sg_rule
 		free(f);
 		return NULL;
 	}
+	text = f->text;
 	bool ok = sg_compile(root, &f->prog, text, d);
 	sg_ast_free(root);
 	if (!ok) {

@@ -4,8 +4,11 @@
  * name, and expanded into filters at the AST: a macro's condition is
  * parsed, expanded and checked against its own text (so an error in it
  * names the macro, its file and line, with a caret in the condition), then
- * put where its name was; a list's items take the place of its name among
- * the values of in / intersects / pmatch and of a modifier.
+ * put where its name was.  Lists are Falco's text substitution, done on a
+ * condition before it is parsed (falco's rule_loader_compiler does the
+ * same): a list's name, standing between blanks, '(', ')', ',' or '=',
+ * becomes its items joined by ", " (an item with a blank quoted, unless it
+ * already starts with a quote).
  */
 #include "filter/rules.h"
 
@@ -25,6 +28,7 @@ enum dkind { D_MACRO, D_LIST, D_RULE };
 struct def {
 	char *name;
 	char *cond;          /* macro, rule */
+	char *rcond;         /* macro: cond with the lists substituted (lazily) */
 	char **items;        /* list */
 	int nitems;
 	struct sg_rule rule; /* rule: points into the fields below */
@@ -42,6 +46,9 @@ struct dtab {
 struct sg_rules {
 	struct dtab t[3];
 	int depth;           /* expansion depth */
+	char **texts;        /* filters with their lists substituted: diagnostics
+			      * point into them, so they live as long as r */
+	int ntexts;
 };
 
 struct sg_rules *sg_rules_new(void)
@@ -53,6 +60,7 @@ static void def_free(struct def *d)
 {
 	free(d->name);
 	free(d->cond);
+	free(d->rcond);
 	for (int i = 0; i < d->nitems; i++)
 		free(d->items[i]);
 	free(d->items);
@@ -72,6 +80,9 @@ void sg_rules_free(struct sg_rules *r)
 			def_free(&r->t[k].d[i]);
 		free(r->t[k].d);
 	}
+	for (int i = 0; i < r->ntexts; i++)
+		free(r->texts[i]);
+	free(r->texts);
 	free(r);
 }
 
@@ -152,10 +163,41 @@ static bool is_true(const yaml_node_t *n)
 	return s && (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "yes"));
 }
 
+static bool init_def(struct loader *L, enum dkind k, const yaml_node_t *n, const char *name,
+		     struct def *d)
+{
+	static const char *const kinds[] = { "macro", "list", "rule" };
+	d->name = strdup(name);
+	d->file = strdup(L->file);
+	d->line = (int)n->start_mark.line + 1;
+	size_t wl = strlen(L->file) + strlen(name) + 48;
+	d->what = malloc(wl);
+	if (!d->name || !d->file || !d->what) {
+		def_free(d);
+		memset(d, 0, sizeof(*d));
+		return false;
+	}
+	snprintf(d->what, wl, "%s:%d: %s '%s' condition", L->file, d->line, kinds[k], name);
+	return true;
+}
+
 static struct def *add_def(struct loader *L, enum dkind k, const yaml_node_t *n,
 			   const char *name)
 {
 	struct dtab *t = &L->r->t[k];
+	/* a redefinition replaces the item where it was (Falco keeps the
+	 * first definition's place, which the list substitution order uses) */
+	struct def *old = find(L->r, k, name, strlen(name));
+	if (old) {
+		def_free(old);
+		memset(old, 0, sizeof(*old));
+		if (init_def(L, k, n, name, old))
+			return old;
+		/* keep the table dense: drop the slot that could not be filled */
+		t->n--;
+		memmove(old, old + 1, (size_t)(t->d + t->n - old) * sizeof(*old));
+		return NULL;
+	}
 	if (t->n == t->cap) {
 		int cap = t->cap ? t->cap * 2 : 64;
 		struct def *d = realloc(t->d, (size_t)cap * sizeof(*d));
@@ -166,17 +208,8 @@ static struct def *add_def(struct loader *L, enum dkind k, const yaml_node_t *n,
 	}
 	struct def *d = &t->d[t->n];
 	memset(d, 0, sizeof(*d));
-	static const char *const kinds[] = { "macro", "list", "rule" };
-	d->name = strdup(name);
-	d->file = strdup(L->file);
-	d->line = (int)n->start_mark.line + 1;
-	size_t wl = strlen(L->file) + strlen(name) + 48;
-	d->what = malloc(wl);
-	if (!d->name || !d->file || !d->what) {
-		def_free(d);
+	if (!init_def(L, k, n, name, d))
 		return NULL;
-	}
-	snprintf(d->what, wl, "%s:%d: %s '%s' condition", L->file, d->line, kinds[k], name);
 	t->n++;
 	return d;
 }
@@ -424,6 +457,8 @@ bool sg_rules_load(struct sg_rules *r, const char *path, struct sg_diag *d)
 
 /* ---- expansion ---------------------------------------------------------- */
 
+static char *subst_lists(const struct sg_rules *r, const char *text);
+
 static bool expand(const struct sg_rules *r, struct sg_ast **np, const char *text,
 		   struct sg_diag *d);
 
@@ -449,16 +484,20 @@ static bool expand_macro(const struct sg_rules *r, struct sg_ast **np, struct sg
 		return true; /* the checker says it is unknown */
 	struct sg_rules *rw = (struct sg_rules *)r;
 	if (rw->depth >= SG_RULES_MAX_DEPTH) {
-		sg_diag_set(d, m->cond, -1, "macro '%s' uses itself, or macros nest deeper than %d",
+		sg_diag_set(d, NULL, -1, "macro '%s' uses itself, or macros nest deeper than %d",
 			    m->name, SG_RULES_MAX_DEPTH);
 		d->what = m->what;
+		return false;
+	}
+	if (!m->rcond && !(m->rcond = subst_lists(r, m->cond))) {
+		sg_diag_set(d, NULL, -1, "out of memory");
 		return false;
 	}
 	const char *what = d->what;
 	d->what = m->what;
 	rw->depth++;
-	struct sg_ast *e = sg_parse(m->cond, d);
-	bool ok = e && expand(r, &e, m->cond, d) && sg_check(e, m->cond, d);
+	struct sg_ast *e = sg_parse(m->rcond, d);
+	bool ok = e && expand(r, &e, m->rcond, d) && sg_check(e, m->rcond, d);
 	rw->depth--;
 	if (!ok) {
 		sg_ast_free(e);
@@ -472,68 +511,161 @@ static bool expand_macro(const struct sg_rules *r, struct sg_ast **np, struct sg
 	return true;
 }
 
-/* Append to n the items of the list called s (lists in it expanded too). */
-static bool add_items(const struct sg_rules *r, struct sg_ast *n, struct sg_lit **out, int *nout,
-		      int *cap, const struct sg_lit *l, int depth)
+/* ---- lists: Falco's text substitution ------------------------------------ */
+
+struct sbuf {
+	char *p;
+	size_t len, cap;
+	bool oom;
+};
+
+static void sb_put(struct sbuf *b, const char *s, size_t n)
 {
-	struct def *li = find(r, D_LIST, l->s, l->len);
-	if (li && depth < SG_RULES_MAX_DEPTH && !memchr(l->s, '\0', l->len)) {
-		for (int i = 0; i < li->nitems; i++) {
-			struct sg_lit it = { .s = li->items[i], .len = (uint32_t)strlen(li->items[i]),
-					     .off = l->off };
-			if (!add_items(r, n, out, nout, cap, &it, depth + 1))
-				return false;
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *p = realloc(b->p, cap);
+		if (!p) {
+			b->oom = true;
+			return;
 		}
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void put_item(struct sbuf *b, const char *item, bool *first)
+{
+	if (!*first)
+		sb_put(b, ", ", 2);
+	*first = false;
+	/* Falco's quote_item: an item with a blank is quoted, unless it
+	 * starts with a quote already */
+	bool q = strchr(item, ' ') && item[0] != '"' && item[0] != '\'';
+	if (q)
+		sb_put(b, "\"", 1);
+	sb_put(b, item, strlen(item));
+	if (q)
+		sb_put(b, "\"", 1);
+}
+
+/* The items of list l, those naming a list defined before it replaced by
+ * that list's own items (one level, as Falco's compile_list_infos). */
+static void put_items(const struct sg_rules *r, const struct def *l, struct sbuf *b)
+{
+	bool first = true;
+	const struct dtab *t = &r->t[D_LIST];
+	for (int i = 0; i < l->nitems; i++) {
+		const struct def *ref = NULL;
+		for (const struct def *d = t->d; d < l; d++)
+			if (!strcmp(d->name, l->items[i]))
+				ref = d;
+		if (!ref) {
+			put_item(b, l->items[i], &first);
+			continue;
+		}
+		for (int j = 0; j < ref->nitems; j++)
+			put_item(b, ref->items[j], &first);
+	}
+}
+
+static bool is_delim(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')' ||
+	       c == ',' || c == '=';
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* One list into cnd (malloc'd; replaced on success).  The name must stand
+ * between delimiters; the blanks around it go; an empty list also takes a
+ * comma beside it, so "(a, empty)" stays a list. */
+static bool subst_list(const struct sg_rules *r, const struct def *l, char **cnd)
+{
+	size_t nl = strlen(l->name);
+	if (!nl || !strstr(*cnd, l->name))
 		return true;
-	}
-	if (*nout == *cap) {
-		int nc = *cap ? *cap * 2 : 8;
-		struct sg_lit *o = realloc(*out, (size_t)nc * sizeof(*o));
-		if (!o)
-			return false;
-		*out = o;
-		*cap = nc;
-	}
-	struct sg_lit *dst = &(*out)[(*nout)++];
-	*dst = *l;
-	dst->s = malloc((size_t)l->len + 1);
-	if (!dst->s) {
-		(*nout)--;
+	struct sbuf items = { 0 };
+	put_items(r, l, &items);
+	if (items.oom)
 		return false;
+	const char *sub = items.p ? items.p : "";
+	size_t slen = items.len;
+	char *c = *cnd;
+	size_t at = 0;
+	for (char *hit; (hit = strstr(c + at, l->name));) {
+		size_t start = (size_t)(hit - c), end = start + nl, clen = strlen(c);
+		if ((start && !is_delim(c[start - 1])) || (end < clen && !is_delim(c[end]))) {
+			at = start + 1;
+			continue;
+		}
+		while (start > 0 && is_blank(c[start - 1]))
+			start--;
+		while (end < clen && is_blank(c[end]))
+			end++;
+		if (!slen) {
+			if (start > 0 && c[start - 1] == ',')
+				start--;
+			else if (end < clen && c[end] == ',')
+				end++;
+		}
+		struct sbuf nb = { 0 };
+		if (start) {
+			sb_put(&nb, c, start);
+			sb_put(&nb, " ", 1);
+		}
+		sb_put(&nb, sub, slen);
+		sb_put(&nb, " ", 1);
+		sb_put(&nb, c + end, clen - end);
+		if (nb.oom) {
+			free(nb.p);
+			free(items.p);
+			return false;
+		}
+		at = (start ? start + 1 : 0) + slen + 1;
+		free(c);
+		c = nb.p;
 	}
-	memcpy(dst->s, l->s, l->len);
-	dst->s[l->len] = '\0';
+	*cnd = c;
+	free(items.p);
 	return true;
 }
 
-/* Falco's list resolution: a value of a list operator (or a modifier's
- * list) that names a list is replaced by the list's items. */
-static bool expand_lists(const struct sg_rules *r, struct sg_ast *n, struct sg_diag *d)
+/* text with every list substituted, in their order of definition. */
+static char *subst_lists(const struct sg_rules *r, const char *text)
 {
-	if (n->rhs_kind != SG_RHS_LIST || !n->nlits)
-		return true;
-	bool any = false;
-	for (int i = 0; i < n->nlits && !any; i++)
-		any = find(r, D_LIST, n->lits[i].s, n->lits[i].len) != NULL;
-	if (!any)
-		return true;
-	struct sg_lit *out = NULL;
-	int nout = 0, cap = 0;
-	for (int i = 0; i < n->nlits; i++) {
-		if (!add_items(r, n, &out, &nout, &cap, &n->lits[i], 0)) {
-			for (int j = 0; j < nout; j++)
-				free(out[j].s);
-			free(out);
-			sg_diag_set(d, NULL, -1, "out of memory expanding lists");
-			return false;
+	char *c = strdup(text);
+	for (int i = 0; c && i < r->t[D_LIST].n; i++) {
+		if (!subst_list(r, &r->t[D_LIST].d[i], &c)) {
+			free(c);
+			return NULL;
 		}
 	}
-	for (int i = 0; i < n->nlits; i++)
-		free(n->lits[i].s);
-	free(n->lits);
-	n->lits = out;
-	n->nlits = nout;
-	return true;
+	return c;
+}
+
+const char *sg_rules_subst(struct sg_rules *r, const char *text)
+{
+	if (!r)
+		return text;
+	char **t = realloc(r->texts, (size_t)(r->ntexts + 1) * sizeof(*t));
+	if (!t)
+		return NULL;
+	r->texts = t;
+	char *c = subst_lists(r, text);
+	if (!c)
+		return NULL;
+	r->texts[r->ntexts++] = c;
+	return c;
 }
 
 static bool expand(const struct sg_rules *r, struct sg_ast **np, const char *text,
@@ -546,7 +678,7 @@ static bool expand(const struct sg_rules *r, struct sg_ast **np, const char *tex
 	case SG_AST_MACRO:
 		return expand_macro(r, np, d);
 	case SG_AST_CMP:
-		return expand_lists(r, n, d);
+		return true;
 	default:
 		for (int i = 0; i < n->nkids; i++)
 			if (!expand(r, &n->kids[i], text, d))

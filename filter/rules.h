@@ -1,10 +1,10 @@
 /*
  * Falco rules files: the macros, lists and rules of YAML files (read with
  * libyaml), and their use in filters.  A filter names a macro as a bare
- * identifier ("spawned_process and shell_procs") and a list as a value of
- * in / intersects / pmatch or of a modifier ("proc.name in (shell_binaries)",
- * "proc.name in shell_binaries"); sg_rules_expand replaces both, as Falco's
- * rule loader does, before the filter is checked.
+ * identifier ("spawned_process and shell_procs"), replaced in the AST by
+ * sg_rules_expand, and a list by its name in the text ("proc.name in
+ * (shell_binaries)"), substituted by sg_rules_subst before parsing: both
+ * as Falco's rule loader does.
  */
 #ifndef SG_RULES_H
 #define SG_RULES_H
@@ -50,7 +50,12 @@ void sg_rules_counts(const struct sg_rules *r, unsigned *macros, unsigned *lists
 		     unsigned *rules);
 const struct sg_rule *sg_rules_rule_at(const struct sg_rules *r, unsigned i);
 
-/* Replace the macros and lists in *root (parsed from text); rules may be
+/* text with the lists substituted, as Falco does before it parses a
+ * condition; owned by r (diagnostics point into it), or text itself when r
+ * is NULL; NULL when out of memory. */
+const char *sg_rules_subst(struct sg_rules *r, const char *text);
+
+/* Replace the macros in *root (parsed from text); rules may be
  * NULL (then nothing is replaced and a macro name stays for the checker
  * to refuse).  An error in a macro's condition is reported against that
  * condition, named by its file and line in d->what. */
