@@ -25,6 +25,8 @@ enum {
 	OPT_BUFFER_SIZE,
 	OPT_NO_PUSHDOWN,
 	OPT_FORCE,
+	OPT_RULES,
+	OPT_RULE,
 };
 
 static const struct option long_opts[] = {
@@ -58,6 +60,8 @@ static const struct option long_opts[] = {
 	{"rotate-size", required_argument, NULL, 'C'},
 	{"rotate-time", required_argument, NULL, 'G'},
 	{"rotate-files", required_argument, NULL, 'W'},
+	{"rules", required_argument, NULL, OPT_RULES},
+	{"rule", required_argument, NULL, OPT_RULE},
 	{0},
 };
 
@@ -92,6 +96,13 @@ void sg_usage(FILE *out)
 	      "                         NO_COLOR in the environment turns it off\n"
 	      "      --buffered         block-buffer stdout (faster into files)\n"
 	      "      --stats            print counters on stderr at the end\n"
+	      "\n"
+	      "Falco rules:\n"
+	      "      --rules FILE       load the macros, lists and rules of a Falco rules file\n"
+	      "                         (repeatable; later files override earlier ones), so\n"
+	      "                         FILTER can name them: 'spawned_process and shell_procs'\n"
+	      "      --rule NAME        run that rule's condition (and FILTER, if given) and\n"
+	      "                         print its output format, as Falco would\n"
 	      "\n"
 	      "Information:\n"
 	      "      --list-fields      the fields a filter or format can use (-o json too)\n"
@@ -320,6 +331,17 @@ static int parse_one(struct sg_opts *o, int c, const char *arg)
 		if (parse_count(arg, &o->rotate_files) || !o->rotate_files)
 			return bad("-W: '%s' is not a positive whole number of files", arg);
 		return 0;
+	case OPT_RULES: {
+		const char **r = realloc(o->rules, (o->nrules + 1) * sizeof(*r));
+		if (!r)
+			return bad("%s", "out of memory");
+		r[o->nrules++] = arg;
+		o->rules = r;
+		return 0;
+	}
+	case OPT_RULE:
+		o->rule = arg;
+		return 0;
 	}
 	return 2; /* getopt already said what was wrong */
 }
@@ -400,6 +422,8 @@ int sg_opts_parse(struct sg_opts *o, int argc, char **argv)
 	int rc = check_capture_opts(o, saw_output);
 	if (rc)
 		return rc;
+	if (o->rule && !o->nrules)
+		return bad("--rule '%s' needs the rules file that defines it: --rules FILE", o->rule);
 	/* like grep -q: the first match settles the exit status, so stop
 	 * there (with --stats the run goes on, for the numbers) */
 	if (o->quiet && !o->stats && !o->max_events && !o->count && !o->count_by &&
@@ -417,4 +441,10 @@ void sg_opts_free(struct sg_opts *o)
 {
 	free(o->filter);
 	o->filter = NULL;
+	free(o->rules);
+	o->rules = NULL;
+	free(o->rule_format);
+	o->rule_format = NULL;
+	free(o->rule_what);
+	o->rule_what = NULL;
 }

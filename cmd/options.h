@@ -45,6 +45,11 @@ struct sg_opts {
 	uint64_t rotate_ns;      /* -G SECONDS: a new file this often */
 	uint64_t rotate_files;   /* -W N: keep the last N files */
 	bool print;              /* -w with -p or -o: print as well as record */
+	const char **rules;      /* --rules FILE, in order (owned array) */
+	unsigned nrules;
+	const char *rule;        /* --rule NAME */
+	char *rule_format;       /* the rule's output as a -p format (owned) */
+	char *rule_what;         /* "FILE:LINE: rule 'NAME' condition", for messages (owned) */
 };
 
 /* Parse argv.  Returns 0, or 2 after printing the error (exit status). */

@@ -10,6 +10,7 @@
 #include "event/suggest.h"
 #include "event/syscalls.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -173,6 +174,16 @@ static int parse_bracket(const char *base, const char *s, const char **arg, size
 	return (int)(i + 1);
 }
 
+/* Offset of an argument for messages: arg lies in the text, or it is a
+ * decoded copy (the filter parser's), and the '[' at at is shown. */
+static int argoff(const char *base, const char *arg, const char *at)
+{
+	size_t blen = strlen(base);
+	if (arg >= base && arg <= base + blen)
+		return (int)(arg - base);
+	return at ? (int)(at - base) + 1 : 0;
+}
+
 static int set_index(const char *base, const char *arg, size_t alen, struct sg_fieldref *out,
 		     struct sg_diag *d)
 {
@@ -180,7 +191,7 @@ static int set_index(const char *base, const char *arg, size_t alen, struct sg_f
 	for (size_t i = 0; i < alen; i++) {
 		v = v * 10 + (arg[i] - '0');
 		if (v > SG_FIELD_INDEX_MAX) {
-			sg_diag_set(d, base, (int)(arg - base), "index %.*s is too large (at most %d)",
+			sg_diag_set(d, base, argoff(base, arg, NULL), "index %.*s is too large (at most %d)",
 				    alen > 20 ? 20 : (int)alen, arg, SG_FIELD_INDEX_MAX);
 			return -1;
 		}
@@ -202,7 +213,7 @@ static int apply_arg(const char *base, const char *at, const char *arg, size_t a
 	case SG_ARG_INDEX:
 	case SG_ARG_OPTINDEX:
 		if (!all_digits(arg, alen)) {
-			sg_diag_set(d, base, (int)(arg - base),
+			sg_diag_set(d, base, argoff(base, arg, at),
 				    "'%s' takes a number in brackets, like %s[1]", f->name, f->name);
 			return -1;
 		}
@@ -214,7 +225,7 @@ static int apply_arg(const char *base, const char *at, const char *arg, size_t a
 	case SG_ARG_KEY:
 	default:
 		if (alen > UINT16_MAX) {
-			sg_diag_set(d, base, (int)(arg - base), "field argument too long");
+			sg_diag_set(d, base, argoff(base, arg, at), "field argument too long");
 			return -1;
 		}
 		out->key = arg;
@@ -234,13 +245,79 @@ static int check_argname(const char *base, const struct sg_fieldref *ref, struct
 	    sg_syscall_param_known(ref->key, ref->keylen, &sug))
 		return 0;
 	if (sug)
-		sg_diag_set(d, base, (int)(ref->key - base),
+		sg_diag_set(d, base, argoff(base, ref->key, NULL),
 			    "unknown event argument '%.*s' (did you mean '%s'?)", shown, ref->key, sug);
 	else
-		sg_diag_set(d, base, (int)(ref->key - base),
+		sg_diag_set(d, base, argoff(base, ref->key, NULL),
 			    "unknown event argument '%.*s': no syscall sysgrep decodes has it "
 			    "(sysgrep --list-events shows them)", shown, ref->key);
 	return -1;
+}
+
+/* The reference named s[0..n) with the bracket argument arg (has_arg), for
+ * sg_fieldref_parse and for the filter parser, which lexes brackets by
+ * libs' rules itself.  Returns 0 or -1 with *d set. */
+static int resolve_ref(const char *base, const char *s, size_t n, bool has_arg,
+		       const char *arg, size_t alen, const char *argpos, struct sg_fieldref *out,
+		       struct sg_diag *d)
+{
+	size_t keyoff;
+	int ncomp = 0;
+	for (size_t i = 0; i < n; i++)
+		ncomp += s[i] == '.';
+	int id = ncomp < 1 ? -1 : resolve_name(s, n, &keyoff);
+	if (id < 0) {
+		report_unknown(base, s, n, d);
+		return -1;
+	}
+	out->id = (uint16_t)id;
+	const struct sg_field_info *f = &sg_fields[id];
+	if (keyoff) {
+		if (has_arg) {
+			sg_diag_set(d, base, (int)(argpos - base), "'%.*s' takes no argument in brackets",
+				    (int)(n > 200 ? 200 : n), s);
+			return -1;
+		}
+		if (n - keyoff > UINT16_MAX) {
+			sg_diag_set(d, base, (int)(s + keyoff - base), "field argument too long");
+			return -1;
+		}
+		out->key = s + keyoff;
+		out->keylen = (uint16_t)(n - keyoff);
+		return check_argname(base, out, d);
+	}
+	if (has_arg) {
+		if (apply_arg(base, argpos, arg, alen, out, d) < 0 || check_argname(base, out, d))
+			return -1;
+		return 0;
+	}
+	if (f->argmode == SG_ARG_INDEX) {
+		sg_diag_set(d, base, (int)(s + n - base), "'%s' needs an index, like %s[1]",
+			    f->name, f->name);
+		return -1;
+	}
+	if (f->argmode == SG_ARG_NAME) {
+		sg_diag_set(d, base, (int)(s + n - base),
+			    "'%s' needs an argument, like %s.fd or %s[0]", f->name, f->name, f->name);
+		return -1;
+	}
+	return 0;
+}
+
+int sg_fieldref_resolve(const char *base, const char *name, size_t nlen, bool has_arg,
+			const char *arg, size_t alen, const char *argpos,
+			struct sg_fieldref *out, struct sg_diag *d)
+{
+	memset(out, 0, sizeof(*out));
+	out->index = -1;
+	return resolve_ref(base, name, nlen, has_arg, arg, alen, argpos, out, d);
+}
+
+size_t sg_fieldname_len(const char *s)
+{
+	int ncomp;
+	size_t n = scan_dotted(s, &ncomp);
+	return ncomp < 2 ? 0 : n;
 }
 
 int sg_fieldref_parse(const char *base, const char *s, struct sg_fieldref *out,
@@ -254,44 +331,20 @@ int sg_fieldref_parse(const char *base, const char *s, struct sg_fieldref *out,
 		sg_diag_set(d, base, (int)(s - base), "expected a field name, like proc.name");
 		return -1;
 	}
-	size_t keyoff;
-	int id = ncomp < 2 ? -1 : resolve_name(s, n, &keyoff);
-	if (id < 0) {
+	if (ncomp < 2) {
 		report_unknown(base, s, n, d);
 		return -1;
 	}
-	out->id = (uint16_t)id;
-	const struct sg_field_info *f = &sg_fields[id];
-	if (keyoff) {
-		if (n - keyoff > UINT16_MAX) {
-			sg_diag_set(d, base, (int)(s + keyoff - base), "field argument too long");
-			return -1;
-		}
-		out->key = s + keyoff;
-		out->keylen = (uint16_t)(n - keyoff);
-		return check_argname(base, out, d) ? -1 : (int)n;
-	}
-	if (s[n] == '[') {
-		const char *arg;
-		size_t alen;
-		int used = parse_bracket(base, s + n, &arg, &alen, d);
-		if (used < 0)
-			return -1;
-		if (apply_arg(base, s + n, arg, alen, out, d) < 0 || check_argname(base, out, d))
-			return -1;
-		return (int)(n + used);
-	}
-	if (f->argmode == SG_ARG_INDEX) {
-		sg_diag_set(d, base, (int)(s + n - base), "'%s' needs an index, like %s[1]",
-			    f->name, f->name);
+	if (s[n] != '[')
+		return resolve_ref(base, s, n, false, NULL, 0, NULL, out, d) ? -1 : (int)n;
+	const char *arg;
+	size_t alen;
+	int used = parse_bracket(base, s + n, &arg, &alen, d);
+	if (used < 0)
 		return -1;
-	}
-	if (f->argmode == SG_ARG_NAME) {
-		sg_diag_set(d, base, (int)(s + n - base),
-			    "'%s' needs an argument, like %s.fd or %s[0]", f->name, f->name, f->name);
+	if (resolve_ref(base, s, n, true, arg, alen, s + n, out, d))
 		return -1;
-	}
-	return (int)n;
+	return (int)(n + used);
 }
 
 void sg_fieldref_name(const struct sg_fieldref *ref, char *buf, size_t size)

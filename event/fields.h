@@ -84,6 +84,17 @@ struct sg_diag;
 int sg_fieldref_parse(const char *base, const char *s, struct sg_fieldref *out,
 		      struct sg_diag *d);
 
+/* The same, for a name and bracket argument already lexed (the filter
+ * parser lexes brackets by libs' rules: quoted, escaped, maybe empty).
+ * name[0..nlen) is the dotted name, arg the decoded argument when has_arg
+ * (out->key may point into it), argpos where the '[' is in base. */
+int sg_fieldref_resolve(const char *base, const char *name, size_t nlen, bool has_arg,
+			const char *arg, size_t alen, const char *argpos,
+			struct sg_fieldref *out, struct sg_diag *d);
+
+/* Length of the field name (ident(.ident)+) at s, 0 if there is none. */
+size_t sg_fieldname_len(const char *s);
+
 /* Write "name", "name[N]", "name.key" or "name[key]" back into buf. */
 void sg_fieldref_name(const struct sg_fieldref *ref, char *buf, size_t size);
 

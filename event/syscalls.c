@@ -466,6 +466,36 @@ bool sg_syscall_param_known(const char *k, size_t len, const char **suggest)
 	return false;
 }
 
+static int def_param_type(const struct sg_syscall_def *d, const char *k, size_t len)
+{
+	for (unsigned i = 0; d && i < d->nparams; i++) {
+		const char *name = d->params[i].name;
+		if (name && strlen(name) == len && memcmp(name, k, len) == 0)
+			return d->params[i].type;
+	}
+	return -1;
+}
+
+int sg_syscall_param_type(const char *k, size_t len)
+{
+	const struct sg_syscall_def *d;
+	int t;
+
+	sg_syscalls_init();
+	if (memchr(k, '\0', len))
+		return -1;
+	for (size_t i = 0; i < SG_TABLE_LEN; i++)
+		if ((t = def_param_type(&sg_table[i], k, len)) >= 0)
+			return t;
+	if ((t = def_param_type(&sg_procexit_def, k, len)) >= 0)
+		return t;
+	for (unsigned nr = 0; nr < nr_count; nr++)
+		if ((d = by_nr[nr]) && (d->flags & SG_SC_GENERIC) &&
+		    (t = def_param_type(d, k, len)) >= 0)
+			return t;
+	return -1;
+}
+
 const char *sg_syscall_compat_name(unsigned nr32)
 {
 	for (size_t i = 0; sg_nrs32[i].name; i++)

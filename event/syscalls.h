@@ -46,6 +46,10 @@ unsigned sg_syscall_compat_native(unsigned nr32);
  * the closest name or NULL. */
 bool sg_syscall_param_known(const char *k, size_t len, const char **suggest);
 
+/* The type (SG_PT_*) of the first parameter named k in the table order
+ * sg_syscall_param_known searches, or -1: what evt.rawarg.k compares as. */
+int sg_syscall_param_type(const char *k, size_t len);
+
 /* The name of the 32-bit call nr32, or NULL. */
 const char *sg_syscall_compat_name(unsigned nr32);
 

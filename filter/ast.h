@@ -47,13 +47,22 @@ enum sg_cmpop {
 
 extern const char *const sg_cmpop_names[SG_CMP_MAX];
 
-/* Transformers: X(id, "name") */
+/* Operator modifiers of current libs: "proc.name = oneof (a, b)". */
+enum sg_cmpmod { SG_MOD_NONE = 0, SG_MOD_ONEOF, SG_MOD_ANYOF, SG_MOD_ALLOF };
+
+extern const char *const sg_cmpmod_names[4];
+
+/* Transformers: X(id, "name").  The first five take one value; join,
+ * concat and getopt take several (multi-value transformers, filter/multival.c). */
 #define SG_XFORMS(X)              \
 	X(TOLOWER, "tolower")     \
 	X(TOUPPER, "toupper")     \
 	X(B64, "b64")             \
 	X(BASENAME, "basename")   \
-	X(LEN, "len")
+	X(LEN, "len")             \
+	X(JOIN, "join")           \
+	X(CONCAT, "concat")       \
+	X(GETOPT, "getopt")
 
 enum sg_xform {
 #define SG_XF_ENUM(id, s) SG_XF_##id,
@@ -86,21 +95,45 @@ struct sg_cval {
 	__int128 n;        /* NUM, DYN: the number */
 	char *s;           /* STR, DYN: the text (malloc'd, NUL after len) */
 	uint32_t len;
+	void *re;          /* regex: pcre2_code * of this pattern */
+	void *md;          /* and its pcre2_match_data * */
 };
 
-/* A field with the transformers around it: tolower(basename(proc.exe)). */
+/* What an operand's value starts from before its one-value transformers:
+ * a field, or (libs' multi-value transformers and their arguments) a
+ * constant string, a transformer list "(a, b)", join, concat, getopt. */
+enum sg_obase { SG_OB_FIELD = 0, SG_OB_STR, SG_OB_LIST, SG_OB_JOIN, SG_OB_CONCAT, SG_OB_GETOPT };
+
+/* A field (or a multi-value transformer) with the one-value transformers
+ * around it: tolower(basename(proc.exe)), len(join("-", (a, b))). */
 struct sg_operand {
-	struct sg_fieldref ref;
+	uint8_t base;       /* enum sg_obase */
+	struct sg_fieldref ref; /* FIELD */
 	char *key;          /* ref.key copied, so the AST outlives the text */
 	int off;            /* where the field (or its outermost transformer) starts */
 	int field_off;
 	uint8_t nxf;
 	uint8_t xf[SG_MAX_XFORMS]; /* applied xf[0] first (the innermost) */
+	char *str;          /* STR: the text (malloc'd) */
+	uint32_t slen;
+	struct sg_operand *args; /* LIST, JOIN, CONCAT, GETOPT */
+	int nargs;
+	bool has_sel;       /* getopt(...)[c]: one option's value */
+	char sel;
+	bool bad_sel;       /* its argument is not one character (the checker says so) */
 	uint8_t type;       /* checker: value type after the transformers */
+	bool list;          /* checker: the value is a list (libs' EPF_IS_LIST) */
 	bool anyof;         /* checker: iterates sg_field_get_nth */
 };
 
-enum sg_ast_kind { SG_AST_AND = 1, SG_AST_OR, SG_AST_NOT, SG_AST_CMP, SG_AST_TRUE };
+static inline bool sg_operand_is_field(const struct sg_operand *o)
+{
+	return o->base == SG_OB_FIELD;
+}
+
+/* MACRO: an identifier (a Falco macro's name), replaced by the macro's
+ * condition before checking (filter/rules.c); none is left after that. */
+enum sg_ast_kind { SG_AST_AND = 1, SG_AST_OR, SG_AST_NOT, SG_AST_CMP, SG_AST_TRUE, SG_AST_MACRO };
 enum sg_rhs_kind { SG_RHS_NONE = 0, SG_RHS_VALUE, SG_RHS_LIST, SG_RHS_FIELD };
 
 struct sg_lit {
@@ -108,6 +141,7 @@ struct sg_lit {
 	uint32_t len;
 	int off;
 	bool quoted;
+	bool ident;         /* "in my_list", "oneof my_list": may name a Falco list */
 };
 
 struct sg_ast {
@@ -119,7 +153,10 @@ struct sg_ast {
 	/* CMP */
 	struct sg_operand lhs;
 	uint8_t op;         /* enum sg_cmpop */
+	uint8_t mod;        /* enum sg_cmpmod */
 	int op_off;
+	char *ident;        /* MACRO: the name */
+	bool checked;       /* a macro's expansion, checked against its own text */
 	uint8_t rhs_kind;   /* enum sg_rhs_kind */
 	struct sg_lit *lits; /* VALUE: 1, LIST: n (may be 0) */
 	int nlits;
@@ -127,13 +164,16 @@ struct sg_ast {
 	/* checker results */
 	struct sg_cval *cv; /* one per literal */
 	int ncv;
-	void *re;           /* REGEX: pcre2_code * */
 };
 
 struct sg_ast *sg_ast_new(uint8_t kind, int off);
 /* Append kid to an AND/OR/NOT node; false when out of memory. */
 bool sg_ast_add(struct sg_ast *n, struct sg_ast *kid);
 void sg_ast_free(struct sg_ast *n);
+/* Free what an operand owns (not the operand itself). */
+void sg_operand_free(struct sg_operand *o);
+/* Deep copy (macros are expanded once per use); false when out of memory. */
+bool sg_operand_copy(struct sg_operand *dst, const struct sg_operand *src);
 void sg_cval_free(struct sg_cval *c);
 
 /* S-expression of the tree, for tests and --dump-filter:

@@ -33,6 +33,8 @@ enum sg_opnd {
 	SG_OPND_CMP,   /* cmp: operator (two values from the stack) */
 	SG_OPND_ANYV,  /* cmp: operator, slot: any-of field (a value from the stack) */
 	SG_OPND_JUMP,  /* arg: target */
+	SG_OPND_MV,    /* slot: a multi-value operand (join, concat, getopt, list) */
+	SG_OPND_MVCONST, /* slot: multi-value operand, cmp: operator, arg: constant */
 };
 
 /*
@@ -49,6 +51,8 @@ enum sg_opnd {
 	X(CMPV, "cmpv", SG_OPND_CMP, 2, 0, 0, 1)     /* value <op> value */        \
 	X(CMPANYV, "cmpanyv", SG_OPND_ANYV, 1, 0, 0, 1) /* any value <op> value */ \
 	X(EXISTS, "exists", SG_OPND_NONE, 1, 0, 0, 1) /* the value is present */   \
+	X(MVAL, "mval", SG_OPND_MV, 0, 1, 0, 0)      /* push a multi-value's value */ \
+	X(MVCMP, "mvcmp", SG_OPND_MVCONST, 0, 0, 0, 1) /* multi-value <op> constant */ \
 	X(NOT, "not", SG_OPND_NONE, 0, 0, 1, 1)                                    \
 	X(JF, "jf", SG_OPND_JUMP, 0, 0, 0, 0)  /* false: jump, keep; else pop */   \
 	X(JT, "jt", SG_OPND_JUMP, 0, 0, 0, 0)  /* true: jump, keep; else pop */    \
@@ -102,8 +106,7 @@ struct sg_konst {
 	uint32_t nstrs;
 	uint32_t *hash;       /* open addressing over strs: index + 1, 0 empty */
 	uint32_t hmask;
-	void *re;             /* pcre2_code * */
-	void *md;             /* pcre2_match_data * */
+	uint8_t mod;          /* enum sg_cmpmod: oneof / anyof / allof over cv */
 	struct sg_defmemo *memo; /* FTYPE: results by syscall def (SG_DEFMEMO) */
 };
 
@@ -122,6 +125,8 @@ struct sg_prog {
 	uint32_t nslots;
 	struct sg_konst *k;
 	uint32_t nk;
+	struct sg_operand *mv; /* multi-value operands (owned copies of the AST's) */
+	uint32_t nmv;
 	uint64_t epoch;       /* bumped once per event */
 };
 

@@ -22,6 +22,7 @@
 struct checker {
 	const char *src;
 	struct sg_diag *d;
+	bool in_args;
 };
 
 #define OPS(...) (ops_mask(__VA_ARGS__, -1))
@@ -106,8 +107,14 @@ static const char *ops_hint(uint8_t t)
 /* "proc.name", or "tolower(proc.name)" for a transformed operand. */
 static void operand_name(const struct sg_operand *o, char *buf, size_t size)
 {
+	static const char *const base_names[] = { [SG_OB_STR] = "a string", [SG_OB_LIST] = "a list",
+						   [SG_OB_JOIN] = "join(...)", [SG_OB_CONCAT] = "concat(...)",
+						   [SG_OB_GETOPT] = "getopt(...)" };
 	char name[256];
-	sg_fieldref_name(&o->ref, name, sizeof(name));
+	if (o->base == SG_OB_FIELD)
+		sg_fieldref_name(&o->ref, name, sizeof(name));
+	else
+		snprintf(name, sizeof(name), "%s", base_names[o->base]);
 	size_t n = 0;
 	buf[0] = '\0';
 	for (int i = o->nxf - 1; i >= 0 && n < size; i--)
@@ -133,17 +140,33 @@ static bool xform_type(struct checker *c, struct sg_operand *o, int i, uint8_t *
 {
 	uint8_t x = o->xf[i], in = *t;
 	bool ok;
+	if (o->list) {
+		/* libs: len() of a list is its length; the others take one value */
+		ok = x == SG_XF_LEN;
+		if (ok) {
+			o->list = false;
+			*t = SG_FT_U64;
+			return true;
+		}
+		char name[300];
+		struct sg_operand inner = *o;
+		inner.nxf = (uint8_t)i;
+		operand_name(&inner, name, sizeof(name));
+		sg_diag_set(c->d, c->src, o->off, "%s() cannot take the list %s: it works on one "
+						  "value (len() counts a list)", sg_xform_names[x], name);
+		return false;
+	}
 	switch (x) {
 	case SG_XF_LEN:
-		ok = is_text(in) || in == SG_FT_DYN;
+		ok = is_text(in);
 		*t = SG_FT_U64;
 		break;
 	case SG_XF_B64:
-		ok = is_text(in) || in == SG_FT_DYN;
+		ok = in == SG_FT_STR || in == SG_FT_SYSCALL || in == SG_FT_BYTES;
 		*t = in == SG_FT_BYTES ? SG_FT_BYTES : SG_FT_STR;
 		break;
 	default: /* tolower, toupper, basename: strings */
-		ok = in == SG_FT_STR || in == SG_FT_SYSCALL || in == SG_FT_DYN;
+		ok = in == SG_FT_STR || in == SG_FT_SYSCALL;
 		*t = SG_FT_STR;
 		break;
 	}
@@ -160,19 +183,147 @@ static bool xform_type(struct checker *c, struct sg_operand *o, int i, uint8_t *
 	return false;
 }
 
+/* evt.rawarg.X has the type of the argument X names (libs: the first
+ * event parameter of that name); NONE when that type compares with
+ * nothing (addresses, tuples, argv): only 'exists' then. */
+static uint8_t rawarg_type(const struct sg_fieldref *r)
+{
+	if (!r->key)
+		return SG_FT_DYN; /* evt.rawarg[N]: decided per event */
+	/* names whose first event in libs' table is not sysgrep's first: libs'
+	 * connect (a sockaddr) comes before mmap (a number) */
+	if (r->keylen == 4 && !memcmp(r->key, "addr", 4))
+		return SG_FT_NONE;
+	switch (sg_syscall_param_type(r->key, r->keylen)) {
+	case SG_PT_INT:
+	case SG_PT_ERRNO:
+	case SG_PT_FD:
+	case SG_PT_DIRFD:
+	case SG_PT_PID:
+		return SG_FT_S64;
+	case SG_PT_UINT:
+	case SG_PT_HEX:
+	case SG_PT_UID:
+	case SG_PT_GID:
+	case SG_PT_MODE:
+	case SG_PT_FLAGS:
+	case SG_PT_ENUM:
+	case SG_PT_SIGNAL:
+	case SG_PT_DEV:
+		return SG_FT_U64;
+	case SG_PT_PATH:
+	case SG_PT_STR:
+		return SG_FT_STR;
+	case SG_PT_BYTES:
+	case SG_PT_RAW:
+		return SG_FT_BYTES;
+	default:
+		return SG_FT_NONE;
+	}
+}
+
+static bool check_operand(struct checker *c, struct sg_operand *o, bool rhs);
+
+static bool err_args(struct checker *c, const struct sg_operand *o, const char *msg)
+{
+	sg_diag_set(c->d, c->src, o->off, "%s", msg);
+	return false;
+}
+
+/* join(sep, list), concat(a, b...), getopt(list, optstring), (a, b): the
+ * argument rules of libs' multi-value transformers. */
+static bool check_multi(struct checker *c, struct sg_operand *o)
+{
+	bool save = c->in_args;
+	c->in_args = true;
+	for (int i = 0; i < o->nargs; i++) {
+		if (!check_operand(c, &o->args[i], false)) {
+			c->in_args = save;
+			return false;
+		}
+	}
+	c->in_args = save;
+	const struct sg_operand *a = o->args;
+	switch (o->base) {
+	case SG_OB_LIST:
+		o->type = SG_FT_STR;
+		o->list = true;
+		return true;
+	case SG_OB_JOIN:
+		if (o->nargs != 2)
+			return err_args(c, o, "join() requires exactly 2 arguments: separator and list");
+		if (a[0].list)
+			return err_args(c, o, "join() first argument (separator) must be a single value, not a list");
+		if (!a[1].list)
+			return err_args(c, o, "join() second argument must be a list, like (fd.name, fd.directory)");
+		break;
+	case SG_OB_CONCAT:
+		if (o->nargs < 2)
+			return err_args(c, o, "concat() requires at least 2 arguments");
+		for (int i = 0; i < o->nargs; i++)
+			if (a[i].list || (a[i].type != SG_FT_STR && a[i].type != SG_FT_SYSCALL))
+				return err_args(c, &a[i], "concat() arguments must be strings");
+		break;
+	case SG_OB_GETOPT:
+		if (o->nargs != 2)
+			return err_args(c, o, "getopt() requires exactly 2 arguments: args list and optstring");
+		if (!a[0].list)
+			return err_args(c, o, "getopt() first argument must be a list, like (\"-n\", \"x\")");
+		if (a[1].list)
+			return err_args(c, o, "getopt() second argument (optstring) must be a single value");
+		if (a[0].type != SG_FT_STR || (a[1].type != SG_FT_STR && a[1].type != SG_FT_SYSCALL))
+			return err_args(c, o, "getopt() arguments must be strings");
+		if (o->bad_sel)
+			return err_args(c, o, "getopt() field argument must be a single option "
+					      "character, like getopt(...)[t]");
+		o->type = SG_FT_STR;
+		o->list = !o->has_sel;
+		return true;
+	default:
+		break;
+	}
+	o->type = SG_FT_STR;
+	o->list = false;
+	return true;
+}
+
 static bool check_operand(struct checker *c, struct sg_operand *o, bool rhs)
 {
-	const struct sg_field_info *f = &sg_fields[o->ref.id];
-	o->anyof = field_is_anyof(&o->ref);
-	if (o->anyof && (o->nxf || rhs)) {
-		const char *ex = f->argmode == SG_ARG_OPTINDEX ? "[1]" : "";
-		sg_diag_set(c->d, c->src, o->field_off,
-			    "'%s' has several values per event, so it cannot be %s%s%s%s",
-			    f->name, rhs ? "compared with val()" : "transformed",
-			    *ex ? ": pick one, like " : "", *ex ? f->name : "", ex);
-		return false;
+	uint8_t t;
+	if (o->base == SG_OB_STR) {
+		t = SG_FT_STR;
+	} else if (o->base != SG_OB_FIELD) {
+		if (!check_multi(c, o))
+			return false;
+		t = o->type;
+	} else {
+		const struct sg_field_info *f = &sg_fields[o->ref.id];
+		o->anyof = field_is_anyof(&o->ref);
+		/* libs' EPF_NO_TRANSFORMER / EPF_NO_RHS: any-of fields and evt.rawarg */
+		bool raw = o->ref.id == SG_F_EVT_RAWARG;
+		if ((o->anyof || raw) && (o->nxf || rhs)) {
+			const char *ex = f->argmode == SG_ARG_OPTINDEX ? "[1]" : "";
+			if (raw)
+				sg_diag_set(c->d, c->src, o->field_off,
+					    "'evt.rawarg' %s (use evt.arg.X, its text)",
+					    rhs ? "cannot be a right-hand side field"
+						: "does not take transformers");
+			else
+				sg_diag_set(c->d, c->src, o->field_off,
+					    "'%s' has several values per event, so it cannot be %s%s%s%s",
+					    f->name, rhs ? "a right-hand side field" : "transformed",
+					    *ex ? ": pick one, like " : "", *ex ? f->name : "", ex);
+			return false;
+		}
+		if (o->anyof && c->in_args) {
+			sg_diag_set(c->d, c->src, o->field_off,
+				    "'%s' has several values per event, so it cannot be a transformer's argument",
+				    f->name);
+			return false;
+		}
+		t = raw ? rawarg_type(&o->ref) : f->type;
+		o->list = false;
 	}
-	uint8_t t = f->type;
 	for (int i = 0; i < o->nxf; i++)
 		if (!xform_type(c, o, i, &t))
 			return false;
@@ -183,6 +334,28 @@ static bool check_operand(struct checker *c, struct sg_operand *o, bool rhs)
 static bool check_op(struct checker *c, const struct sg_ast *n)
 {
 	uint8_t t = n->lhs.type;
+	if (n->op == SG_CMP_EXISTS)
+		return true;
+	if (n->lhs.list) {
+		/* libs' flt_is_comparable_any_list */
+		if (n->op == SG_CMP_IN || n->op == SG_CMP_INTERSECTS)
+			return true;
+		char name[300];
+		operand_name(&n->lhs, name, sizeof(name));
+		sg_diag_set(c->d, c->src, n->op_off,
+			    "'%s' cannot compare the list %s (use in, intersects or exists)",
+			    sg_cmpop_names[n->op], name);
+		return false;
+	}
+	if (t == SG_FT_NONE) {
+		char name[300];
+		operand_name(&n->lhs, name, sizeof(name));
+		sg_diag_set(c->d, c->src, n->op_off,
+			    "'%s' cannot compare '%s': its argument's type (an address, a tuple, a "
+			    "list of strings) compares with nothing; use exists, or evt.arg for its text",
+			    sg_cmpop_names[n->op], name);
+		return false;
+	}
 	if (allowed_ops(t) & (1u << n->op))
 		return true;
 	char name[300];
@@ -201,19 +374,46 @@ static int type_class(uint8_t t)
 		return 2;
 	if (is_ip(t))
 		return 3;
-	return 4; /* text, and evt.rawarg which compares either way */
+	if (t == SG_FT_BYTES)
+		return 5; /* libs: a buffer is no string (PT_BYTEBUF, PT_CHARBUF) */
+	return 4; /* text, and evt.rawarg[N] which compares either way */
 }
 
 static bool check_rhs_field(struct checker *c, struct sg_ast *n)
 {
 	if (!check_operand(c, &n->rhs, true))
 		return false;
-	if (n->op == SG_CMP_REGEX || n->op == SG_CMP_BCONTAINS || n->op == SG_CMP_BSTARTSWITH) {
+	/* libs: the left side cannot be any-of, evt.rawarg or a network */
+	if (sg_operand_is_field(&n->lhs) && (n->lhs.anyof || n->lhs.ref.id == SG_F_EVT_RAWARG)) {
+		char l[300];
+		operand_name(&n->lhs, l, sizeof(l));
+		sg_diag_set(c->d, c->src, n->lhs.off,
+			    "'%s' cannot be compared with a right-hand side field (libs: EPF_NO_RHS)", l);
+		return false;
+	}
+	if (n->lhs.type == SG_FT_IPNET) {
 		sg_diag_set(c->d, c->src, n->rhs.off,
-			    "'%s' needs a constant on its right, not a field", sg_cmpop_names[n->op]);
+			    "a network field cannot be compared with a right-hand side field");
+		return false;
+	}
+	if (n->op == SG_CMP_REGEX || n->op == SG_CMP_PMATCH) {
+		sg_diag_set(c->d, c->src, n->rhs.off,
+			    "'%s' needs constants on its right, not a field", sg_cmpop_names[n->op]);
 		return false;
 	}
 	uint8_t lt = n->lhs.type, rt = n->rhs.type;
+	if (n->rhs.list && !n->lhs.list) {
+		char r[300];
+		operand_name(&n->rhs, r, sizeof(r));
+		sg_diag_set(c->d, c->src, n->rhs.off,
+			    "cannot compare one value with the list %s (libs: types must match)", r);
+		return false;
+	}
+	if (n->rhs.list) {
+		sg_diag_set(c->d, c->src, n->rhs.off,
+			    "a list on both sides is not supported: compare the left list with constants");
+		return false;
+	}
 	if (lt == SG_FT_DYN || rt == SG_FT_DYN || type_class(lt) == type_class(rt))
 		return true;
 	char l[300], r[300];
@@ -261,6 +461,48 @@ static bool dup_text(struct sg_cval *cv, const struct sg_lit *l)
 	return true;
 }
 
+/* How libs reads a number for the field: its type's sscanf ("%" PRId64,
+ * "%" PRIu64, "%" PRIu32), so a negative number is fine for a signed field
+ * and wraps around for an unsigned one (evt.num > -1 is evt.num >
+ * 18446744073709551615, as in Falco).  Fields sysgrep stores as u64 that
+ * libs declares signed: */
+enum numkind { NK_S64, NK_U64, NK_U32 };
+
+static enum numkind num_kind(const struct sg_operand *o, uint8_t t)
+{
+	if (t == SG_FT_S64 || !sg_operand_is_field(o) || o->nxf)
+		return t == SG_FT_S64 ? NK_S64 : NK_U64;
+	switch (o->ref.id) {
+	case SG_F_EVT_CPU:
+	case SG_F_PROC_PID:
+	case SG_F_PROC_PPID:
+	case SG_F_THREAD_TID:
+	case SG_F_PROC_VPID:
+	case SG_F_THREAD_VTID:
+	case SG_F_PROC_SID:
+	case SG_F_PROC_PGID:
+	case SG_F_PROC_APID:
+	case SG_F_PROC_LOGINSHELLID:
+		return NK_S64;
+	case SG_F_USER_UID:
+	case SG_F_GROUP_GID:
+	case SG_F_PROC_TTY:
+		return NK_U32;
+	default:
+		return NK_U64;
+	}
+}
+
+static bool all_digits(const char *s, uint32_t len)
+{
+	if (!len)
+		return false;
+	for (uint32_t i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
 static bool conv_number(struct checker *c, const struct sg_ast *n, const struct sg_lit *l,
 			struct sg_cval *cv, uint8_t t)
 {
@@ -269,7 +511,10 @@ static bool conv_number(struct checker *c, const struct sg_ast *n, const struct 
 	int shown = l->len > 64 ? 64 : (int)l->len;
 	cv->kind = SG_CK_NUM;
 	cv->has_num = true;
-	if (!sg_parse_int(l->s, l->len, &cv->n)) {
+	/* libs: a port is digits or a service name (no sign) */
+	bool ok = t == SG_FT_PORT ? all_digits(l->s, l->len) && sg_parse_int(l->s, l->len, &cv->n)
+				  : sg_parse_int(l->s, l->len, &cv->n);
+	if (!ok) {
 		int port = t == SG_FT_PORT ? sg_service_port(l->s, l->len) : -1;
 		if (port >= 0) {
 			cv->n = port;
@@ -281,23 +526,41 @@ static bool conv_number(struct checker *c, const struct sg_ast *n, const struct 
 				    shown, l->s);
 		else
 			sg_diag_set(c->d, c->src, l->off,
-				    "'%.*s' is not a number: '%s' compares whole numbers (like 42 or 0x2a)",
+				    "'%.*s' is not a number: '%s' compares whole numbers (like 42 or -1)",
 				    shown, l->s, name);
 		return false;
 	}
-	__int128 lo = t == SG_FT_S64 ? INT64_MIN : 0;
-	__int128 hi = t == SG_FT_S64 ? INT64_MAX : t == SG_FT_PORT ? 65535 : (__int128)UINT64_MAX;
-	if (cv->n < lo || cv->n > hi) {
-		sg_diag_set(c->d, c->src, l->off, "%.*s is out of range for '%s' (%s)", shown, l->s,
-			    name,
-			    t == SG_FT_S64 ? "a signed 64-bit number"
-			    : t == SG_FT_PORT ? "0 to 65535" : "0 to 18446744073709551615");
+	enum numkind k = num_kind(&n->lhs, t);
+	__int128 two64 = (__int128)UINT64_MAX + 1;
+	if (t == SG_FT_PORT) {
+		if (cv->n > 65535) {
+			sg_diag_set(c->d, c->src, l->off, "%.*s is out of range for '%s' (0 to 65535)",
+				    shown, l->s, name);
+			return false;
+		}
+		return true;
+	}
+	if (k == NK_S64) {
+		if (cv->n < INT64_MIN || cv->n > INT64_MAX) {
+			sg_diag_set(c->d, c->src, l->off,
+				    "%.*s is out of range for '%s' (a signed 64-bit number)", shown,
+				    l->s, name);
+			return false;
+		}
+		return true;
+	}
+	if (cv->n < -(__int128)UINT64_MAX) {
+		sg_diag_set(c->d, c->src, l->off, "%.*s is out of range for '%s'", shown, l->s, name);
 		return false;
 	}
+	if (cv->n < 0)
+		cv->n += two64;
+	if (k == NK_U32)
+		cv->n &= UINT32_MAX;
 	return true;
 }
 
-static bool conv_regex(struct checker *c, struct sg_ast *n, const struct sg_lit *l)
+static bool conv_regex(struct checker *c, struct sg_cval *cv, const struct sg_lit *l)
 {
 	int err;
 	PCRE2_SIZE eoff;
@@ -312,7 +575,12 @@ static bool conv_regex(struct checker *c, struct sg_ast *n, const struct sg_lit 
 	}
 	/* JIT is an optimisation only: without it pcre2_match interprets */
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	n->re = re;
+	cv->re = re;
+	cv->md = pcre2_match_data_create_from_pattern(re, NULL);
+	if (!cv->md) {
+		sg_diag_set(c->d, c->src, l->off, "out of memory");
+		return false;
+	}
 	return true;
 }
 
@@ -330,7 +598,7 @@ static bool conv_text(struct checker *c, struct sg_ast *n, const struct sg_lit *
 	}
 	if (n->lhs.type == SG_FT_SYSCALL && !n->lhs.nxf && !conv_syscall(c, n, l))
 		return false;
-	if (n->op == SG_CMP_REGEX && !conv_regex(c, n, l))
+	if (n->op == SG_CMP_REGEX && !conv_regex(c, cv, l))
 		return false;
 	return dup_text(cv, l);
 }
@@ -341,6 +609,13 @@ static bool conv_lit(struct checker *c, struct sg_ast *n, const struct sg_lit *l
 	uint8_t t = n->lhs.type;
 	int shown = l->len > 64 ? 64 : (int)l->len;
 	char name[300];
+	/* libs' string_to_rawval: only a buffer may hold a NUL byte */
+	if (t != SG_FT_BYTES && memchr(l->s, '\0', l->len)) {
+		sg_diag_set(c->d, c->src, l->off,
+			    "a filter value cannot contain a NUL byte (\\x00), except for a buffer "
+			    "like evt.buffer");
+		return false;
+	}
 	if (is_numeric(t))
 		return conv_number(c, n, l, cv, t);
 	if (t == SG_FT_BOOL) {
@@ -373,7 +648,7 @@ static bool conv_lit(struct checker *c, struct sg_ast *n, const struct sg_lit *l
 
 static bool check_values(struct checker *c, struct sg_ast *n)
 {
-	if (n->op == SG_CMP_REGEX && n->nlits != 1) {
+	if (n->op == SG_CMP_REGEX && !n->mod && n->nlits != 1) {
 		sg_diag_set(c->d, c->src, n->op_off, "'regex' takes one pattern");
 		return false;
 	}
@@ -409,6 +684,20 @@ static bool check_cmp(struct checker *c, struct sg_ast *n)
 
 static bool check_node(struct checker *c, struct sg_ast *n)
 {
+	if (n->checked)
+		return true;
+	if (n->kind == SG_AST_MACRO) {
+		const char *sug = sg_field_suggest(n->ident, strlen(n->ident));
+		if (sug)
+			sg_diag_set(c->d, c->src, n->off,
+				    "'%s' is not a field or a known macro (did you mean '%s'?)",
+				    n->ident, sug);
+		else
+			sg_diag_set(c->d, c->src, n->off,
+				    "'%s' is not a field or a known macro: load the rules file that "
+				    "defines it with --rules FILE", n->ident);
+		return false;
+	}
 	if (n->kind == SG_AST_CMP)
 		return check_cmp(c, n);
 	for (int i = 0; i < n->nkids; i++)

@@ -207,7 +207,7 @@ bool sg_cmp_one(uint8_t op, const struct sg_value *v, const struct sg_cval *c)
 	return false;
 }
 
-static bool regex_match(const struct sg_konst *k, const struct sg_value *v)
+static bool regex_match(const struct sg_cval *c, const struct sg_value *v)
 {
 	char buf[48];
 	const char *s = v->s.p;
@@ -220,9 +220,9 @@ static bool regex_match(const struct sg_konst *k, const struct sg_value *v)
 	} else if (!value_text(v->type)) {
 		return false;
 	}
-	if (!k->re || !k->md)
+	if (!c->re || !c->md)
 		return false;
-	return pcre2_match(k->re, (PCRE2_SPTR)(s ? s : ""), len, 0, 0, k->md, NULL) >= 0;
+	return pcre2_match(c->re, (PCRE2_SPTR)(s ? s : ""), len, 0, 0, c->md, NULL) >= 0;
 }
 
 static int cmp_i128(const void *a, const void *b)
@@ -325,13 +325,37 @@ static bool in_set(const struct sg_konst *k, const struct sg_value *v)
 	return false;
 }
 
+/* libs' compare_rhs_with_mod: v op r for each r of the list, counted;
+ * oneof wants exactly one, anyof at least one, allof all (an empty list
+ * is never true). */
+static bool cmp_mod(uint8_t op, const struct sg_value *v, const struct sg_konst *k)
+{
+	uint32_t hits = 0;
+	if (k->ncv == 0)
+		return false;
+	for (uint32_t i = 0; i < k->ncv; i++) {
+		bool hit = op == SG_CMP_REGEX ? regex_match(&k->cv[i], v) : sg_cmp_one(op, v, &k->cv[i]);
+		if (hit)
+			hits++;
+		else if (k->mod == SG_MOD_ALLOF)
+			return false;
+		if (hits && k->mod == SG_MOD_ANYOF)
+			return true;
+		if (hits > 1 && k->mod == SG_MOD_ONEOF)
+			return false;
+	}
+	return k->mod == SG_MOD_ALLOF || hits == 1;
+}
+
 bool sg_cmp_konst(uint8_t op, const struct sg_value *v, const struct sg_konst *k)
 {
+	if (k->mod && op != SG_CMP_EXISTS)
+		return cmp_mod(op, v, k);
 	switch (op) {
 	case SG_CMP_EXISTS:
 		return true;
 	case SG_CMP_REGEX:
-		return regex_match(k, v);
+		return k->ncv > 0 && regex_match(&k->cv[0], v);
 	case SG_CMP_IN:
 	case SG_CMP_INTERSECTS:
 		return in_set(k, v);
@@ -408,10 +432,6 @@ static bool build_views(struct sg_konst *k)
 
 bool sg_konst_prepare(struct sg_konst *k)
 {
-	if (k->re) {
-		k->md = pcre2_match_data_create_from_pattern(k->re, NULL);
-		return k->md != NULL;
-	}
 	if (k->cmp == SG_CMP_IN || k->cmp == SG_CMP_INTERSECTS)
 		return build_views(k);
 	return true;
@@ -426,7 +446,5 @@ void sg_konst_free(struct sg_konst *k)
 	free(k->strs);
 	free(k->hash);
 	free(k->memo);
-	pcre2_match_data_free(k->md);
-	pcre2_code_free(k->re);
 	memset(k, 0, sizeof(*k));
 }

@@ -118,10 +118,9 @@ static int konst_for(struct compiler *c, struct sg_ast *n)
 	k->cmp = n->op;
 	k->cv = n->cv;
 	k->ncv = (uint32_t)n->ncv;
-	k->re = n->re;
+	k->mod = n->mod;
 	n->cv = NULL;
 	n->ncv = 0;
-	n->re = NULL;
 	p->nk++;
 	if (!sg_konst_prepare(k)) {
 		oom(c, n->off);
@@ -141,8 +140,54 @@ static bool emit_operand(struct compiler *c, const struct sg_operand *o)
 	return true;
 }
 
+/* A multi-value operand (join, concat, getopt, a list, or a field inside
+ * them): the program keeps its own copy of the tree for the evaluator. */
+static int mv_for(struct compiler *c, const struct sg_operand *o)
+{
+	struct sg_prog *p = c->p;
+	if (p->nmv >= SG_PROG_MAX_SLOTS) {
+		sg_diag_set(c->d, c->src, o->off, "the filter uses too many transformers");
+		return -1;
+	}
+	struct sg_operand *m = realloc(p->mv, (p->nmv + 1) * sizeof(*m));
+	if (!m) {
+		oom(c, o->off);
+		return -1;
+	}
+	p->mv = m;
+	if (!sg_operand_copy(&m[p->nmv], o)) {
+		sg_operand_free(&m[p->nmv]);
+		oom(c, o->off);
+		return -1;
+	}
+	return (int)p->nmv++;
+}
+
+/* Push an operand's value: FIELD [XFORM...], or MVAL. */
+static bool emit_value(struct compiler *c, const struct sg_operand *o)
+{
+	if (sg_operand_is_field(o))
+		return emit_operand(c, o);
+	int m = mv_for(c, o);
+	return m >= 0 && emit(c, SG_OP_MVAL, 0, (uint16_t)m, 0, o->off);
+}
+
 static bool compile_cmp(struct compiler *c, struct sg_ast *n)
 {
+	if (!sg_operand_is_field(&n->lhs) && (n->lhs.list || n->rhs_kind != SG_RHS_FIELD)) {
+		/* a list, or a multi-value against constants: one MVCMP */
+		int m = mv_for(c, &n->lhs);
+		if (m < 0)
+			return false;
+		int k = 0;
+		if (n->op != SG_CMP_EXISTS && (k = konst_for(c, n)) < 0)
+			return false;
+		return emit(c, SG_OP_MVCMP, n->op, (uint16_t)m, (uint32_t)k, n->off);
+	}
+	if (n->rhs_kind == SG_RHS_FIELD && (!sg_operand_is_field(&n->lhs) ||
+					    !sg_operand_is_field(&n->rhs)) && !n->lhs.anyof)
+		return emit_value(c, &n->lhs) && emit_value(c, &n->rhs) &&
+		       emit(c, SG_OP_CMPV, n->op, 0, 0, n->off);
 	/* proc.aname = val(proc.name): the right side first, then each left value */
 	if (n->lhs.anyof && n->rhs_kind == SG_RHS_FIELD) {
 		int s = slot_for(c, &n->lhs);
@@ -237,6 +282,9 @@ void sg_prog_free(struct sg_prog *p)
 		free(p->slots[i].key);
 	for (uint32_t i = 0; i < p->nk; i++)
 		sg_konst_free(&p->k[i]);
+	for (uint32_t i = 0; i < p->nmv; i++)
+		sg_operand_free(&p->mv[i]);
+	free(p->mv);
 	free(p->slots);
 	free(p->k);
 	free(p->code);

@@ -57,7 +57,9 @@ static void put_konst(struct sg_strbuf *b, uint8_t op, const struct sg_konst *k)
 	if (op == SG_CMP_EXISTS)
 		return;
 	sg_sb_putc(b, ' ');
-	if (op != SG_CMP_IN && op != SG_CMP_INTERSECTS && op != SG_CMP_PMATCH) {
+	if (k->mod)
+		sg_sb_printf(b, "%s ", sg_cmpmod_names[k->mod]);
+	if (op != SG_CMP_IN && op != SG_CMP_INTERSECTS && op != SG_CMP_PMATCH && !k->mod) {
 		if (k->ncv)
 			put_cval(b, &k->cv[0]);
 		return;
@@ -118,6 +120,24 @@ static void put_insn(struct sg_strbuf *b, const struct sg_prog *p, const struct 
 		break;
 	case SG_OPND_JUMP:
 		sg_sb_printf(b, " %04u", in->arg);
+		break;
+	case SG_OPND_MV:
+	case SG_OPND_MVCONST:
+		if (in->slot < p->nmv) {
+			struct sg_ast tmp = { .kind = SG_AST_CMP, .op = SG_CMP_EXISTS, .lhs = p->mv[in->slot] };
+			struct sg_strbuf s;
+			sg_sb_init(&s);
+			sg_ast_print(&tmp, &s);
+			/* "(exists X)": show X */
+			if (s.len > 9)
+				sg_sb_printf(b, " %.*s", (int)(s.len - 9), s.p + 8);
+			sg_sb_free(&s);
+		}
+		if (oi->opnd == SG_OPND_MVCONST) {
+			sg_sb_printf(b, " %s", opname);
+			if (in->cmp != SG_CMP_EXISTS && in->arg < p->nk)
+				put_konst(b, in->cmp, &p->k[in->arg]);
+		}
 		break;
 	default:
 		break;

@@ -11,34 +11,56 @@
 #include "filter/ast.h"
 #include "filter/bytecode.h"
 #include "filter/pushdown.h"
+#include "filter/rules.h"
 
 struct sg_filter {
 	struct sg_prog prog;
 	struct sg_pushdown pd;
+	struct sg_diag warn; /* set: the filter can never match (why, where) */
+	const char *text;    /* the text compiled: lists substituted */
 };
 
-/* Parse and check; then refuse what can never match. */
-static struct sg_ast *analyze(const char *text, struct sg_pushdown *pd, struct sg_diag *d)
+/* Parse, expand macros and lists, check; a filter that can never match
+ * is a warning (Falco expands an empty list to "in ()", and such rules
+ * must load): the pushdown then selects nothing for it. */
+static struct sg_ast *analyze(struct sg_filter *f, const char *text,
+			      const struct sg_rules *rules, struct sg_diag *d)
 {
+	text = sg_rules_subst((struct sg_rules *)rules, text);
+	if (!text) {
+		sg_diag_set(d, NULL, -1, "out of memory");
+		return NULL;
+	}
+	f->text = text;
 	struct sg_ast *root = sg_parse(text, d);
 	if (!root)
 		return NULL;
-	if (!sg_check(root, text, d)) {
+	if (!sg_rules_expand(rules, &root, text, d) || !sg_check(root, text, d)) {
 		sg_ast_free(root);
 		return NULL;
 	}
 	char why[160];
 	int off;
-	sg_pushdown_build(root, pd, why, sizeof(why), &off);
-	if (pd->never) {
-		sg_diag_set(d, text, off, "this filter can never match: %s", why);
-		sg_ast_free(root);
-		return NULL;
+	sg_pushdown_build(root, &f->pd, why, sizeof(why), &off);
+	if (f->pd.never) {
+		f->warn.what = d->what;
+		sg_diag_set(&f->warn, text, off, "warning: this filter can never match: %s", why);
 	}
 	return root;
 }
 
+const struct sg_diag *sg_filter_warning(const struct sg_filter *f)
+{
+	return f && f->warn.set ? &f->warn : NULL;
+}
+
 struct sg_filter *sg_filter_compile(const char *text, struct sg_diag *d)
+{
+	return sg_filter_compile_rules(text, NULL, d);
+}
+
+struct sg_filter *sg_filter_compile_rules(const char *text, const struct sg_rules *rules,
+					  struct sg_diag *d)
 {
 	if (!text)
 		text = "";
@@ -47,11 +69,12 @@ struct sg_filter *sg_filter_compile(const char *text, struct sg_diag *d)
 		sg_diag_set(d, text, -1, "out of memory");
 		return NULL;
 	}
-	struct sg_ast *root = analyze(text, &f->pd, d);
+	struct sg_ast *root = analyze(f, text, rules, d);
 	if (!root) {
 		free(f);
 		return NULL;
 	}
+	text = f->text;
 	bool ok = sg_compile(root, &f->prog, text, d);
 	sg_ast_free(root);
 	if (!ok) {

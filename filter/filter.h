@@ -20,6 +20,15 @@ struct sg_filter;
  * and fills *d with the position and message. */
 struct sg_filter *sg_filter_compile(const char *text, struct sg_diag *d);
 
+/* The same, with the macros and lists of Falco rules files (NULL: none). */
+struct sg_rules;
+struct sg_filter *sg_filter_compile_rules(const char *text, const struct sg_rules *rules,
+					  struct sg_diag *d);
+
+/* A warning about a compiled filter (it can never match), or NULL.  The
+ * diag's text points at the compiled text. */
+const struct sg_diag *sg_filter_warning(const struct sg_filter *f);
+
 /* Does e match?  Fields are fetched lazily into a; the caller resets a per event. */
 bool sg_filter_match(struct sg_filter *f, struct sg_event *e, struct sg_arena *a);
 

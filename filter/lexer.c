@@ -22,10 +22,18 @@ static char cur(const struct sg_lexer *lx)
 	return lx->pos < lx->len ? lx->src[lx->pos] : '\0';
 }
 
+/* libs' lex_blank: the blanks that separate tokens.  \f and \v are not
+ * among them (a filter holding one between tokens is refused, as in libs),
+ * but they do end a bare string, like every POSIX space. */
 static bool is_blank(char c)
 {
-	return c == ' ' || c == '\t' || c == '\b' || c == '\r' || c == '\n' || c == '\f' ||
-	       c == '\v';
+	return c == ' ' || c == '\t' || c == '\b' || c == '\r' || c == '\n';
+}
+
+/* [[:space:]]: what ends a bare string and what "not" needs after it. */
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
 static bool is_alpha(char c)
@@ -74,12 +82,14 @@ bool sg_lex_not_blank(struct sg_lexer *lx)
 {
 	if (!sg_lex_peek(lx, "not"))
 		return false;
-	size_t save = lx->pos;
+	/* libs: "not[[:space:]]+", then its blanks ("not\b" is no "not") */
+	if (lx->pos + 3 >= lx->len || !is_space(lx->src[lx->pos + 3]))
+		return false;
 	lx->pos += 3;
-	if (sg_lex_blank(lx))
-		return true;
-	lx->pos = save;
-	return false;
+	while (is_space(cur(lx)))
+		lx->pos++;
+	sg_lex_blank(lx);
+	return true;
 }
 
 int sg_lex_oneof(struct sg_lexer *lx, const char *const *ops)
@@ -109,14 +119,17 @@ static int hexval(char c)
 	return c - 'A' + 10;
 }
 
-/* One escape at src[i] (just after the backslash); appends to out. */
-static int decode_escape(struct sg_lexer *lx, size_t i, char q, char *out, uint32_t *n,
-			 size_t *adv)
+/*
+ * libs' unescape_str (escaping.cpp), byte for byte: \b \f \n \r \t \\ \/,
+ * "\ " read as a backslash (old Falco rules escape blanks: libs keeps them
+ * working, so the same rule means the same here), the string's own quote,
+ * and \xHH with exactly two hex digits.  src[i] is the byte after the
+ * backslash, end the closing quote.
+ */
+static int decode_escape(struct sg_lexer *lx, size_t i, size_t end, char q, char *out,
+			 uint32_t *n, size_t *adv)
 {
-	char c = i < lx->len ? lx->src[i] : '\0';
-	/* "\ " is libs' unescape_str: old Falco rules escape blanks, and libs
-	 * keeps them working by reading it as a backslash (the blank is
-	 * dropped), so the same rule means the same here */
+	char c = lx->src[i];
 	const char *map = "b\bf\fn\nr\rt\t\\\\// \\";
 	*adv = 1;
 	for (const char *m = map; *m; m += 2) {
@@ -130,7 +143,7 @@ static int decode_escape(struct sg_lexer *lx, size_t i, char q, char *out, uint3
 		return 0;
 	}
 	if (c == 'x') {
-		if (i + 2 < lx->len && is_xdigit(lx->src[i + 1]) && is_xdigit(lx->src[i + 2])) {
+		if (i + 2 < end && is_xdigit(lx->src[i + 1]) && is_xdigit(lx->src[i + 2])) {
 			out[(*n)++] = (char)(hexval(lx->src[i + 1]) * 16 + hexval(lx->src[i + 2]));
 			*adv = 3;
 			return 0;
@@ -153,40 +166,69 @@ static int decode_escape(struct sg_lexer *lx, size_t i, char q, char *out, uint3
 	return -1;
 }
 
+/* Where libs' lexer ends a quoted string: at the first quote of its kind
+ * that does not follow a backslash.  That byte rule means "a\\" does not
+ * end at its last quote (the quote follows a backslash): say so when that
+ * is why the string never ends. */
+static size_t quote_end(const struct sg_lexer *lx, size_t start, bool *after_bs)
+{
+	char q = lx->src[start];
+	*after_bs = false;
+	for (size_t i = start + 1; i < lx->len; i++) {
+		if (lx->src[i] != q)
+			continue;
+		if (lx->src[i - 1] != '\\')
+			return i;
+		*after_bs = true;
+	}
+	return lx->len;
+}
+
 int sg_lex_quoted(struct sg_lexer *lx, struct sg_tok *t)
 {
 	char q = cur(lx);
 	if (q != '"' && q != '\'')
 		return 0;
 	size_t start = lx->pos;
+	bool after_bs;
+	size_t end = quote_end(lx, start, &after_bs);
+	if (end >= lx->len) {
+		if (after_bs)
+			sg_diag_set(lx->d, lx->src, (int)start,
+				    "unterminated string: a %c right after a backslash does not close it "
+				    "(libs' rule); end a string with a backslash as \\x5c%c", q, q);
+		else
+			sg_diag_set(lx->d, lx->src, (int)start,
+				    "unterminated string: add the closing %c", q);
+		return -1;
+	}
 	/* the decoded text is never longer than the source */
-	char *out = malloc(lx->len - start + 1);
+	char *out = malloc(end - start + 1);
 	if (!out) {
 		sg_diag_set(lx->d, lx->src, (int)start, "out of memory");
 		return -1;
 	}
 	uint32_t n = 0;
-	size_t i = start + 1;
-	while (i < lx->len && lx->src[i] != q) {
+	for (size_t i = start + 1; i < end;) {
 		if (lx->src[i] != '\\') {
 			out[n++] = lx->src[i++];
 			continue;
 		}
 		size_t adv;
-		if (decode_escape(lx, i + 1, q, out, &n, &adv) < 0) {
+		if (i + 1 >= end) {
+			/* unreachable by quote_end; a bound all the same */
+			free(out);
+			sg_diag_set(lx->d, lx->src, (int)i, "unknown escape");
+			return -1;
+		}
+		if (decode_escape(lx, i + 1, end, q, out, &n, &adv) < 0) {
 			free(out);
 			return -1;
 		}
 		i += 1 + adv;
 	}
-	if (i >= lx->len) {
-		free(out);
-		sg_diag_set(lx->d, lx->src, (int)start,
-			    "unterminated string: add the closing %c", q);
-		return -1;
-	}
 	out[n] = '\0';
-	lx->pos = i + 1;
+	lx->pos = end + 1;
 	*t = (struct sg_tok){ .off = (int)start, .end = (int)lx->pos, .s = out, .len = n,
 			      .quoted = true };
 	return 1;
@@ -208,7 +250,7 @@ static int make_tok(struct sg_lexer *lx, size_t start, struct sg_tok *t)
 
 static bool is_bare(char c)
 {
-	return c && !is_blank(c) && c != '(' && c != ')' && c != '"' && c != '\'' && c != '=' &&
+	return c && !is_space(c) && c != '(' && c != ')' && c != '"' && c != '\'' && c != '=' &&
 	       c != ',';
 }
 

@@ -6,12 +6,19 @@
  *   OrExpr     ::= AndExpr ('or' (blank | '(') AndExpr)*
  *   AndExpr    ::= NotExpr ('and' (blank | '(') NotExpr)*
  *   NotExpr    ::= ('not' blank)* ( 'not(' Expr ')' | Check )
- *   Check      ::= '(' Expr ')' | Operand UnaryOp | Operand Op Value
- *   Operand    ::= Field | Transformer '(' Operand ')'
- *   Value      ::= QuotedStr | BareStr | Number | List | 'val(' Field ')'
- *                | Transformer '(' Operand ')'
- *   List       ::= '(' (Value (',' Value)*)? ')'
+ *   Check      ::= '(' Expr ')' | Operand UnaryOp | Operand Op Value | Identifier
+ *   Operand    ::= Field | Transformer '(' Arg (',' Arg)* ')' FieldArg?
+ *   Arg        ::= Number | QuotedStr | '(' (LArg (',' LArg)*)? ')' | Operand
+ *   LArg       ::= Field | Transformer... | QuotedStr | Number
+ *   Op Value   ::= NumOp (Number | RhsField)
+ *                | StrOp (Modifier blank (List | Identifier) | RhsField | Str)
+ *                | ListOp (List | RhsField | Identifier)
+ *   RhsField   ::= 'val(' Field ')' FieldArg? | Operand starting with a transformer
+ *   List       ::= '(' (Str (',' Str)*)? ')'
  *
+ * An Identifier is a Falco macro's name (and after 'in' or a modifier, a
+ * list's): filter/rules.c replaces them.  A bare field name on the right
+ * ("proc.name = proc.pname") is a string, as in libs.
  * 'not' binds tightest, then 'and', then 'or'.  Blank text means "match
  * everything".
  */
@@ -93,62 +100,292 @@ static int xform_at(struct parser *p)
 	return -1;
 }
 
+static bool is_multi(int xf)
+{
+	return xf == SG_XF_JOIN || xf == SG_XF_CONCAT || xf == SG_XF_GETOPT;
+}
+
+static char *dup_bytes(const char *s, size_t n)
+{
+	char *c = malloc(n + 1);
+	if (c) {
+		memcpy(c, s, n);
+		c[n] = '\0';
+	}
+	return c;
+}
+
+/* libs' field argument: '[' (QuotedStr | [^][\"'[:space:]]+) ']'.  A
+ * quoted one is decoded into a malloc'd *arg (*owned; it may be empty); a
+ * bare one points into the text, so messages can point into it.  Returns
+ * 1 with an argument, 0 without '[', -1 on error. */
+static int parse_field_arg_at(struct parser *p, char **arg, uint32_t *alen, int *at, bool *owned)
+{
+	*owned = true;
+	*at = pos(p);
+	if (!sg_lex_lit(&p->lx, "["))
+		return 0;
+	struct sg_tok t;
+	int r = sg_lex_quoted(&p->lx, &t);
+	if (r < 0)
+		return -1;
+	if (r == 0) {
+		size_t st = p->lx.pos;
+		while (p->lx.pos < p->lx.len && !strchr("[]\"' \t\n\v\f\r", p->src[p->lx.pos]))
+			p->lx.pos++;
+		if (p->lx.pos == st) {
+			err_at(p, pos(p), "expected a field argument inside '[ ]': a quoted string or "
+					  "a bare string");
+			return -1;
+		}
+		t.s = (char *)p->src + st;
+		t.len = (uint32_t)(p->lx.pos - st);
+		*owned = false;
+	}
+	if (!sg_lex_lit(&p->lx, "]")) {
+		if (*owned)
+			free(t.s);
+		err_at(p, pos(p), "expected ']' to close the field argument");
+		return -1;
+	}
+	*arg = t.s;
+	*alen = t.len;
+	return 1;
+}
+
+/* The same, the argument always malloc'd. */
+static int parse_field_arg(struct parser *p, char **arg, uint32_t *alen, int *at)
+{
+	bool owned;
+	int r = parse_field_arg_at(p, arg, alen, at, &owned);
+	if (r > 0 && !owned) {
+		*arg = dup_bytes(*arg, *alen);
+		if (!*arg) {
+			err_at(p, *at, "out of memory");
+			return -1;
+		}
+	}
+	return r;
+}
+
+/* Field ::= ident(.ident)+ FieldArg? */
 static bool parse_field(struct parser *p, struct sg_operand *o)
 {
 	o->field_off = pos(p);
-	int n = sg_fieldref_parse(p->src, p->src + p->lx.pos, &o->ref, p->d);
-	if (n < 0)
+	size_t n = sg_fieldname_len(p->src + p->lx.pos);
+	if (n == 0) {
+		size_t w = sg_lex_ident_len(&p->lx);
+		if (w)
+			sg_diag_set(p->d, p->src, pos(p), "unknown field '%.*s' (see --list-fields)",
+				    (int)(w > 200 ? 200 : w), p->src + p->lx.pos);
+		else
+			err_at(p, pos(p), "expected a field name, like proc.name");
 		return false;
-	p->lx.pos += (size_t)n;
-	if (o->ref.key) {
-		/* the AST must not point into the caller's text */
-		o->key = malloc((size_t)o->ref.keylen + 1);
+	}
+	const char *name = p->src + p->lx.pos;
+	p->lx.pos += n;
+	char *arg = NULL;
+	uint32_t alen = 0;
+	int at;
+	bool owned = false;
+	int r = parse_field_arg_at(p, &arg, &alen, &at, &owned);
+	if (r < 0)
+		return false;
+	bool ok = sg_fieldref_resolve(p->src, name, n, r > 0, arg, alen, p->src + at, &o->ref,
+				      p->d) == 0;
+	if (ok && o->ref.key) {
+		/* the AST must not point into the caller's text or arg */
+		o->key = dup_bytes(o->ref.key, o->ref.keylen);
 		if (!o->key) {
 			err_at(p, o->field_off, "out of memory");
-			return false;
+			ok = false;
 		}
-		memcpy(o->key, o->ref.key, o->ref.keylen);
-		o->key[o->ref.keylen] = '\0';
 		o->ref.key = o->key;
 	}
+	if (owned)
+		free(arg);
+	return ok;
+}
+
+static bool parse_operand(struct parser *p, struct sg_operand *o);
+
+static bool add_arg(struct parser *p, struct sg_operand *o, struct sg_operand *a)
+{
+	if ((o->nargs & (o->nargs - 1)) == 0) {
+		int cap = o->nargs ? o->nargs * 2 : 1;
+		struct sg_operand *n = realloc(o->args, (size_t)cap * sizeof(*n));
+		if (!n) {
+			sg_operand_free(a);
+			err_at(p, a->off, "out of memory");
+			return false;
+		}
+		o->args = n;
+	}
+	o->args[o->nargs++] = *a;
 	return true;
 }
 
-/* Operand ::= Field | Transformer '(' Operand ')'.  Transformers are
- * collected outermost first, then reversed so xf[0] is applied first. */
+/* A number or quoted string as a transformer argument: a constant string. */
+static int parse_const_arg(struct parser *p, struct sg_operand *a)
+{
+	struct sg_tok t;
+	int r = sg_lex_number(&p->lx, &t);
+	if (r == 0)
+		r = sg_lex_quoted(&p->lx, &t);
+	if (r <= 0)
+		return r;
+	a->base = SG_OB_STR;
+	a->str = t.s;
+	a->slen = t.len;
+	return 1;
+}
+
+/* TransformerList ::= '(' (LArg (',' LArg)*)? ')', after the '(' */
+static bool parse_tlist(struct parser *p, struct sg_operand *o, int open)
+{
+	o->base = SG_OB_LIST;
+	o->off = open;
+	sg_lex_blank(&p->lx);
+	if (sg_lex_lit(&p->lx, ")"))
+		return true;
+	for (;;) {
+		struct sg_operand a = { .ref.index = -1, .off = pos(p) };
+		int r = 0;
+		if (sg_fieldname_len(p->src + p->lx.pos) || xform_at(p) >= 0)
+			r = parse_operand(p, &a) ? 1 : -1;
+		else
+			r = parse_const_arg(p, &a);
+		if (r == 0)
+			err_unexpected(p, "a field, a transformer, a quoted string or a number in the "
+					  "transformer list");
+		if (r <= 0 || !add_arg(p, o, &a)) {
+			sg_operand_free(&a);
+			return false;
+		}
+		sg_lex_blank(&p->lx);
+		if (sg_lex_lit(&p->lx, ")"))
+			return true;
+		if (!sg_lex_lit(&p->lx, ",")) {
+			if (sg_lex_eof(&p->lx))
+				sg_diag_set(p->d, p->src, open,
+					    "unbalanced parenthesis: this list is never closed with ')'");
+			else
+				err_unexpected(p, "',' or ')' in the transformer list");
+			return false;
+		}
+		sg_lex_blank(&p->lx);
+	}
+}
+
+/* Arg ::= Number | QuotedStr | TransformerList | Operand */
+static bool parse_xarg(struct parser *p, struct sg_operand *a)
+{
+	sg_lex_blank(&p->lx);
+	a->off = pos(p);
+	a->ref.index = -1;
+	int r = parse_const_arg(p, a);
+	if (r)
+		return r > 0;
+	if (sg_lex_lit(&p->lx, "("))
+		return parse_tlist(p, a, a->off);
+	if (xform_at(p) >= 0 || sg_fieldname_len(p->src + p->lx.pos))
+		return parse_operand(p, a);
+	err_unexpected(p, "a transformer argument: a field, a transformer, a quoted string, a "
+			  "number or a list");
+	return false;
+}
+
+/* Transformer '(' Arg (',' Arg)* ')' FieldArg?, at the transformer's name. */
+static bool parse_transformer(struct parser *p, struct sg_operand *o, int xf)
+{
+	int open = pos(p);
+	p->lx.pos += strlen(sg_xform_names[xf]) + 1;
+	if (!enter(p))
+		return false;
+	struct sg_operand call = { .ref.index = -1, .off = open };
+	bool ok = false;
+	for (;;) {
+		struct sg_operand a = { 0 };
+		if (!parse_xarg(p, &a) || !add_arg(p, &call, &a)) {
+			sg_operand_free(&a);
+			goto out;
+		}
+		sg_lex_blank(&p->lx);
+		if (!sg_lex_lit(&p->lx, ","))
+			break;
+	}
+	sg_lex_blank(&p->lx);
+	if (!sg_lex_lit(&p->lx, ")")) {
+		if (sg_lex_eof(&p->lx) || !sg_lex_peek(&p->lx, ","))
+			sg_diag_set(p->d, p->src, pos(p), "expected ')' to close %s( at column %d",
+				    sg_xform_names[xf], open + 1);
+		goto out;
+	}
+	char *arg = NULL;
+	uint32_t alen = 0;
+	int at;
+	int r = parse_field_arg(p, &arg, &alen, &at);
+	if (r < 0)
+		goto out;
+	if (r > 0 && xf != SG_XF_GETOPT) {
+		sg_diag_set(p->d, p->src, at, "transformer '%s' does not support field arguments",
+			    sg_xform_names[xf]);
+		free(arg);
+		goto out;
+	}
+	if (r > 0) {
+		/* libs parses any argument and refuses all but one letter when it
+		 * compiles: so does the checker here */
+		call.has_sel = true;
+		call.sel = alen ? arg[0] : 0;
+		call.bad_sel = alen != 1;
+		free(arg);
+	}
+	if (is_multi(xf)) {
+		call.base = (uint8_t)(SG_OB_JOIN + (xf - SG_XF_JOIN));
+		*o = call;
+		p->depth--;
+		return true;
+	}
+	if (call.nargs != 1) {
+		sg_diag_set(p->d, p->src, open, "%s() takes one argument, not %d",
+			    sg_xform_names[xf], call.nargs);
+		goto out;
+	}
+	/* a one-value transformer wraps its argument */
+	*o = call.args[0];
+	free(call.args);
+	call.args = NULL;
+	call.nargs = 0;
+	if (o->nxf == SG_MAX_XFORMS) {
+		sg_diag_set(p->d, p->src, open, "more than %d transformers on one field",
+			    SG_MAX_XFORMS);
+		sg_operand_free(o);
+		memset(o, 0, sizeof(*o));
+		goto out;
+	}
+	o->xf[o->nxf++] = (uint8_t)xf;
+	o->off = open;
+	ok = true;
+out:
+	sg_operand_free(&call);
+	p->depth--;
+	return ok;
+}
+
+/* Operand ::= Field | Transformer(...) */
 static bool parse_operand(struct parser *p, struct sg_operand *o)
 {
 	o->off = pos(p);
-	int open[SG_MAX_XFORMS];
-	int nx = 0, xf;
-	uint8_t outer[SG_MAX_XFORMS];
-	while ((xf = xform_at(p)) >= 0) {
-		if (nx == SG_MAX_XFORMS) {
-			sg_diag_set(p->d, p->src, pos(p), "more than %d transformers on one field",
-				    SG_MAX_XFORMS);
-			return false;
-		}
-		open[nx] = pos(p);
-		outer[nx++] = (uint8_t)xf;
-		p->lx.pos += strlen(sg_xform_names[xf]) + 1;
-		sg_lex_blank(&p->lx);
-	}
+	o->ref.index = -1;
+	int xf = xform_at(p);
+	if (xf >= 0)
+		return parse_transformer(p, o, xf);
 	if (sg_lex_peek(&p->lx, "val(")) {
 		err_at(p, pos(p), "val() belongs on the right of an operator: proc.name = val(proc.pname)");
 		return false;
 	}
-	if (!parse_field(p, o))
-		return false;
-	for (int i = nx - 1; i >= 0; i--) {
-		sg_lex_blank(&p->lx);
-		if (!sg_lex_lit(&p->lx, ")")) {
-			sg_diag_set(p->d, p->src, pos(p), "expected ')' to close %s( at column %d",
-				    sg_xform_names[outer[i]], open[i] + 1);
-			return false;
-		}
-		o->xf[o->nxf++] = outer[i];
-	}
-	return true;
+	return parse_field(p, o);
 }
 
 static bool add_lit(struct sg_ast *n, struct sg_tok *t)
@@ -167,19 +404,37 @@ static bool add_lit(struct sg_ast *n, struct sg_tok *t)
 	return true;
 }
 
-/* 'val(' Field ')' or a transformer, on the right: field-to-field. */
+/* 'val(' Field ')' or a transformer, on the right: field-to-field.
+ * Returns 1 when there was one, 0 when not, -1 on error. */
 static int parse_rhs_field(struct parser *p, struct sg_ast *n)
 {
 	int start = pos(p);
 	if (sg_lex_lit(&p->lx, "val(")) {
 		sg_lex_blank(&p->lx);
 		n->rhs.off = start;
+		n->rhs.ref.index = -1;
+		if (!sg_fieldname_len(p->src + p->lx.pos)) {
+			err_at(p, pos(p), xform_at(p) >= 0
+				? "val() takes a field, not a transformer: val(proc.name)"
+				: "expected a field inside val(), like val(proc.name)");
+			return -1;
+		}
 		if (!parse_field(p, &n->rhs))
 			return -1;
 		sg_lex_blank(&p->lx);
 		if (!sg_lex_lit(&p->lx, ")")) {
 			sg_diag_set(p->d, p->src, pos(p), "expected ')' to close val( at column %d",
 				    start + 1);
+			return -1;
+		}
+		char *arg;
+		uint32_t alen;
+		int at, r = parse_field_arg(p, &arg, &alen, &at);
+		if (r < 0)
+			return -1;
+		if (r > 0) {
+			free(arg);
+			sg_diag_set(p->d, p->src, at, "transformer 'val' does not support field arguments");
 			return -1;
 		}
 		n->rhs_kind = SG_RHS_FIELD;
@@ -226,22 +481,11 @@ static bool parse_scalar(struct parser *p, struct sg_ast *n, bool numeric, const
 	return true;
 }
 
-static bool parse_list(struct parser *p, struct sg_ast *n)
+/* List ::= '(' (Str (',' Str)*)? ')', at the '('. */
+static bool parse_values(struct parser *p, struct sg_ast *n)
 {
 	int open = pos(p);
-	const char *opname = sg_cmpop_names[n->op];
-	int r = parse_rhs_field(p, n);
-	if (r > 0) {
-		sg_diag_set(p->d, p->src, n->rhs.off,
-			    "'%s' needs a list of values, like (a, b), not a field", opname);
-		return false;
-	}
-	if (r < 0)
-		return false;
-	if (!sg_lex_lit(&p->lx, "(")) {
-		sg_diag_set(p->d, p->src, pos(p), "expected a list after '%s', like (a, b)", opname);
-		return false;
-	}
+	p->lx.pos++;
 	n->rhs_kind = SG_RHS_LIST;
 	sg_lex_blank(&p->lx);
 	if (sg_lex_lit(&p->lx, ")"))
@@ -249,13 +493,16 @@ static bool parse_list(struct parser *p, struct sg_ast *n)
 	for (;;) {
 		struct sg_tok t;
 		sg_lex_blank(&p->lx);
-		r = sg_lex_quoted(&p->lx, &t);
+		int r = sg_lex_quoted(&p->lx, &t);
 		if (r == 0)
 			r = sg_lex_bare(&p->lx, &t);
 		if (r < 0)
 			return false;
 		if (r == 0) {
-			err_unexpected(p, "a value in the list");
+			if (xform_at(p) >= 0 || sg_lex_peek(&p->lx, "val("))
+				err_at(p, pos(p), "a list holds values, not transformers");
+			else
+				err_unexpected(p, "a value in the list");
 			return false;
 		}
 		if (!add_lit(n, &t)) {
@@ -275,6 +522,41 @@ static bool parse_list(struct parser *p, struct sg_ast *n)
 			return false;
 		}
 	}
+}
+
+/* An identifier where a list goes: a Falco list's name, else one value. */
+static int parse_list_ident(struct parser *p, struct sg_ast *n)
+{
+	size_t len = sg_lex_ident_len(&p->lx);
+	if (!len)
+		return 0;
+	struct sg_tok t = { .off = pos(p) };
+	t.s = dup_bytes(p->src + p->lx.pos, len);
+	t.len = (uint32_t)len;
+	if (!t.s || !add_lit(n, &t)) {
+		err_at(p, pos(p), "out of memory");
+		return -1;
+	}
+	n->lits[n->nlits - 1].ident = true;
+	p->lx.pos += len;
+	n->rhs_kind = SG_RHS_LIST;
+	return 1;
+}
+
+/* After in / intersects / pmatch: List | RhsField | Identifier */
+static bool parse_list(struct parser *p, struct sg_ast *n)
+{
+	const char *opname = sg_cmpop_names[n->op];
+	if (sg_lex_peek(&p->lx, "("))
+		return parse_values(p, n);
+	int r = parse_rhs_field(p, n);
+	if (r)
+		return r > 0;
+	r = parse_list_ident(p, n);
+	if (r)
+		return r > 0;
+	sg_diag_set(p->d, p->src, pos(p), "expected a list after '%s', like (a, b)", opname);
+	return false;
 }
 
 static bool is_num_op(uint8_t op)
@@ -308,10 +590,18 @@ static int word_op_without_blank(const struct parser *p)
 	return -1;
 }
 
+static void operand_label(const struct sg_operand *o, char *buf, size_t size)
+{
+	if (sg_operand_is_field(o) && !o->nxf)
+		sg_fieldref_name(&o->ref, buf, size);
+	else
+		snprintf(buf, size, "the transformer");
+}
+
 static bool err_operator(struct parser *p, struct sg_ast *n)
 {
 	char name[256];
-	sg_fieldref_name(&n->lhs.ref, name, sizeof(name));
+	operand_label(&n->lhs, name, sizeof(name));
 	int i = word_op_without_blank(p);
 	size_t w = sg_lex_word_len(&p->lx);
 	if (i >= 0 && p->lx.pos + strlen(op_text[i]) >= p->lx.len)
@@ -330,6 +620,47 @@ static bool err_operator(struct parser *p, struct sg_ast *n)
 	return false;
 }
 
+/* libs' bool_keyword_follows: and / or / not, not followed by [A-Za-z0-9]. */
+static bool bool_keyword_follows(const struct parser *p)
+{
+	static const char *const kw[] = { "and", "or", "not" };
+	for (int i = 0; i < 3; i++) {
+		size_t n = strlen(kw[i]);
+		if (!sg_lex_peek(&p->lx, kw[i]))
+			continue;
+		char c = p->lx.pos + n < p->lx.len ? p->src[p->lx.pos + n] : '\0';
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+			return true;
+	}
+	return false;
+}
+
+/* "= oneof (a, b)", "contains allof my_list": libs takes the modifier
+ * only when a blank follows it and a list or an identifier (not and / or /
+ * not) comes next; otherwise the word is the value ("proc.name = oneof"). */
+static int parse_modifier(struct parser *p, struct sg_ast *n, bool had_blank)
+{
+	static const char *const mods[] = { "oneof", "anyof", "allof" };
+	if (!had_blank)
+		return 0;
+	size_t save = p->lx.pos;
+	for (int i = 0; i < 3; i++) {
+		if (!sg_lex_lit(&p->lx, mods[i]))
+			continue;
+		if (!sg_lex_blank(&p->lx) ||
+		    (!sg_lex_peek(&p->lx, "(") && !sg_lex_ident_len(&p->lx)) ||
+		    bool_keyword_follows(p)) {
+			p->lx.pos = save;
+			return 0;
+		}
+		n->mod = (uint8_t)(SG_MOD_ONEOF + i);
+		if (sg_lex_peek(&p->lx, "("))
+			return parse_values(p, n) ? 1 : -1;
+		return parse_list_ident(p, n);
+	}
+	return 0;
+}
+
 static bool parse_condition(struct parser *p, struct sg_ast *n)
 {
 	sg_lex_blank(&p->lx);
@@ -340,9 +671,15 @@ static bool parse_condition(struct parser *p, struct sg_ast *n)
 	n->op = op_id[i];
 	if (n->op == SG_CMP_EXISTS)
 		return true;
-	sg_lex_blank(&p->lx);
+	bool word = op_text[i][0] >= 'a' && op_text[i][0] <= 'z';
+	bool had_blank = sg_lex_blank(&p->lx) || word;
 	if (is_list_op(n->op))
 		return parse_list(p, n);
+	if (!is_num_op(n->op)) {
+		int r = parse_modifier(p, n, had_blank);
+		if (r)
+			return r > 0;
+	}
 	return parse_scalar(p, n, is_num_op(n->op), op_text[i]);
 }
 
@@ -368,15 +705,28 @@ static struct sg_ast *parse_check(struct parser *p)
 	int start = pos(p);
 	if (sg_lex_lit(&p->lx, "("))
 		return parse_embedded(p, start);
-	if (sg_lex_eof(&p->lx) || sg_lex_peek(&p->lx, ")") ||
-	    (!sg_lex_ident_len(&p->lx) && !sg_lex_peek(&p->lx, "val("))) {
+	size_t id = sg_lex_ident_len(&p->lx);
+	bool operand = sg_fieldname_len(p->src + p->lx.pos) || xform_at(p) >= 0 ||
+		       sg_lex_peek(&p->lx, "val(");
+	if (!operand && !id) {
 		err_unexpected(p, "a condition, like proc.name=bash");
 		return NULL;
 	}
-	struct sg_ast *n = sg_ast_new(SG_AST_CMP, start);
+	struct sg_ast *n = sg_ast_new(operand ? SG_AST_CMP : SG_AST_MACRO, start);
 	if (!n) {
 		err_at(p, start, "out of memory");
 		return NULL;
+	}
+	if (!operand) {
+		/* a Falco macro's name: filter/rules.c puts its condition here */
+		n->ident = dup_bytes(p->src + p->lx.pos, id);
+		p->lx.pos += id;
+		if (!n->ident) {
+			err_at(p, start, "out of memory");
+			sg_ast_free(n);
+			return NULL;
+		}
+		return n;
 	}
 	if (!parse_operand(p, &n->lhs) || !parse_condition(p, n)) {
 		sg_ast_free(n);

@@ -21,8 +21,6 @@
  */
 #include "filter/pushdown.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -101,34 +99,21 @@ static void init_ctx(struct ctx *c, bool with_noreturn)
 	set_bit(&c->named, PROCEXIT_BIT, true);
 }
 
-/* A leaf on evt.type, evaluated on one syscall name. */
-static bool leaf_on_name(const struct sg_ast *n, const char *name, pcre2_match_data *md)
+/* A leaf on evt.type, evaluated on one syscall name, by the VM's own
+ * comparison (sets unsorted: it scans them). */
+static bool leaf_on_name(const struct sg_ast *n, const char *name)
 {
 	struct sg_value v = { .type = SG_FT_SYSCALL };
 	v.s.p = name;
 	v.s.len = (uint32_t)strlen(name);
-	switch (n->op) {
-	case SG_CMP_EXISTS:
-		return true;
-	case SG_CMP_REGEX:
-		return n->re && md &&
-		       pcre2_match(n->re, (PCRE2_SPTR)name, v.s.len, 0, 0, md, NULL) >= 0;
-	case SG_CMP_IN:
-	case SG_CMP_INTERSECTS:
-	case SG_CMP_PMATCH:
-		for (int i = 0; i < n->ncv; i++)
-			if (sg_cmp_one(n->op == SG_CMP_PMATCH ? SG_CMP_PMATCH : SG_CMP_EQ, &v,
-				       &n->cv[i]))
-				return true;
-		return false;
-	default:
-		return n->ncv > 0 && sg_cmp_one(n->op, &v, &n->cv[0]);
-	}
+	struct sg_konst k = { .cmp = n->op, .cv = n->cv, .ncv = (uint32_t)n->ncv, .mod = n->mod };
+	return sg_cmp_konst(n->op, &v, &k);
 }
 
 static bool is_type_leaf(const struct sg_ast *n)
 {
-	return n->lhs.ref.id == SG_F_EVT_TYPE && n->lhs.nxf == 0 && n->rhs_kind != SG_RHS_FIELD;
+	return sg_operand_is_field(&n->lhs) && n->lhs.ref.id == SG_F_EVT_TYPE &&
+	       n->lhs.nxf == 0 && n->rhs_kind != SG_RHS_FIELD;
 }
 
 static void leaf_sets(const struct ctx *c, const struct sg_ast *n, struct tset *may,
@@ -138,19 +123,16 @@ static void leaf_sets(const struct ctx *c, const struct sg_ast *n, struct tset *
 	set_all(c, must, false);
 	if (!is_type_leaf(n))
 		return;
-	pcre2_match_data *md = n->re ? pcre2_match_data_create_from_pattern(n->re, NULL) : NULL;
 	for (unsigned nr = 0; nr < SG_MAX_SYSCALLS; nr++) {
 		if (!get_bit(&c->named, nr))
 			continue;
-		const char *name = sg_syscall_name(nr);
-		bool hit = leaf_on_name(n, name, md);
+		bool hit = leaf_on_name(n, sg_syscall_name(nr));
 		set_bit(may, nr, hit);
 		set_bit(must, nr, hit);
 	}
-	bool hit = leaf_on_name(n, sg_procexit_def.name, md);
+	bool hit = leaf_on_name(n, sg_procexit_def.name);
 	set_bit(may, PROCEXIT_BIT, hit);
 	set_bit(must, PROCEXIT_BIT, hit);
-	pcre2_match_data_free(md);
 }
 
 static void node_sets(const struct ctx *c, const struct sg_ast *n, struct tset *may,
@@ -211,7 +193,8 @@ struct conds {
 
 static bool pushable_leaf(const struct sg_ast *n)
 {
-	if (n->kind != SG_AST_CMP || n->lhs.nxf || n->lhs.anyof)
+	if (n->kind != SG_AST_CMP || !sg_operand_is_field(&n->lhs) || n->lhs.nxf ||
+	    n->lhs.anyof || n->mod)
 		return false;
 	if (n->rhs_kind != SG_RHS_VALUE && n->rhs_kind != SG_RHS_LIST)
 		return false;
@@ -324,6 +307,17 @@ static void collect(const struct sg_ast *n, struct conds *c)
 	}
 }
 
+/* The state an operand reads: its field's, or its arguments' (join...). */
+static uint8_t operand_flags(const struct sg_operand *o)
+{
+	if (o->base == SG_OB_FIELD)
+		return sg_fields[o->ref.id].flags;
+	uint8_t fl = 0;
+	for (int i = 0; i < o->nargs; i++)
+		fl |= operand_flags(&o->args[i]);
+	return fl;
+}
+
 static void uses_state(const struct sg_ast *n, struct sg_pushdown *pd)
 {
 	if (n->kind != SG_AST_CMP) {
@@ -331,9 +325,9 @@ static void uses_state(const struct sg_ast *n, struct sg_pushdown *pd)
 			uses_state(n->kids[i], pd);
 		return;
 	}
-	uint8_t fl = sg_fields[n->lhs.ref.id].flags;
+	uint8_t fl = operand_flags(&n->lhs);
 	if (n->rhs_kind == SG_RHS_FIELD)
-		fl |= sg_fields[n->rhs.ref.id].flags;
+		fl |= operand_flags(&n->rhs);
 	pd->uses_proc_state = pd->uses_proc_state || (fl & SG_FF_STATE);
 	pd->uses_fd_state = pd->uses_fd_state || (fl & SG_FF_FD);
 }
@@ -380,6 +374,8 @@ void sg_pushdown_build(const struct sg_ast *root, struct sg_pushdown *pd, char *
 			 : "exit and exit_group never return, so no event shows them: a process's "
 			   "end is evt.type=procexit");
 		*off = never_off(&c, root);
+		memset(pd->sel, 0, sizeof(pd->sel));
+		pd->procexit = false;
 		return;
 	}
 	struct conds cd = { 0 };
@@ -391,6 +387,8 @@ void sg_pushdown_build(const struct sg_ast *root, struct sg_pushdown *pd, char *
 		else
 			snprintf(why, whylen, "its conditions on %s cannot all hold", cd.empty_field);
 		*off = cd.empty_off;
+		memset(pd->sel, 0, sizeof(pd->sel));
+		pd->procexit = false;
 		return;
 	}
 	pd->npid = cd.pid.n;

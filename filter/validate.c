@@ -41,7 +41,15 @@ static const char *check_operands(const struct sg_prog *p, const struct sg_insn 
 	case SG_OPND_FIELD:
 		return in->slot < p->nslots && !p->slots[in->slot].anyof ? NULL : "bad field slot";
 	case SG_OPND_XFORM:
-		return in->cmp < SG_XF_MAX ? NULL : "bad transformer";
+		return in->cmp < SG_XF_JOIN ? NULL : "bad transformer";
+	case SG_OPND_MV:
+		return in->slot < p->nmv ? NULL : "bad multi-value operand";
+	case SG_OPND_MVCONST:
+		if (in->slot >= p->nmv || in->cmp >= SG_CMP_MAX)
+			return "bad multi-value operand or operator";
+		if (in->cmp != SG_CMP_EXISTS && in->arg >= p->nk)
+			return "bad constant";
+		return NULL;
 	case SG_OPND_ANY:
 		if (in->slot >= p->nslots || !p->slots[in->slot].anyof)
 			return "bad any-of field slot";
@@ -54,15 +62,19 @@ static const char *check_operands(const struct sg_prog *p, const struct sg_insn 
 	case SG_OPND_CONST:
 		if (in->cmp >= SG_CMP_MAX || in->arg >= p->nk)
 			return "bad operator or constant";
-		if (in->cmp == SG_CMP_REGEX && (!p->k[in->arg].re || !p->k[in->arg].md))
-			return "regex operator without a regex";
+		if (in->cmp == SG_CMP_REGEX) {
+			const struct sg_konst *k = &p->k[in->arg];
+			for (uint32_t i = 0; i < k->ncv; i++)
+				if (!k->cv[i].re || !k->cv[i].md)
+					return "regex operator without a regex";
+		}
 		if (in->op == SG_OP_FTYPE && (p->slots[in->slot].ref.id != SG_F_EVT_TYPE ||
 					      !p->k[in->arg].memo))
 			return "ftype without evt.type or its memo";
 		if (oi->opnd != SG_OPND_ANY && in->cmp == SG_CMP_EXISTS)
 			return "exists takes no constant";
 		if (in->cmp != SG_CMP_EXISTS && in->cmp != SG_CMP_IN && in->cmp != SG_CMP_INTERSECTS &&
-		    in->cmp != SG_CMP_PMATCH && in->cmp != SG_CMP_REGEX && p->k[in->arg].ncv != 1)
+		    in->cmp != SG_CMP_PMATCH && !p->k[in->arg].mod && p->k[in->arg].ncv != 1)
 			return "operator needs exactly one constant";
 		return NULL;
 	case SG_OPND_ANYV:
@@ -71,7 +83,7 @@ static const char *check_operands(const struct sg_prog *p, const struct sg_insn 
 		/* fall through */
 	case SG_OPND_CMP:
 		if (in->cmp >= SG_CMP_MAX || in->cmp == SG_CMP_EXISTS || in->cmp == SG_CMP_REGEX ||
-		    in->cmp == SG_CMP_IN || in->cmp == SG_CMP_INTERSECTS || in->cmp == SG_CMP_PMATCH)
+		    in->cmp == SG_CMP_PMATCH)
 			return "bad operator for two values";
 		return NULL;
 	case SG_OPND_JUMP:

@@ -7,6 +7,7 @@
  */
 #include "filter/bytecode.h"
 #include "filter/bytes.h"
+#include "filter/multival.h"
 
 #include <string.h>
 
@@ -34,7 +35,7 @@ static void fetch(struct sg_prog *p, struct sg_slot *s, struct sg_event *e, stru
 static inline bool fcmp(uint8_t op, const struct sg_value *v, const struct sg_konst *k)
 {
 	const struct sg_cval *c = k->cv;
-	if (k->ncv != 1)
+	if (k->ncv != 1 || k->mod)
 		return sg_cmp_konst(op, v, k);
 	bool text = v->type == SG_FT_STR || v->type == SG_FT_SYSCALL || v->type == SG_FT_BYTES;
 	if (text && c->kind == SG_CK_STR) {
@@ -199,6 +200,24 @@ L_CMPANYV: {
 	struct vmv *t = &st[sp - 1];
 	const struct sg_value *r = t->v;
 	t->b = t->present && cmp_any(&p->slots[in->slot], in->cmp, NULL, r, e, a);
+	NEXT();
+}
+L_MVAL: {
+	struct sg_mvres r;
+	struct vmv *t = &st[sp++];
+	t->present = sg_mv_eval(&p->mv[in->slot], e, a, &r) && !r.list && r.n == 1;
+	if (t->present)
+		t->tmp = r.v[0];
+	t->v = &t->tmp;
+	NEXT();
+}
+L_MVCMP: {
+	struct sg_mvres r;
+	bool ok = sg_mv_eval(&p->mv[in->slot], e, a, &r);
+	if (ok && in->cmp != SG_CMP_EXISTS)
+		ok = r.list ? sg_mv_cmp_list(in->cmp, &r, &p->k[in->arg])
+			    : r.n == 1 && sg_cmp_konst(in->cmp, &r.v[0], &p->k[in->arg]);
+	st[sp++].b = ok;
 	NEXT();
 }
 L_EXISTS:

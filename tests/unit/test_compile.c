@@ -36,7 +36,7 @@ static const struct {
 	{ "evt.type=exceve", 10, "unknown syscall 'exceve' (did you mean 'execve'?)" },
 	{ "proc.name=averylongname_over15", 1, "this filter can never match: proc.name is the kernel's comm: at most 15 bytes, no NUL" },
 	{ "evt.type=openat and proc.name in (averylongname_over15, \"sixteen bytes ..\")", 21, "this filter can never match: proc.name is the kernel's comm: at most 15 bytes, no NUL" },
-	{ "proc.pid=1 and proc.name=\"a\\x00b\"", 16, "this filter can never match: proc.name is the kernel's comm: at most 15 bytes, no NUL" },
+	{ "proc.pid=1 and proc.name=\"a\\x00b\"", 26, "a filter value cannot contain a NUL byte (\\x00), except for a buffer like evt.buffer" },
 	{ "evt.type=open and evt.arg.nosuch=x", 27, "unknown event argument 'nosuch': no syscall sysgrep decodes has it (sysgrep --list-events shows them)" },
 	{ "evt.arg.nmae=x", 9, "unknown event argument 'nmae' (did you mean 'name'?)" },
 	{ "evt.arg[nmae] exists", 9, "unknown event argument 'nmae' (did you mean 'name'?)" },
@@ -54,10 +54,11 @@ static const struct {
 	{ "proc.name=x and (evt.type=open and evt.type=close)", 18, "this filter can never match: no event type satisfies its conditions on evt.type" },
 	{ "evt.type in (open) and not evt.type in (open, close)", 1, "this filter can never match: no event type satisfies its conditions on evt.type" },
 	{ "proc.pid=1 and proc.pid=2", 16, "this filter can never match: its conditions on proc.pid cannot all hold" },
-	{ "proc.pid=abc", 10, "'abc' is not a number: 'proc.pid' compares whole numbers (like 42 or 0x2a)" },
-	{ "proc.pid=1.5", 10, "'1.5' is not a number: 'proc.pid' compares whole numbers (like 42 or 0x2a)" },
-	{ "proc.pid=-1", 10, "-1 is out of range for 'proc.pid' (0 to 18446744073709551615)" },
-	{ "proc.pid=18446744073709551616", 10, "'18446744073709551616' is not a number: 'proc.pid' compares whole numbers (like 42 or 0x2a)" },
+	{ "proc.pid=abc", 10, "'abc' is not a number: 'proc.pid' compares whole numbers (like 42 or -1)" },
+	{ "proc.pid=1.5", 10, "'1.5' is not a number: 'proc.pid' compares whole numbers (like 42 or -1)" },
+	/* libs: proc.pid is signed, so -1 is a value (that no process has) */
+	{ "proc.pid=-1 and proc.pid=2", 1, "this filter can never match: its conditions on proc.pid cannot all hold" },
+	{ "proc.pid=18446744073709551616", 10, "'18446744073709551616' is not a number: 'proc.pid' compares whole numbers (like 42 or -1)" },
 	{ "fd.num=9223372036854775808", 8, "9223372036854775808 is out of range for 'fd.num' (a signed 64-bit number)" },
 	{ "fd.sport=nosuchservice", 10, "'nosuchservice' is not a port number or a known service name (like ssh, http)" },
 	{ "fd.sport=70000", 10, "70000 is out of range for 'fd.sport' (0 to 65535)" },
@@ -75,10 +76,10 @@ static const struct {
 	{ "tolower(proc.pid)=1", 1, "tolower() cannot take the number 'proc.pid': it works on strings" },
 	{ "len(len(proc.name))=1", 1, "len() cannot take the number 'len(proc.name)': it works on strings and buffers" },
 	{ "tolower(proc.aname)=a", 9, "'proc.aname' has several values per event, so it cannot be transformed: pick one, like proc.aname[1]" },
-	{ "proc.name=val(proc.aname)", 15, "'proc.aname' has several values per event, so it cannot be compared with val(): pick one, like proc.aname[1]" },
-	{ "proc.name=val(fd.ip)", 15, "'fd.ip' has several values per event, so it cannot be compared with val()" },
+	{ "proc.name=val(proc.aname)", 15, "'proc.aname' has several values per event, so it cannot be a right-hand side field: pick one, like proc.aname[1]" },
+	{ "proc.name=val(fd.ip)", 15, "'fd.ip' has several values per event, so it cannot be a right-hand side field" },
 	{ "proc.pid=val(proc.name)", 10, "cannot compare the number 'proc.pid' with the string 'proc.name'" },
-	{ "proc.name regex val(proc.pname)", 17, "'regex' needs a constant on its right, not a field" },
+	{ "proc.name regex val(proc.pname)", 17, "'regex' needs constants on its right, not a field" },
 	{ "fd.ip contains 1", 7, "'contains' cannot compare the IP address field 'fd.ip' (use =, !=, in or exists)" },
 };
 
@@ -87,7 +88,14 @@ static void test_rejected(void)
 	for (size_t i = 0; i < sizeof(rejected) / sizeof(rejected[0]); i++) {
 		struct sg_diag d = { 0 };
 		struct sg_filter *f = sg_filter_compile(rejected[i].in, &d);
-		bool ok = !f && d.set && d.col == rejected[i].col && !strcmp(d.msg, rejected[i].msg);
+		/* a filter that can never match compiles, with a warning (Falco
+		 * loads such rules): the table gives its message after "warning: " */
+		const struct sg_diag *w = sg_filter_warning(f);
+		if (w && !strncmp(w->msg, "warning: ", 9)) {
+			d = *w;
+			memmove(d.msg, d.msg + 9, strlen(d.msg + 9) + 1);
+		}
+		bool ok = (!f || w) && d.set && d.col == rejected[i].col && !strcmp(d.msg, rejected[i].msg);
 		if (!t_check(ok, "reject %zu: %s", i, show(rejected[i].in)))
 			t_note("got %d:%d '%s'", d.line, d.col, d.msg);
 		sg_filter_free(f);
@@ -151,18 +159,15 @@ static const struct {
 	  "  syscalls: all\n"
 	  "  procexit: yes\n"
 	  "  state: proc yes, fd yes\n" },
-	{ "proc.aname = tolower(proc.pname) or fd.ip != val(fd.sip)",
-	  "0000 field    proc.pname\n"
-	  "0001 xform    tolower\n"
-	  "0002 cmpanyv  proc.aname =\n"
-	  "0003 jt       0006\n"
-	  "0004 field    fd.sip\n"
-	  "0005 cmpanyv  fd.ip !=\n"
-	  "0006 ret\n"
+	{ "proc.name = oneof (a, b) or join(\"-\", (proc.name, fd.name)) = x",
+	  "0000 fcmp     proc.name = oneof (\"a\", \"b\")\n"
+	  "0001 jt       0003\n"
+	  "0002 mvcmp    (join \"-\" (list proc.name fd.name)) = \"x\"\n"
+	  "0003 ret\n"
 	  "pushdown:\n"
 	  "  syscalls: all\n"
 	  "  procexit: yes\n"
-	  "  state: proc yes, fd yes\n" },
+	  "  state: proc no, fd yes\n" },
 	{ "tolower(proc.name) = val(proc.pname) and fd.sport=ssh and evt.failed=true",
 	  "0000 field    proc.name\n"
 	  "0001 xform    tolower\n"
@@ -273,7 +278,7 @@ static void test_validator(void)
 		{ 6, { SG_OP_FIELD, 0, 0, 0 }, "paths join with different stacks" },
 		{ 3, { SG_OP_RET, 0, 0, 0 }, "unreachable instruction" },
 		{ 1, { SG_OP_XFORM, 77, 0, 0 }, "bad transformer" },
-		{ 2, { SG_OP_CMPV, SG_CMP_IN, 0, 0 }, "bad operator for two values" },
+		{ 2, { SG_OP_CMPV, SG_CMP_PMATCH, 0, 0 }, "bad operator for two values" },
 		{ 2, { SG_OP_FCMP, SG_CMP_EQ, 0, 0 }, "values left on the stack at ret" },
 		{ 2, { SG_OP_CMPANY, SG_CMP_EQ, 0, 0 }, "bad any-of field slot" },
 		{ 2, { SG_OP_CMPANYV, SG_CMP_EQ, 0, 0 }, "bad any-of field slot" },

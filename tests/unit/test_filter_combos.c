@@ -132,10 +132,11 @@ static void test_combos(void)
 	T_OK(accepted > 1000 && rejected > 1000, "both accepted and rejected combinations");
 }
 
-/* The cases that used to be internal errors, by name. */
+/* The cases that used to be internal errors, by name: libs refuses them
+ * (EPF_NO_RHS), with a position; and the multi-value transformers run. */
 static void test_known(void)
 {
-	static const char *const filters[] = {
+	static const char *const refused[] = {
 		"proc.aname=val(proc.name)",
 		"fd.ip=val(fd.sip)",
 		"proc.aname = tolower(proc.name)",
@@ -144,11 +145,20 @@ static void test_known(void)
 		"fd.net = val(fd.cip)",
 		"proc.aname contains val(proc.name)",
 	};
+	static const char *const run[] = {
+		"join(\"-\", (proc.name, fd.name, proc.aname[1])) = x",
+		"getopt((proc.args[1], \"-x\"), \"x:\") intersects (a)",
+		"len(getopt((\"-a\", \"-b\"), \"ab\")) = 2",
+		"concat(proc.name, toupper(fd.name)) contains val(proc.name)",
+	};
 	struct sg_arena a;
 	struct sg_diag d;
 	sg_arena_init(&a, 1 << 16);
-	for (size_t i = 0; i < sizeof(filters) / sizeof(filters[0]); i++)
-		T_OK(try(filters[i], &a, &d) == 1, "compiles: %s (%s)", filters[i], d.msg);
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		T_OK(try(refused[i], &a, &d) == 0, "refused with a position: %s (%s)", refused[i],
+		     d.msg);
+	for (size_t i = 0; i < sizeof(run) / sizeof(run[0]); i++)
+		T_OK(try(run[i], &a, &d) == 1, "compiles and runs: %s (%s)", run[i], d.msg);
 	sg_arena_free(&a);
 }
 
