@@ -60,7 +60,8 @@ static uint32_t ringbuf_size(uint32_t want)
 	return sz;
 }
 
-/* The capture list of syscall def: its CAP params, in order. */
+/* The capture list of syscall def: its CAP params, in order, then the
+ * kernel path of the new fd (SG_SC_KPATH). */
 static void spec_of(const struct sg_syscall_def *d, struct sg_spec *s)
 {
 	unsigned n = 0;
@@ -77,6 +78,9 @@ static void spec_of(const struct sg_syscall_def *d, struct sg_spec *s)
 		s->cap[n].flags = p->capflags;
 		n++;
 	}
+	/* after the params' captures, as the decoder reads it */
+	if (d && (d->flags & SG_SC_KPATH) && n < SG_MAX_CAPS)
+		s->cap[n] = (struct sg_cap){.kind = SG_CAP_RES_PATH, .flags = SG_CAPF_ON_SUCCESS};
 }
 
 static void set_specs(struct sysgrep_bpf *sk)
