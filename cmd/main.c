@@ -15,6 +15,7 @@
 #include "cmd/lists.h"
 #include "cmd/live.h"
 #include "cmd/options.h"
+#include "cmd/replay.h"
 #include "event/syscalls.h"
 #include "filter/filter.h"
 #include "output/output.h"
@@ -127,7 +128,7 @@ int main(int argc, char **argv)
 		sg_opts_free(&o);
 		return 2;
 	}
-	rc = sg_live_run(&o, f, out);
+	rc = o.read_file ? sg_replay_run(&o, f, out) : sg_live_run(&o, f, out);
 	sg_output_free(out);
 	sg_filter_free(f);
 	sg_opts_free(&o);

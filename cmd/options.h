@@ -37,6 +37,14 @@ struct sg_opts {
 	enum sg_color color;     /* --color */
 	uint32_t snaplen;        /* -s */
 	uint32_t ringbuf_bytes;  /* --buffer-size */
+	const char *read_file;   /* -r FILE ("-": stdin): replay a capture */
+	const char *write_file;  /* -w FILE ("-": stdout): record a capture */
+	bool compress;           /* -z (or a .gz name): gzip the capture */
+	bool force;              /* --force: -w may replace an existing file */
+	uint64_t rotate_bytes;   /* -C MB: a new file past this size */
+	uint64_t rotate_ns;      /* -G SECONDS: a new file this often */
+	uint64_t rotate_files;   /* -W N: keep the last N files */
+	bool print;              /* -w with -p or -o: print as well as record */
 };
 
 /* Parse argv.  Returns 0, or 2 after printing the error (exit status). */

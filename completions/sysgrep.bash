@@ -26,6 +26,8 @@ _sysgrep() {
 		COMPREPLY=($(compgen -W "text json csv" -- "$cur")); return ;;
 	--color|--colour)
 		COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+	-r|--read)
+		COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	-n|--max-events|-t|--timeout|-s|--snaplen|--interval|--buffer-size|-p|--format)
 		return ;;
 	--count-by)
@@ -36,7 +38,7 @@ _sysgrep() {
 		COMPREPLY=($(compgen -W "-n --max-events -t --timeout -o --output -j --json -p --format
 			-q --quiet -c --count --count-by --interval -s --snaplen --buffer-size --no-header
 			--color --buffered --stats --list-fields --list-events --dump-filter -v --verbose
-			--version -h --help" -- "$cur"))
+			-r --read --version -h --help" -- "$cur"))
 		return
 	fi
 	# evt.type=<syscall>

@@ -320,6 +320,11 @@ static bool evt_res(const struct sg_event *e, struct sg_value *v, struct sg_aren
 {
 	if (!is_syscall(e))
 		return false;
+	/* a capture's old event versions may carry no result: the decoder
+	 * leaves the def's first (result) parameter out then */
+	if (e->def && e->def->nparams && e->def->params[0].src == SG_SRC_RES &&
+	    (!e->nparams || e->params[0].def != &e->def->params[0]))
+		return false;
 	if (!failed(e))
 		return v_cstr(v, "SUCCESS");
 	const char *name = sg_errno_name((int)-e->res);

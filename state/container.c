@@ -222,7 +222,7 @@ static void cg_walk(struct sg_state *st)
 void sg_container_of_cgroup(struct sg_state *st, uint64_t cgid, char out[16])
 {
 	const struct sg_cgent *e = sg_idmap_get(&st->cg.map, cgid);
-	if (!e && cgid && (!st->cg.ever || sg_mono_sec() != st->cg.scanned)) {
+	if (!e && cgid && !st->offline && (!st->cg.ever || sg_mono_sec() != st->cg.scanned)) {
 		cg_walk(st);
 		e = sg_idmap_get(&st->cg.map, cgid);
 		if (!e)

@@ -175,6 +175,9 @@ void sg_proc_insert(struct sg_state *st, struct sg_proc *p)
 	sg_proc_remove(st, p->pid);
 	if (st->nprocs > st->pmask)
 		pgrow(st);
+	/* a capture's process with no cgroups: the host, as sysdig says */
+	if (st->offline && !p->container_id[0])
+		memcpy(p->container_id, "host", 5);
 	uint32_t s = pslot(st, p->pid);
 	p->next = st->pb[s];
 	st->pb[s] = p;
@@ -213,7 +216,10 @@ void sg_state_reap(struct sg_state *st)
 		while (*pp) {
 			struct sg_proc *p = *pp;
 			bool idle = st->now_ts - p->last_ts > SG_REAP_IDLE_NS;
-			if (!idle || kill((pid_t)p->pid, 0) == 0 || errno != ESRCH) {
+			/* a capture's pids are not this host's: its processes
+			 * end with their procexit events only */
+			if (!idle || st->offline || kill((pid_t)p->pid, 0) == 0 ||
+			    errno != ESRCH) {
 				pp = &p->next;
 				continue;
 			}

@@ -139,6 +139,8 @@ static void load_cgroup(struct sg_state *st, struct sg_proc *p, int dfd)
 void sg_procfs_cgroup(struct sg_state *st, struct sg_proc *p)
 {
 	char path[32];
+	if (st->offline)
+		return;
 	snprintf(path, sizeof(path), "/proc/%u", p->pid);
 	int dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)
@@ -175,7 +177,7 @@ static const struct sg_sockent *socket_of(struct sg_state *st, uint64_t ino)
 {
 	const struct sg_sockent *s = sg_sockmap_get(&st->socks, ino);
 	time_t now = sg_mono_sec();
-	if (s || st->socks_loaded == now)
+	if (s || st->socks_loaded == now || st->offline)
 		return s;
 	sg_sockmap_load(&st->socks);
 	st->socks_loaded = now;
@@ -307,7 +309,7 @@ static void load_fds(struct sg_state *st, struct sg_proc *p, int dfd)
 struct sg_fd *sg_procfs_fd(struct sg_state *st, struct sg_proc *p, int64_t num)
 {
 	char path[64];
-	if (num < 0 || num > INT32_MAX)
+	if (st->offline || num < 0 || num > INT32_MAX)
 		return NULL;
 	snprintf(path, sizeof(path), "/proc/%u", p->pid);
 	int dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -363,6 +365,8 @@ bool sg_procfs_load(struct sg_state *st, struct sg_proc *p, bool with_fds)
 {
 	char path[64], buf[4096];
 
+	if (st->offline)
+		return false;
 	snprintf(path, sizeof(path), "/proc/%u", p->pid);
 	int dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)

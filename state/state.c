@@ -99,8 +99,10 @@ static bool num_param(const struct sg_event *e, const char *name, int64_t *v)
  * rest of the state work for calls that have none. */
 static const struct sg_param *fd_arg_param(struct sg_state *st, const struct sg_event *e)
 {
-	uint8_t k = e->nr < SG_MAX_SYSCALLS ? st->fdarg[e->nr] : 0;
+	uint8_t k = e->nr < SG_MAX_SYSCALLS && !st->offline ? st->fdarg[e->nr] : 0;
 
+	/* a capture's events leave out what their version lacks: the index
+	 * varies, so it is looked up each time there */
 	if (!k) {
 		const struct sg_param *p = sg_event_param(e, "fd");
 		k = p && p->def->type == SG_PT_FD && p->def->src == SG_SRC_ARG

@@ -159,6 +159,56 @@ const char *sg_user_home(struct sg_state *st, uint32_t uid);
 const char *sg_user_shell(struct sg_state *st, uint32_t uid);
 const char *sg_group_name(struct sg_state *st, uint32_t gid);
 
+/*
+ * A capture file's state (state/seed.c): seeded from its process, fd and
+ * user lists, never from this host.  sg_state_set_offline() first: from
+ * then on /proc, /etc, cgroups and kill(2) are never consulted.
+ */
+void sg_state_set_offline(struct sg_state *st);
+bool sg_state_is_offline(const struct sg_state *st);
+
+struct sg_proc_seed {
+	uint32_t pid, ppid, vpid, sid, pgid, tty, uid, gid, loginuid;
+	const char *comm, *exe, *exepath, *cwd; /* NUL terminated, or NULL */
+	const char *args;    /* argv[0] NUL argv[1] ... (exe wins for argv[0]) */
+	uint32_t args_len;
+	const char *env;     /* NUL separated */
+	uint32_t env_len;
+	const char *cgroups; /* libs' "controller=/path" NUL separated */
+	uint32_t cgroups_len;
+};
+/* A listed thread: the first of a pid makes the process, later ones count
+ * as its threads. */
+struct sg_proc *sg_state_seed_proc(struct sg_state *st, const struct sg_proc_seed *s);
+
+struct sg_fd_seed {
+	int64_t num;
+	uint8_t type;        /* enum sg_fdtype */
+	uint8_t is_server;
+	uint32_t openflags;  /* Falco's encoding */
+	const char *name;    /* fd.name (a socket's is made from the tuple) */
+	size_t name_len;
+	const struct sg_tuple *tuple; /* sockets, or NULL */
+};
+struct sg_fd *sg_state_seed_fd(struct sg_state *st, uint32_t pid, const struct sg_fd_seed *s);
+
+/* The cwd a capture's event reports (execve's); absolute paths only. */
+void sg_state_set_cwd(struct sg_state *st, struct sg_proc *p, const char *cwd, size_t n);
+
+/* passwd- and group-format text (name:x:uid:gid:gecos:home:shell), owned
+ * by the state from now on; NULL leaves that list as it is. */
+void sg_state_seed_ids(struct sg_state *st, char *passwd, char *group);
+
+/* Walks, for the capture writer's lists. */
+struct sg_id {
+	uint32_t id, gid;
+	const char *name, *home, *shell; /* home, shell: users only */
+};
+void sg_state_each_proc(struct sg_state *st, void (*cb)(void *ctx, struct sg_proc *p), void *ctx);
+void sg_proc_each_fd(struct sg_proc *p, void (*cb)(void *ctx, struct sg_fd *f), void *ctx);
+void sg_state_each_id(struct sg_state *st, bool users,
+		      void (*cb)(void *ctx, const struct sg_id *id), void *ctx);
+
 /* Sizes, for --stats and the memory-bound tests. */
 struct sg_state_stats {
 	uint64_t procs, fds, procs_dropped;

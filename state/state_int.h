@@ -31,6 +31,7 @@
 struct sg_identry {
 	uint32_t id;
 	uint32_t line;     /* order in the file: the first entry of an id wins */
+	uint32_t gid;      /* users only: the primary group */
 	char *name;
 	char *home;        /* users only */
 	char *shell;       /* users only */
@@ -50,6 +51,7 @@ struct sg_idfile {
 	off_t size;
 	time_t checked;    /* CLOCK_MONOTONIC second of the last stat */
 	bool loaded;
+	bool fixed;        /* seeded from a capture: never read from /etc */
 };
 
 void sg_idfile_init(struct sg_idfile *f, const char *base);
@@ -166,6 +168,9 @@ struct sg_state {
 	 * here for that one event (sg_state_path). */
 	struct sg_strbuf oldcwd;
 	const struct sg_event *oldcwd_ev;
+	/* Seeded from a capture file (state/seed.c): this host's /proc, /etc,
+	 * cgroups and pids say nothing about the processes it recorded. */
+	bool offline;
 };
 
 /* What a syscall does to state, by its name (fdevents.c). */
@@ -199,6 +204,9 @@ enum sg_act {
 };
 
 enum sg_act sg_act_of(const struct sg_syscall_def *def);
+
+/* users.c: the entries of passwd- / group-format text (owned by f). */
+void sg_idfile_set_text(struct sg_idfile *f, char *text);
 
 /* proc.c */
 struct sg_proc *sg_proc_alloc(uint32_t pid);

@@ -131,6 +131,9 @@ static void parse(struct sg_idfile *f, bool users)
 		e->id = id;
 		e->line = lineno;
 		e->name = fld[0];
+		e->gid = 0;
+		if (users && !parse_id(fld[3], &e->gid))
+			e->gid = 0;
 		e->home = users ? fld[5] : NULL;
 		e->shell = users ? fld[6] : NULL;
 	}
@@ -169,9 +172,18 @@ static void idfile_reload(struct sg_idfile *f, const char *etc)
 		parse(f, strcmp(f->base, "passwd") == 0);
 }
 
+void sg_idfile_set_text(struct sg_idfile *f, char *text)
+{
+	idfile_retire(f);
+	f->text = text;
+	f->loaded = f->fixed = true;
+	if (f->text)
+		parse(f, strcmp(f->base, "passwd") == 0);
+}
+
 const struct sg_identry *sg_idfile_get(struct sg_idfile *f, const char *etc, uint32_t id)
 {
-	if (!f->loaded || sg_mono_sec() != f->checked)
+	if (!f->fixed && (!f->loaded || sg_mono_sec() != f->checked))
 		idfile_reload(f, etc);
 	size_t lo = 0, hi = f->n;
 	while (lo < hi) {

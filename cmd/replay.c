@@ -1,0 +1,107 @@
+/*
+ * sysgrep -r: events from a capture file through the same pipeline as the
+ * live probe's.  No root, no BPF, nothing of this host: the state is the
+ * file's own.
+ */
+#include "cmd/replay.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "capture/decode.h"
+#include "capture/source.h"
+#include "cmd/pipeline.h"
+#include "state/state.h"
+
+/* Events between two flushes of the output batch. */
+#define SG_REPLAY_BATCH 1024
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static const char *shown_name(const char *path)
+{
+	return strcmp(path, "-") ? path : "<stdin>";
+}
+
+static void stats(const struct sg_opts *o, const struct sg_pipeline *pl, struct sg_capdec *d)
+{
+	struct sg_capdec_stats s;
+	sg_capdec_stats(d, &s);
+	if (o->fmt == SG_OUT_JSON) {
+		fprintf(stderr, "{\"stats\":{\"events\":%llu,\"matched\":%llu,\"skipped\":%llu,"
+			"\"blocks\":%llu,\"file_events\":%llu,\"unknown\":%llu,\"other\":%llu,"
+			"\"unpaired\":%llu,\"threads\":%llu,\"fds\":%llu,\"users\":%llu}}\n",
+			(unsigned long long)pl->events, (unsigned long long)pl->matched,
+			(unsigned long long)pl->skipped, (unsigned long long)s.blocks,
+			(unsigned long long)s.file_events, (unsigned long long)s.unknown,
+			(unsigned long long)s.other, (unsigned long long)s.unpaired,
+			(unsigned long long)s.threads, (unsigned long long)s.fds,
+			(unsigned long long)s.users);
+		return;
+	}
+	fprintf(stderr, "sysgrep: stats: %llu events, %llu matched, %llu skipped after the end; "
+		"file: %llu blocks, %llu event blocks (%llu of codes sysgrep does not know, "
+		"%llu not system calls: switch, procinfo...), %llu exits without their enter; "
+		"lists: %llu threads, %llu fds, %llu users and groups\n",
+		(unsigned long long)pl->events, (unsigned long long)pl->matched,
+		(unsigned long long)pl->skipped, (unsigned long long)s.blocks,
+		(unsigned long long)s.file_events, (unsigned long long)s.unknown,
+		(unsigned long long)s.other, (unsigned long long)s.unpaired,
+		(unsigned long long)s.threads, (unsigned long long)s.fds,
+		(unsigned long long)s.users);
+}
+
+int sg_replay_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *out)
+{
+	char err[256];
+	const char *name = shown_name(o->read_file);
+
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	struct sg_source *src = sg_source_open(o->read_file, err, sizeof(err));
+	if (!src) {
+		fprintf(stderr, "sysgrep: %s: cannot open: %s\n", name, err);
+		return 2;
+	}
+	struct sg_state *st = sg_state_new();
+	struct sg_capdec *d = st ? sg_capdec_new(src, st) : NULL;
+	if (!d) {
+		fprintf(stderr, "sysgrep: out of memory\n");
+		sg_state_free(st);
+		sg_source_close(src);
+		return 2;
+	}
+	struct sg_pipeline pl;
+	sg_pipeline_init(&pl, o, f, out, st);
+	struct sg_event ev;
+	int rc;
+	unsigned n = 0;
+	while (!stop_signal && (rc = sg_capdec_next(d, &ev)) > 0) {
+		if (sg_pipeline_event(&pl, &ev))
+			break;
+		if (++n % SG_REPLAY_BATCH == 0)
+			sg_pipeline_flush(&pl);
+	}
+	sg_pipeline_flush(&pl);
+	if (!pl.done && !stop_signal && sg_capdec_error(d)) {
+		/* after the events before the damage, which are printed */
+		fflush(stdout);
+		fprintf(stderr, "sysgrep: %s: %s\n", name, sg_capdec_error(d));
+		pl.error = true;
+	}
+	int status = sg_pipeline_end(&pl);
+	if (o->stats)
+		stats(o, &pl, d);
+	sg_pipeline_free(&pl);
+	sg_capdec_free(d);
+	sg_state_free(st);
+	sg_source_close(src);
+	return status;
+}
