@@ -534,5 +534,7 @@ int sg_decode(struct sg_decoder *d, const void *rec, size_t len, struct sg_event
 	}
 	if (r == 1)
 		e->num = ++d->next_num;
+	else
+		d->proc_records++;
 	return r;
 }

@@ -55,6 +55,8 @@ const volatile __u64 wake_bytes = 1 << 20;
 const volatile __u8 sel[SG_MAX_SYSCALLS] = {};
 const volatile struct sg_spec specs[SG_MAX_SYSCALLS] = {};
 const volatile struct sg_push push = {};
+/* the filter can match procexit: a lost exit record may be a lost match */
+const volatile __u8 want_procexit = 0;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -969,15 +971,34 @@ __noinline __u32 sg_capture(__u32 off, __u32 cw, long ret)
 
 /* ---- sys_exit -------------------------------------------------------------- */
 
+/*
+ * A record the ring had no room for: counted, never silent.  One the filter
+ * may select (its call is one the filter can match, and the pushed-down
+ * conditions hold) is counted apart too: that many matches may be missing
+ * from the output, where a lost state record only risks a stale name.
+ * Worked out only when a record is lost, off the hot path.
+ */
+static __always_inline void count_lost(bool may_match)
+{
+	count(SG_CNT_LOST);
+	if (may_match)
+		count(SG_CNT_LOST_MATCH);
+}
+
+static __always_inline bool may_match(__u8 s, const struct task_ids *ids)
+{
+	return (s & SG_SEL_FILTER) && push_pass(ids);
+}
+
 static __always_inline int emit_fixed(struct pt_regs *regs, __u16 nr, long ret,
-				      const struct task_ids *ids)
+				      const struct task_ids *ids, __u8 s)
 {
 	__u64 *emitted = counter(SG_CNT_EMITTED);
 	__u64 wake = wake_flag(emitted, sizeof(struct sg_rec));
 	struct sg_rec *r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
 
 	if (!r) {
-		count(SG_CNT_LOST);
+		count_lost(may_match(s, ids));
 		return 0;
 	}
 	fill_header(r, SG_REC_SYSCALL, ids);
@@ -989,8 +1010,8 @@ static __always_inline int emit_fixed(struct pt_regs *regs, __u16 nr, long ret,
 	return 0;
 }
 
-/* Send a record built in the scratch area; a full ring is counted, never
- * silent. */
+/* Send a record built in the scratch area: 0, or -1 when the ring was
+ * full (the caller counts the loss). */
 static __always_inline int output_scratch(struct sg_rec *r, __u8 *buf, __u64 off)
 {
 	__u64 len = CLAMP(off, SG_SCRATCH_SIZE);
@@ -998,16 +1019,14 @@ static __always_inline int output_scratch(struct sg_rec *r, __u8 *buf, __u64 off
 
 	r->len = len;
 	emitted = counter(SG_CNT_EMITTED);
-	if (bpf_ringbuf_output(&rb, buf, len, wake_flag(emitted, len))) {
-		count(SG_CNT_LOST);
-		return 0;
-	}
+	if (bpf_ringbuf_output(&rb, buf, len, wake_flag(emitted, len)))
+		return -1;
 	bump(emitted);
 	return 0;
 }
 
 static __always_inline int emit_caps(struct pt_regs *regs, __u16 nr, long ret,
-				     const struct task_ids *ids)
+				     const struct task_ids *ids, __u8 s)
 {
 	__u8 *buf = scratch_area();
 	struct sg_rec *r = (void *)buf;
@@ -1015,7 +1034,7 @@ static __always_inline int emit_caps(struct pt_regs *regs, __u16 nr, long ret,
 	__u16 np = 0;
 
 	if (!buf) {
-		count(SG_CNT_LOST);
+		count_lost(may_match(s, ids));
 		return 0;
 	}
 	fill_header(r, SG_REC_SYSCALL, ids);
@@ -1033,7 +1052,9 @@ static __always_inline int emit_caps(struct pt_regs *regs, __u16 nr, long ret,
 		np++;
 	}
 	r->npayloads = np;
-	return output_scratch(r, buf, off);
+	if (output_scratch(r, buf, off))
+		count_lost(may_match(s, ids));
+	return 0;
 }
 
 /* Cheapest tests first: a syscall nobody asked for costs one table load. */
@@ -1076,8 +1097,8 @@ int BPF_PROG(sg_sys_exit, struct pt_regs *regs, long ret)
 	if (!s)
 		return 0;
 	if (!specs[nr].cap[0].kind)
-		return emit_fixed(regs, nr, ret, &ids);
-	return emit_caps(regs, nr, ret, &ids);
+		return emit_fixed(regs, nr, ret, &ids, s);
+	return emit_caps(regs, nr, ret, &ids, s);
 }
 
 /* ---- process records ------------------------------------------------------- */
@@ -1183,7 +1204,7 @@ int BPF_PROG(sg_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 		return 0;
 	buf = scratch_area();
 	if (!buf) {
-		count(SG_CNT_LOST);
+		count_lost(false);
 		return 0;
 	}
 	r = (void *)buf;
@@ -1203,7 +1224,10 @@ int BPF_PROG(sg_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 	off = cap_mm_range(buf, off, BPF_CORE_READ(mm, env_start), BPF_CORE_READ(mm, env_end), SG_PL_ENV);
 
 	r->npayloads = 4;
-	return output_scratch(r, buf, off);
+	/* state only: the process's exe, args and env go stale */
+	if (output_scratch(r, buf, off))
+		count_lost(false);
+	return 0;
 }
 
 SEC("tp_btf/sched_process_fork")
@@ -1220,7 +1244,7 @@ int BPF_PROG(sg_fork, struct task_struct *parent, struct task_struct *child)
 		return 0;
 	x = bpf_ringbuf_reserve(&rb, PI_REC_LEN, 0);
 	if (!x) {
-		count(SG_CNT_LOST);
+		count_lost(false); /* state only */
 		return 0;
 	}
 	r = (void *)x;
@@ -1240,6 +1264,19 @@ int BPF_PROG(sg_fork, struct task_struct *parent, struct task_struct *child)
 	return 0;
 }
 
+/* Whether the exit of p passes the pushed-down conditions (a lost
+ * procexit the filter may select). */
+static __always_inline bool exit_may_match(struct task_struct *p)
+{
+	struct task_ids ids;
+
+	if (HAVE_TASK_BTF)
+		ids_btf(p, &ids);
+	else
+		ids_of(p, &ids);
+	return push_pass(&ids);
+}
+
 static __always_inline int emit_exit(struct task_struct *p, bool group_dead)
 {
 	__u64 *emitted = counter(SG_CNT_EMITTED);
@@ -1250,7 +1287,7 @@ static __always_inline int emit_exit(struct task_struct *p, bool group_dead)
 		return 0;
 	r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
 	if (!r) {
-		count(SG_CNT_LOST);
+		count_lost(want_procexit && exit_may_match(p));
 		return 0;
 	}
 	task_header(r, SG_REC_EXIT, p);

@@ -15,6 +15,7 @@
 #include "cmd/lists.h"
 #include "cmd/live.h"
 #include "cmd/options.h"
+#include "cmd/signals.h"
 #include "cmd/replay.h"
 #include "event/syscalls.h"
 #include "filter/filter.h"
@@ -106,6 +107,10 @@ static int run_info(const struct sg_opts *o)
 int main(int argc, char **argv)
 {
 	struct sg_opts o;
+
+	/* before anything can take time: a stop during start-up is a clean
+	 * stop, with the totals, never a half-set-up probe killed */
+	sg_signals_catch();
 	int rc = sg_opts_parse(&o, argc, argv);
 	if (rc) {
 		sg_opts_free(&o);
@@ -113,6 +118,7 @@ int main(int argc, char **argv)
 	}
 	sg_syscalls_init();
 	if (o.action != SG_ACT_RUN) {
+		sg_signals_default();
 		rc = run_info(&o);
 		if (fflush(stdout) || ferror(stdout))
 			rc = 2;

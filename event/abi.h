@@ -191,6 +191,8 @@ enum sg_counter {
 	SG_CNT_LOST,        /* records dropped: ring buffer full */
 	SG_CNT_SCRATCH,     /* records cut because the scratch area was too small */
 	SG_CNT_COMPAT,      /* 32-bit calls the filter may select, not decoded */
+	SG_CNT_LOST_MATCH,  /* of SG_CNT_LOST, records the filter may select (the
+			     * call's sel has SG_SEL_FILTER and the pushdown holds) */
 	SG_CNT_MAX
 };
 

@@ -15,6 +15,12 @@
  *                            full backlog makes connect(DIR/real.sock) block;
  *                            the sockaddr is rewritten to DIR/fake.sock
  *                            during the call, then the backlog is drained.
+ *   sgrely storm T N [PATH]  T threads each make N calls as fast as they
+ *                            can: getppid, or with PATH the open syscall
+ *                            (SYS_open, which neither the dynamic loader nor
+ *                            glibc's open() uses: evt.type=open selects these
+ *                            calls alone) + close; prints the calls made
+ *                            (opens that succeeded)
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -198,6 +204,53 @@ static int op_raceconnect(const char *dir)
 	return 0;
 }
 
+/* ---- storm -------------------------------------------------------------- */
+
+struct storm {
+	long n, done;
+	const char *path;
+	pthread_t th;
+};
+
+static void *storm_thread(void *v)
+{
+	struct storm *s = v;
+
+	for (long i = 0; i < s->n; i++) {
+		if (!s->path) {
+			syscall(SYS_getppid);
+			s->done++;
+			continue;
+		}
+		int fd = (int)syscall(SYS_open, s->path, O_RDONLY | O_CLOEXEC, 0);
+		if (fd >= 0) {
+			s->done++;
+			close(fd);
+		}
+	}
+	return NULL;
+}
+
+static int op_storm(int t, long n, const char *path)
+{
+	struct storm s[64];
+	long total = 0;
+
+	if (t < 1 || t > 64 || n < 0)
+		return 2;
+	for (int i = 0; i < t; i++) {
+		s[i] = (struct storm){.n = n, .path = path};
+		if (pthread_create(&s[i].th, NULL, storm_thread, &s[i]))
+			die("pthread_create");
+	}
+	for (int i = 0; i < t; i++) {
+		pthread_join(s[i].th, NULL);
+		total += s[i].done;
+	}
+	printf("%ld\n", total);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -209,6 +262,8 @@ int main(int argc, char **argv)
 		return op_raceopen(argv[2]);
 	if (!strcmp(op, "raceconnect") && argc == 3)
 		return op_raceconnect(argv[2]);
+	if (!strcmp(op, "storm") && (argc == 4 || argc == 5))
+		return op_storm(atoi(argv[2]), atol(argv[3]), argc == 5 ? argv[4] : NULL);
 	fprintf(stderr, "sgrely: unknown op or wrong arguments: %s\n", op);
 	return 2;
 }
