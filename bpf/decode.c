@@ -91,6 +91,7 @@ static uint32_t cap_max(const struct sg_param_def *pd)
 {
 	switch (pd->cap) {
 	case SG_CAP_STR:
+	case SG_CAP_RES_PATH:
 		return SG_STR_MAX;
 	case SG_CAP_BUF_RES:
 	case SG_CAP_BUF_ARG:
@@ -129,13 +130,26 @@ static bool cap_len_ok(const struct sg_param_def *pd, const struct pl *p)
 	return true;
 }
 
-static int param_cap(struct sg_param *p, struct pl_iter *it)
+/* The kernel's path of the file the call opened, when it is whole: it
+ * names the new fd (state/fdevents.c). */
+static void set_kpath(struct sg_event *e, const struct pl *pl)
+{
+	if (!pl->len || (pl->flags & (SG_PLF_TRUNC | SG_PLF_FAULT | SG_PLF_SKIP | SG_PLF_DETACHED)) ||
+	    pl->data[0] != '/' || memchr(pl->data, 0, pl->len))
+		return;
+	e->kpath = (const char *)pl->data;
+	e->kpath_len = pl->len;
+}
+
+static int param_cap(struct sg_event *e, struct sg_param *p, struct pl_iter *it)
 {
 	struct pl pl;
 	int r = pl_next(it, &pl);
 
 	if (r <= 0 || pl.kind != p->def->cap || !cap_len_ok(p->def, &pl))
 		return -1;
+	if (pl.kind == SG_CAP_RES_PATH)
+		set_kpath(e, &pl);
 	if (pl.flags & SG_PLF_TRUNC)
 		p->flags |= SG_PARAM_TRUNC;
 	if (pl.flags & SG_PLF_SKIP)
@@ -242,6 +256,8 @@ static void event_header(struct sg_decoder *d, const struct sg_rec *r, struct sg
 	e->nparams = 0;
 	e->proc = NULL;
 	e->fd = NULL;
+	e->kpath = NULL;
+	e->kpath_len = 0;
 	e->ts = r->ts + d->boot_to_epoch_ns;
 	e->cpu = r->cpu;
 	e->tid = r->tid;
@@ -257,6 +273,19 @@ static void event_header(struct sg_decoder *d, const struct sg_rec *r, struct sg
 	memcpy(e->args, r->args, sizeof(e->args));
 	e->state = d->state;
 	e->fdnum = -1;
+}
+
+/* SG_SC_KPATH: the payload after the params' captures (bpf/probe.c). */
+static int kpath_cap(struct sg_event *e, struct pl_iter *it)
+{
+	struct pl pl;
+
+	if (pl_next(it, &pl) <= 0 || pl.kind != SG_CAP_RES_PATH || pl.len > SG_STR_MAX)
+		return -1;
+	if ((pl.flags & SG_PLF_SKIP) && pl.len)
+		return -1;
+	set_kpath(e, &pl);
+	return 0;
 }
 
 static int fill_params(struct sg_decoder *d, struct sg_event *e, struct pl_iter *it)
@@ -279,7 +308,7 @@ static int fill_params(struct sg_decoder *d, struct sg_event *e, struct pl_iter 
 			break;
 		case SG_SRC_CAP:
 			/* the probe captures the first SG_MAX_CAPS only */
-			if (ncap++ < SG_MAX_CAPS && param_cap(p, it))
+			if (ncap++ < SG_MAX_CAPS && param_cap(e, p, it))
 				return -1;
 			if (p->def->type == SG_PT_PATH)
 				param_exec_path(d, e, p);
@@ -289,6 +318,8 @@ static int fill_params(struct sg_decoder *d, struct sg_event *e, struct pl_iter 
 			break;
 		}
 	}
+	if ((def->flags & SG_SC_KPATH) && ncap < SG_MAX_CAPS && kpath_cap(e, it))
+		return -1;
 	return pl_done(it) ? 0 : -1;
 }
 
@@ -503,5 +534,7 @@ int sg_decode(struct sg_decoder *d, const void *rec, size_t len, struct sg_event
 	}
 	if (r == 1)
 		e->num = ++d->next_num;
+	else
+		d->proc_records++;
 	return r;
 }

@@ -20,6 +20,7 @@ struct sg_decoder {
 	uint64_t next_num;         /* evt.num of the next event */
 	uint64_t records;          /* records seen */
 	uint64_t malformed;        /* records dropped as malformed */
+	uint64_t proc_records;     /* exec / fork records: state only, no event */
 	/* per CPU of the record's header (the probe's CPU), for --stats;
 	 * records too short to name one, or past the table, count in the
 	 * last row */

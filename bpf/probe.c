@@ -60,7 +60,8 @@ static uint32_t ringbuf_size(uint32_t want)
 	return sz;
 }
 
-/* The capture list of syscall def: its CAP params, in order. */
+/* The capture list of syscall def: its CAP params, in order, then the
+ * kernel path of the new fd (SG_SC_KPATH). */
 static void spec_of(const struct sg_syscall_def *d, struct sg_spec *s)
 {
 	unsigned n = 0;
@@ -77,6 +78,9 @@ static void spec_of(const struct sg_syscall_def *d, struct sg_spec *s)
 		s->cap[n].flags = p->capflags;
 		n++;
 	}
+	/* after the params' captures, as the decoder reads it */
+	if (d && (d->flags & SG_SC_KPATH) && n < SG_MAX_CAPS)
+		s->cap[n] = (struct sg_cap){.kind = SG_CAP_RES_PATH, .flags = SG_CAPF_ON_SUCCESS};
 }
 
 static void set_specs(struct sysgrep_bpf *sk)
@@ -177,6 +181,7 @@ static void set_rodata(struct sysgrep_bpf *sk, const struct sg_probe_opts *o, ui
 	set_sel(sk, o->pd);
 	set_specs(sk);
 	set_push(sk, o->pd);
+	sk->rodata->want_procexit = !o->pd || (o->pd->procexit && !o->pd->never);
 }
 
 /* Whether the kernel's sched_process_exit tracepoint passes group_dead
@@ -301,6 +306,19 @@ int sg_probe_poll(struct sg_probe *p, int timeout_ms, sg_record_fn fn, void *ctx
 	return sg_reader_poll(p->reader, timeout_ms, fn, ctx);
 }
 
+/* Where the per-CPU value of counter k goes. */
+static uint64_t *counter_row(struct sg_probe_cpu *c, uint32_t k)
+{
+	switch (k) {
+	case SG_CNT_EMITTED: return &c->emitted;
+	case SG_CNT_LOST: return &c->lost;
+	case SG_CNT_LOST_MATCH: return &c->lost_match;
+	case SG_CNT_SCRATCH: return &c->cut;
+	case SG_CNT_COMPAT: return &c->compat;
+	}
+	return NULL;
+}
+
 void sg_probe_counters(struct sg_probe *p, struct sg_probe_counters *c)
 {
 	int ncpu = libbpf_num_possible_cpus();
@@ -323,17 +341,17 @@ void sg_probe_counters(struct sg_probe *p, struct sg_probe_counters *c)
 		if (bpf_map_lookup_elem(fd, &k, vals))
 			continue;
 		for (int i = 0; i < ncpu; i++) {
-			uint64_t *row = k == SG_CNT_EMITTED ? &cpu[i].emitted
-					: k == SG_CNT_LOST   ? &cpu[i].lost
-					: k == SG_CNT_SCRATCH ? &cpu[i].cut
-							      : &cpu[i].compat;
-			*row = vals[i];
+			uint64_t *row = counter_row(&cpu[i], k);
+
+			if (row)
+				*row = vals[i];
 		}
 	}
 	free(vals);
 	for (int i = 0; i < ncpu; i++) {
 		c->emitted += cpu[i].emitted;
 		c->lost += cpu[i].lost;
+		c->lost_match += cpu[i].lost_match;
 		c->cut += cpu[i].cut;
 		c->compat += cpu[i].compat;
 	}

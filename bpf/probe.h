@@ -44,12 +44,14 @@ typedef int (*sg_record_fn)(void *ctx, const void *rec, size_t len);
 int sg_probe_poll(struct sg_probe *p, int timeout_ms, sg_record_fn fn, void *ctx);
 
 struct sg_probe_cpu {
-	uint64_t emitted, lost, cut, compat;
+	uint64_t emitted, lost, lost_match, cut, compat;
 };
 
 struct sg_probe_counters {
 	uint64_t emitted; /* records the probe submitted */
 	uint64_t lost;    /* records dropped because the ring buffer was full */
+	uint64_t lost_match; /* of those, records the filter may select (calls it can
+			      * match, pushed-down conditions holding): matches missing */
 	uint64_t cut;     /* records cut because the scratch area was too small */
 	uint64_t compat;  /* 32-bit calls the filter may select, seen, not decoded */
 	uint32_t ncpu;    /* rows of cpu (possible CPUs), 0 if unreadable */

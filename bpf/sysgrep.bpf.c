@@ -55,6 +55,8 @@ const volatile __u64 wake_bytes = 1 << 20;
 const volatile __u8 sel[SG_MAX_SYSCALLS] = {};
 const volatile struct sg_spec specs[SG_MAX_SYSCALLS] = {};
 const volatile struct sg_push push = {};
+/* the filter can match procexit: a lost exit record may be a lost match */
+const volatile __u8 want_procexit = 0;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -568,6 +570,193 @@ static __always_inline struct file *fd_file(int fd)
 	return f;
 }
 
+/* ---- kernel paths ---------------------------------------------------------- */
+
+/*
+ * The path of a (dentry, vfsmount) pair as the task sees it, rebuilt the way
+ * the kernel's d_path does: the names of the dentries from the file up to the
+ * root of its mount, then across to the mount point in the parent mount, and
+ * so on up to the task's root directory (fs->root: a chroot stops there).
+ * bpf_d_path is not allowed on tp_btf programs, hence the walk by hand.
+ *
+ * The text is built backwards (the leaf's name first) in a work area in the
+ * scratch's slack, past everything a record holds, then copied forward to
+ * pos.  Bounded: SG_PATH_DEPTH steps (names and mount crossings) and
+ * SG_STR_MAX bytes; a longer path is not sent cut (a suffix names another
+ * file): it is flagged SG_PLF_TRUNC with no text.  The walk reads dentries
+ * without the locks d_path takes: a rename racing the walk can give a mix of
+ * the old and new names, as Falco's walk can.
+ *
+ * Each step is a global function keeping the walk's state in the slack too:
+ * verified once, so the loop of steps costs the verifier a call and a test
+ * per iteration (the whole walk inlined did not verify within 1M
+ * instructions: its branches multiply per level).  Global functions take
+ * scalars only, so kernel pointers travel as u64 and are read by probe reads.
+ *
+ * Any program can call sg_path_walk: sg_file_path() for a struct file, or
+ * directly for a struct path (an exe_file's, a cwd's).  It returns the bytes
+ * written at pos (at most avail), with SG_PLF_* flags in bits 32..39.
+ */
+#define SG_PATH_DEPTH 128           /* dentries + mount crossings walked */
+#define SG_NAME_MAX 255             /* NAME_MAX */
+#define PW_BASE SG_SCRATCH_SIZE     /* the work area: in the slack */
+#define PW_SIZE 8192                /* power of 2, > SG_STR_MAX + SG_NAME_MAX + 1 */
+#define PW_MASK (PW_SIZE - 1)
+#define PW_FLOOR (PW_SIZE - SG_STR_MAX) /* the text may start no lower */
+#define PW_STATE (PW_BASE + PW_SIZE + SG_NAME_MAX + 1) /* past any masked write */
+
+struct sg_pathwalk {
+	__u64 d, m, mnt;       /* the dentry, its vfsmount and struct mount */
+	__u64 root_d, root_m;  /* the task's root */
+	__u64 moff;            /* offsetof(struct mount, mnt) */
+	__u32 w;               /* the text starts at work[w], ends at work[PW_SIZE] */
+	__u32 flags;           /* SG_PLF_* */
+};
+
+_Static_assert(PW_STATE + sizeof(struct sg_pathwalk) <= SG_SCRATCH_SIZE + SG_SCRATCH_SLACK,
+	       "the path walk's work area and state fit the slack");
+_Static_assert(SG_STR_MAX <= LEN_MASK, "a path's copy length fits the copy mask");
+
+/* One step up: 1 when the walk is over (the root reached, or an error in
+ * flags), 0 to go on. */
+__noinline int sg_path_step(void)
+{
+	__u8 *buf = scratch_area();
+	struct sg_pathwalk *s;
+	struct dentry *d, *parent, *mnt_root;
+	struct mount *mnt, *up;
+	struct vfsmount *vm;
+	const unsigned char *name;
+	__u32 w, len;
+
+	if (!buf)
+		return 1;
+	s = (void *)(buf + PW_STATE);
+	if (s->d == s->root_d && s->m == s->root_m)
+		return 1;
+	/* plain loads first: inside BPF_CORE_READ, s-> would be relocated */
+	d = (void *)s->d;
+	mnt = (void *)s->mnt;
+	vm = (void *)s->m;
+	mnt_root = BPF_CORE_READ(vm, mnt_root);
+	parent = BPF_CORE_READ(d, d_parent);
+	if (d == mnt_root || d == parent) {
+		up = BPF_CORE_READ(mnt, mnt_parent);
+		/* the top of a mount tree that is not the task's root: a
+		 * namespace's root mount, above a chroot (d_path gives the path
+		 * from there, as this does); or a tree mounted nowhere: a lazy
+		 * unmount leaves mnt_ns NULL, internal mounts (pipefs...) hold
+		 * an error pointer there; a dentry that is its own parent but
+		 * not a mount's root is a disconnected one.  Those are said. */
+		if (d != mnt_root || up == mnt || !up) {
+			__u64 ns = (__u64)BPF_CORE_READ(mnt, mnt_ns);
+
+			if (d != mnt_root || !up || !ns || ns >= (__u64)-4095)
+				s->flags |= SG_PLF_DETACHED;
+			return 1;
+		}
+		s->d = (__u64)BPF_CORE_READ(mnt, mnt_mountpoint);
+		s->mnt = (__u64)up;
+		s->m = (__u64)up + s->moff;
+		return 0;
+	}
+	len = BPF_CORE_READ(d, d_name.len);
+	name = BPF_CORE_READ(d, d_name.name);
+	w = s->w;
+	if (w > PW_SIZE || len > SG_NAME_MAX || len + 1 > w - PW_FLOOR) {
+		s->flags |= SG_PLF_TRUNC;
+		return 1;
+	}
+	w -= len;
+	if (bpf_probe_read_kernel(buf + PW_BASE + MASK(w, PW_MASK), MASK(len, SG_NAME_MAX), name)) {
+		s->flags |= SG_PLF_FAULT;
+		return 1;
+	}
+	w -= 1;
+	buf[PW_BASE + MASK(w, PW_MASK)] = '/';
+	s->w = w;
+	s->d = (__u64)parent;
+	return 0;
+}
+
+/* The walk's text to pos: bytes | flags << 32, as sg_path_walk. */
+__noinline __u64 sg_path_done(__u32 pos, __u32 avail)
+{
+	__u8 *buf = scratch_area();
+	struct sg_pathwalk *s;
+	__u32 w, n;
+
+	if (!buf)
+		return (__u64)SG_PLF_FAULT << 32;
+	s = (void *)(buf + PW_STATE);
+	if (s->flags & (SG_PLF_TRUNC | SG_PLF_FAULT))
+		return (__u64)(s->flags & (SG_PLF_TRUNC | SG_PLF_FAULT)) << 32;
+	w = s->w;
+	if (w > PW_SIZE || w < PW_FLOOR)
+		return (__u64)SG_PLF_FAULT << 32;
+	if (w == PW_SIZE) {
+		/* the root itself */
+		w -= 1;
+		buf[PW_BASE + MASK(w, PW_MASK)] = '/';
+	}
+	n = PW_SIZE - w;
+	if (n > avail)
+		return (__u64)SG_PLF_TRUNC << 32;
+	if (bpf_probe_read_kernel(at(buf, pos), MASK(n, LEN_MASK), buf + PW_BASE + MASK(w, PW_MASK)))
+		return (__u64)SG_PLF_FAULT << 32;
+	return n | (__u64)(s->flags & SG_PLF_DETACHED) << 32;
+}
+
+__noinline __u64 sg_path_walk(__u32 pos, __u64 dentry, __u64 vfsmnt, __u32 avail)
+{
+	__u8 *buf = scratch_area();
+	struct task_struct *task = (void *)bpf_get_current_task();
+	struct sg_pathwalk *s;
+	int i;
+
+	if (!buf || !dentry || !vfsmnt)
+		return (__u64)SG_PLF_FAULT << 32;
+	s = (void *)(buf + PW_STATE);
+	s->d = dentry;
+	s->m = vfsmnt;
+	s->moff = bpf_core_field_offset(struct mount, mnt);
+	s->mnt = vfsmnt - s->moff;
+	s->root_d = (__u64)BPF_CORE_READ(task, fs, root.dentry);
+	s->root_m = (__u64)BPF_CORE_READ(task, fs, root.mnt);
+	s->w = PW_SIZE;
+	s->flags = 0;
+	for (i = 0; i < SG_PATH_DEPTH; i++)
+		if (sg_path_step())
+			break;
+	/* out of steps before the root: cut */
+	if (i == SG_PATH_DEPTH)
+		s->flags |= SG_PLF_TRUNC;
+	return sg_path_done(pos, avail);
+}
+
+/* The path of an open file, as sg_path_walk gives it. */
+static __always_inline __u64 sg_file_path(__u32 pos, struct file *f, __u32 avail)
+{
+	if (!f)
+		return (__u64)SG_PLF_FAULT << 32;
+	return sg_path_walk(pos, (__u64)BPF_CORE_READ(f, f_path.dentry),
+			    (__u64)BPF_CORE_READ(f, f_path.mnt), avail);
+}
+
+static __always_inline __u32 cap_res_path(__u8 *buf, __u32 pos, long ret, __u32 avail,
+					  __u8 *flags)
+{
+	__u64 v;
+
+	if (ret < 0) {
+		*flags |= SG_PLF_SKIP;
+		return 0;
+	}
+	v = sg_file_path(pos, fd_file((int)ret), avail);
+	*flags |= v >> 32;
+	return (__u32)v;
+}
+
 static __always_inline void inet_tuple(struct sock *sk, struct sg_tuple *tp)
 {
 	tp->lport = BPF_CORE_READ(sk, __sk_common.skc_num);
@@ -703,6 +892,8 @@ static __always_inline __u32 cap_data(__u8 *buf, __u32 pos, __u8 kind, const __u
 		return cap_tuple(buf, pos, (int)a[arg], avail, flags);
 	case SG_CAP_RES_TUPLE:
 		return ret < 0 ? 0 : cap_tuple(buf, pos, ret, avail, flags);
+	case SG_CAP_RES_PATH:
+		return cap_res_path(buf, pos, ret, avail, flags);
 	}
 	if (!p) {
 		*flags |= SG_PLF_SKIP; /* NULL pointer: nothing to read */
@@ -780,15 +971,34 @@ __noinline __u32 sg_capture(__u32 off, __u32 cw, long ret)
 
 /* ---- sys_exit -------------------------------------------------------------- */
 
+/*
+ * A record the ring had no room for: counted, never silent.  One the filter
+ * may select (its call is one the filter can match, and the pushed-down
+ * conditions hold) is counted apart too: that many matches may be missing
+ * from the output, where a lost state record only risks a stale name.
+ * Worked out only when a record is lost, off the hot path.
+ */
+static __always_inline void count_lost(bool may_match)
+{
+	count(SG_CNT_LOST);
+	if (may_match)
+		count(SG_CNT_LOST_MATCH);
+}
+
+static __always_inline bool may_match(__u8 s, const struct task_ids *ids)
+{
+	return (s & SG_SEL_FILTER) && push_pass(ids);
+}
+
 static __always_inline int emit_fixed(struct pt_regs *regs, __u16 nr, long ret,
-				      const struct task_ids *ids)
+				      const struct task_ids *ids, __u8 s)
 {
 	__u64 *emitted = counter(SG_CNT_EMITTED);
 	__u64 wake = wake_flag(emitted, sizeof(struct sg_rec));
 	struct sg_rec *r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
 
 	if (!r) {
-		count(SG_CNT_LOST);
+		count_lost(may_match(s, ids));
 		return 0;
 	}
 	fill_header(r, SG_REC_SYSCALL, ids);
@@ -800,8 +1010,8 @@ static __always_inline int emit_fixed(struct pt_regs *regs, __u16 nr, long ret,
 	return 0;
 }
 
-/* Send a record built in the scratch area; a full ring is counted, never
- * silent. */
+/* Send a record built in the scratch area: 0, or -1 when the ring was
+ * full (the caller counts the loss). */
 static __always_inline int output_scratch(struct sg_rec *r, __u8 *buf, __u64 off)
 {
 	__u64 len = CLAMP(off, SG_SCRATCH_SIZE);
@@ -809,16 +1019,14 @@ static __always_inline int output_scratch(struct sg_rec *r, __u8 *buf, __u64 off
 
 	r->len = len;
 	emitted = counter(SG_CNT_EMITTED);
-	if (bpf_ringbuf_output(&rb, buf, len, wake_flag(emitted, len))) {
-		count(SG_CNT_LOST);
-		return 0;
-	}
+	if (bpf_ringbuf_output(&rb, buf, len, wake_flag(emitted, len)))
+		return -1;
 	bump(emitted);
 	return 0;
 }
 
 static __always_inline int emit_caps(struct pt_regs *regs, __u16 nr, long ret,
-				     const struct task_ids *ids)
+				     const struct task_ids *ids, __u8 s)
 {
 	__u8 *buf = scratch_area();
 	struct sg_rec *r = (void *)buf;
@@ -826,7 +1034,7 @@ static __always_inline int emit_caps(struct pt_regs *regs, __u16 nr, long ret,
 	__u16 np = 0;
 
 	if (!buf) {
-		count(SG_CNT_LOST);
+		count_lost(may_match(s, ids));
 		return 0;
 	}
 	fill_header(r, SG_REC_SYSCALL, ids);
@@ -844,7 +1052,9 @@ static __always_inline int emit_caps(struct pt_regs *regs, __u16 nr, long ret,
 		np++;
 	}
 	r->npayloads = np;
-	return output_scratch(r, buf, off);
+	if (output_scratch(r, buf, off))
+		count_lost(may_match(s, ids));
+	return 0;
 }
 
 /* Cheapest tests first: a syscall nobody asked for costs one table load. */
@@ -887,8 +1097,8 @@ int BPF_PROG(sg_sys_exit, struct pt_regs *regs, long ret)
 	if (!s)
 		return 0;
 	if (!specs[nr].cap[0].kind)
-		return emit_fixed(regs, nr, ret, &ids);
-	return emit_caps(regs, nr, ret, &ids);
+		return emit_fixed(regs, nr, ret, &ids, s);
+	return emit_caps(regs, nr, ret, &ids, s);
 }
 
 /* ---- process records ------------------------------------------------------- */
@@ -994,7 +1204,7 @@ int BPF_PROG(sg_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 		return 0;
 	buf = scratch_area();
 	if (!buf) {
-		count(SG_CNT_LOST);
+		count_lost(false);
 		return 0;
 	}
 	r = (void *)buf;
@@ -1014,7 +1224,10 @@ int BPF_PROG(sg_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 	off = cap_mm_range(buf, off, BPF_CORE_READ(mm, env_start), BPF_CORE_READ(mm, env_end), SG_PL_ENV);
 
 	r->npayloads = 4;
-	return output_scratch(r, buf, off);
+	/* state only: the process's exe, args and env go stale */
+	if (output_scratch(r, buf, off))
+		count_lost(false);
+	return 0;
 }
 
 SEC("tp_btf/sched_process_fork")
@@ -1031,7 +1244,7 @@ int BPF_PROG(sg_fork, struct task_struct *parent, struct task_struct *child)
 		return 0;
 	x = bpf_ringbuf_reserve(&rb, PI_REC_LEN, 0);
 	if (!x) {
-		count(SG_CNT_LOST);
+		count_lost(false); /* state only */
 		return 0;
 	}
 	r = (void *)x;
@@ -1051,6 +1264,19 @@ int BPF_PROG(sg_fork, struct task_struct *parent, struct task_struct *child)
 	return 0;
 }
 
+/* Whether the exit of p passes the pushed-down conditions (a lost
+ * procexit the filter may select). */
+static __always_inline bool exit_may_match(struct task_struct *p)
+{
+	struct task_ids ids;
+
+	if (HAVE_TASK_BTF)
+		ids_btf(p, &ids);
+	else
+		ids_of(p, &ids);
+	return push_pass(&ids);
+}
+
 static __always_inline int emit_exit(struct task_struct *p, bool group_dead)
 {
 	__u64 *emitted = counter(SG_CNT_EMITTED);
@@ -1061,7 +1287,7 @@ static __always_inline int emit_exit(struct task_struct *p, bool group_dead)
 		return 0;
 	r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
 	if (!r) {
-		count(SG_CNT_LOST);
+		count_lost(want_procexit && exit_may_match(p));
 		return 0;
 	}
 	task_header(r, SG_REC_EXIT, p);

@@ -864,6 +864,10 @@ static void header(struct sg_capdec *d, const struct sg_scap_evt *ev, struct sg_
 	e->proc = NULL;
 	e->fd = NULL;
 	e->fdnum = -1;
+	/* a capture has no kernel path of the fd: state names it from the
+	 * path argument */
+	e->kpath = NULL;
+	e->kpath_len = 0;
 }
 
 /* A path the probe captures only when the call failed (execve's

@@ -15,30 +15,12 @@
 
 #include "bpf/decode.h"
 #include "cmd/pipeline.h"
+#include "cmd/signals.h"
 #include "bpf/probe.h"
 #include "state/state.h"
 #include "event/syscalls.h"
 
 #define SG_POLL_MS 100 /* upper bound on a wait: signals, -t and ticks are checked */
-
-static volatile sig_atomic_t stop_signal;
-
-static void on_signal(int sig)
-{
-	stop_signal = sig;
-}
-
-static void setup_signals(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal; /* no SA_RESTART: poll returns EINTR */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	/* a closed pipe is an EPIPE from write, handled quietly */
-	signal(SIGPIPE, SIG_IGN);
-}
 
 static uint64_t now_ns(void)
 {
@@ -102,7 +84,8 @@ static struct sg_probe *open_probe(const struct sg_opts *o, struct sg_filter *f,
 		.verbose = o->verbose,
 	};
 	struct sg_probe *p = sg_probe_open(&po, why, sizeof(why));
-	if (!p)
+	/* a load a stop signal cut short is the stop, not an error */
+	if (!p && !sg_signals_stop())
 		fprintf(stderr, "sysgrep: %s\n", why);
 	return p;
 }
@@ -111,10 +94,17 @@ static struct sg_probe *open_probe(const struct sg_opts *o, struct sg_filter *f,
 static void report_losses(const struct sg_run_result *r)
 {
 	uint64_t total = r->emitted + r->lost;
-	if (r->lost)
-		fprintf(stderr, "sysgrep: %llu events lost in the kernel buffer (%.1f%%): "
-			"try a larger --buffer-size, a narrower filter, or -o csv / -p "
+	if (r->lost && r->lost_match)
+		fprintf(stderr, "sysgrep: %llu events lost in the kernel buffer (%.1f%%), "
+			"%llu of them of calls the filter selects: up to that many matches are "
+			"missing; try a larger --buffer-size, a narrower filter, or -o csv / -p "
 			"(cheaper to print than json)\n",
+			(unsigned long long)r->lost, total ? 100.0 * (double)r->lost / (double)total : 0.0,
+			(unsigned long long)r->lost_match);
+	else if (r->lost)
+		fprintf(stderr, "sysgrep: %llu events lost in the kernel buffer (%.1f%%), none of "
+			"calls the filter selects: no match is missing, but process and fd names "
+			"may be stale; try a larger --buffer-size\n",
 			(unsigned long long)r->lost, total ? 100.0 * (double)r->lost / (double)total : 0.0);
 	if (r->unread)
 		fprintf(stderr, "sysgrep: %llu events sent by the probe were never read "
@@ -144,13 +134,21 @@ static void stats_text(const struct sg_run_result *r)
 		(unsigned long long)r->malformed, (unsigned long long)r->unread,
 		(unsigned long long)r->skipped, r->seconds,
 		r->seconds > 0 ? (double)r->events / r->seconds : 0.0);
+	/* where every record read went, and every match: the drop reasons */
+	fprintf(stderr,
+		"sysgrep: stats: %llu of the lost of calls the filter selects; of the read, "
+		"%llu process records (state only); of the matched, %llu printed, "
+		"%llu skipped by -p for a missing field\n",
+		(unsigned long long)r->lost_match, (unsigned long long)r->proc_records,
+		(unsigned long long)r->printed, (unsigned long long)r->no_field);
 	for (uint32_t i = 0; i < r->ncpu; i++) {
 		const struct sg_run_cpu *c = &r->cpu[i];
 		if (!c->emitted && !c->lost && !c->cut && !c->read && !c->malformed)
 			continue;
-		fprintf(stderr, "sysgrep: stats: cpu %u: %llu sent, %llu read, %llu lost, "
-			"%llu cut, %llu malformed\n", i, (unsigned long long)c->emitted,
-			(unsigned long long)c->read, (unsigned long long)c->lost,
+		fprintf(stderr, "sysgrep: stats: cpu %u: %llu sent, %llu read, %llu lost "
+			"(%llu of calls the filter selects), %llu cut, %llu malformed\n", i,
+			(unsigned long long)c->emitted, (unsigned long long)c->read,
+			(unsigned long long)c->lost, (unsigned long long)c->lost_match,
 			(unsigned long long)c->cut, (unsigned long long)c->malformed);
 	}
 	/* the tables must not grow with what exited: a fork storm shows here */
@@ -168,16 +166,19 @@ static void stats_text(const struct sg_run_result *r)
 static void stats_json(const struct sg_run_result *r)
 {
 	fprintf(stderr,
-		"{\"stats\":{\"events\":%llu,\"matched\":%llu,\"emitted\":%llu,\"read\":%llu,"
-		"\"lost\":%llu,\"cut\":%llu,\"malformed\":%llu,\"unread\":%llu,"
+		"{\"stats\":{\"events\":%llu,\"matched\":%llu,\"printed\":%llu,\"no_field\":%llu,"
+		"\"emitted\":%llu,\"read\":%llu,\"lost\":%llu,\"lost_match\":%llu,\"cut\":%llu,"
+		"\"malformed\":%llu,\"proc_records\":%llu,\"unread\":%llu,"
 		"\"skipped\":%llu,\"compat\":%llu,\"seconds\":%.3f,\"cpus\":[",
-		U(r->events), U(r->matched), U(r->emitted), U(r->read), U(r->lost), U(r->cut),
-		U(r->malformed), U(r->unread), U(r->skipped), U(r->compat), r->seconds);
+		U(r->events), U(r->matched), U(r->printed), U(r->no_field), U(r->emitted),
+		U(r->read), U(r->lost), U(r->lost_match), U(r->cut), U(r->malformed),
+		U(r->proc_records), U(r->unread), U(r->skipped), U(r->compat), r->seconds);
 	for (uint32_t i = 0; i < r->ncpu; i++) {
 		const struct sg_run_cpu *c = &r->cpu[i];
 		fprintf(stderr, "%s{\"cpu\":%u,\"emitted\":%llu,\"read\":%llu,\"lost\":%llu,"
-			"\"cut\":%llu,\"malformed\":%llu}", i ? "," : "", i, U(c->emitted),
-			U(c->read), U(c->lost), U(c->cut), U(c->malformed));
+			"\"lost_match\":%llu,\"cut\":%llu,\"malformed\":%llu}", i ? "," : "", i,
+			U(c->emitted), U(c->read), U(c->lost), U(c->lost_match), U(c->cut),
+			U(c->malformed));
 	}
 	fprintf(stderr, "],\"state\":{\"procs\":%llu,\"fds\":%llu,\"procs_start\":%llu,"
 		"\"fds_start\":%llu,\"procs_dropped\":%llu}}}\n",
@@ -214,7 +215,7 @@ static void loop(struct live *l, struct sg_probe *p)
 	uint64_t deadline = o->timeout_ns ? start + o->timeout_ns : 0;
 	uint64_t tick = o->interval_ns ? start + o->interval_ns : 0;
 
-	while (!l->pl.done && !stop_signal) {
+	while (!l->pl.done && !sg_signals_stop()) {
 		uint64_t now = now_ns();
 		if (deadline && now >= deadline)
 			break;
@@ -252,15 +253,18 @@ static void finish(struct live *l, struct sg_probe *p)
 	sg_probe_counters(p, &c);
 	l->r.emitted = c.emitted;
 	l->r.lost = c.lost;
+	l->r.lost_match = c.lost_match;
 	l->r.cut = c.cut;
 	l->r.compat = c.compat;
 	l->r.malformed = l->dec.malformed;
+	l->r.proc_records = l->dec.proc_records;
 	l->r.ncpu = c.ncpu;
 	l->r.cpu = calloc(c.ncpu ? c.ncpu : 1, sizeof(*l->r.cpu));
 	for (uint32_t i = 0; l->r.cpu && i < c.ncpu; i++) {
 		struct sg_run_cpu *rc = &l->r.cpu[i];
 		rc->emitted = c.cpu[i].emitted;
 		rc->lost = c.cpu[i].lost;
+		rc->lost_match = c.cpu[i].lost_match;
 		rc->cut = c.cpu[i].cut;
 		if (i < SG_DECODE_CPUS) {
 			rc->read = l->dec.cpu[i].records;
@@ -278,31 +282,36 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 	memset(&pd, 0, sizeof(pd));
 	struct live l = {.o = o};
 
-	setup_signals();
 	struct sg_state *st = sg_state_new();
 	if (!st) {
 		fprintf(stderr, "sysgrep: out of memory\n");
 		return 2;
 	}
-	struct sg_probe *p = open_probe(o, f, &pd);
-	if (!p) {
+	/* a stop during start-up: nothing is loaded, the totals (none) said */
+	struct sg_probe *p = sg_signals_stop() ? NULL : open_probe(o, f, &pd);
+	if (!p && !sg_signals_stop()) {
 		sg_state_free(st);
 		return 2;
 	}
 	/* after attaching, so nothing that starts in between is missed; the
 	 * records that queue meanwhile are applied on top of the scan */
-	sg_state_scan_proc(st);
+	if (p)
+		sg_state_scan_proc(st);
 	sg_state_stats(st, &l.r.state_start);
 	sg_decoder_init(&l.dec, st);
 	sg_pipeline_init(&l.pl, o, f, out, st);
 
-	loop(&l, p);
-	finish(&l, p);
-	sg_probe_close(p);
+	if (p) {
+		loop(&l, p);
+		finish(&l, p);
+		sg_probe_close(p);
+	}
 
 	int rc = sg_pipeline_end(&l.pl);
 	l.r.events = l.pl.events;
 	l.r.matched = l.pl.matched;
+	l.r.printed = sg_output_shown(out);
+	l.r.no_field = l.pl.no_field;
 	l.r.skipped = l.pl.skipped;
 	sg_state_stats(st, &l.r.state_end);
 	report(o, &l.r);

@@ -10,17 +10,20 @@
 #include "output/output.h"
 
 struct sg_run_cpu {
-	uint64_t emitted, read, lost, cut, malformed;
+	uint64_t emitted, read, lost, lost_match, cut, malformed;
 };
 
 struct sg_run_result {
 	uint64_t events;   /* events that reached the filter */
 	uint64_t matched;  /* events the filter selected */
+	uint64_t printed;  /* of those, printed (or counted: -c, --count-by, -q) */
+	uint64_t no_field; /* of those, skipped by -p for a missing field */
+	uint64_t proc_records; /* exec / fork records read: state only, no event */
 	uint64_t skipped;  /* events read after -n / -q / a closed output: not printed */
 	uint64_t read;     /* records read from the ring */
 	uint64_t unread;   /* records sent but not read by the end of the drain */
 	uint64_t malformed;
-	uint64_t emitted, lost, cut, compat; /* the probe's counters */
+	uint64_t emitted, lost, lost_match, cut, compat; /* the probe's counters */
 	uint32_t ncpu;
 	struct sg_run_cpu *cpu; /* per CPU, ncpu rows */
 	double seconds;

@@ -16,6 +16,7 @@
 #include "cmd/lists.h"
 #include "cmd/live.h"
 #include "cmd/options.h"
+#include "cmd/signals.h"
 #include "cmd/replay.h"
 #include "event/syscalls.h"
 #include "filter/filter.h"
@@ -191,6 +192,10 @@ static int run_info(const struct sg_opts *o, const struct sg_rules *rules)
 int main(int argc, char **argv)
 {
 	struct sg_opts o;
+
+	/* before anything can take time: a stop during start-up is a clean
+	 * stop, with the totals, never a half-set-up probe killed */
+	sg_signals_catch();
 	int rc = sg_opts_parse(&o, argc, argv);
 	if (rc) {
 		sg_opts_free(&o);
@@ -208,6 +213,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (o.action != SG_ACT_RUN) {
+		sg_signals_default();
 		rc = run_info(&o, rules);
 		if (fflush(stdout) || ferror(stdout))
 			rc = 2;

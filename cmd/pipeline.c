@@ -51,9 +51,13 @@ bool sg_pipeline_event(struct sg_pipeline *pl, struct sg_event *e)
 	sg_arena_reset(&pl->arena);
 	sg_state_before(pl->state, e);
 	if (sg_filter_match(pl->f, e, &pl->arena)) {
+		uint64_t shown = sg_output_shown(pl->out);
+
 		pl->matched++;
 		if (sg_output_event(pl->out, e, &pl->arena) < 0)
 			output_failed(pl);
+		else if (sg_output_shown(pl->out) == shown)
+			pl->no_field++; /* a user-space drop reason, for --stats */
 		/* -n counts what was printed, as the exit status does */
 		else if (pl->o->max_events && sg_output_shown(pl->out) >= pl->o->max_events)
 			pl->done = true;

@@ -25,6 +25,7 @@ struct sg_pipeline {
 	struct sg_arena arena;
 	uint64_t events;   /* events that reached the filter */
 	uint64_t matched;  /* events the filter selected */
+	uint64_t no_field; /* of those, skipped by a -p format for a missing field */
 	uint64_t skipped;  /* events read after the run was done (-n, -q, closed output) */
 	bool done;         /* -n reached or the output is gone: nothing more is printed */
 	bool out_dead;     /* a write failed: nothing more is written at all */

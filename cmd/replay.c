@@ -12,17 +12,11 @@
 #include "capture/decode.h"
 #include "capture/source.h"
 #include "cmd/pipeline.h"
+#include "cmd/signals.h"
 #include "state/state.h"
 
 /* Events between two flushes of the output batch. */
 #define SG_REPLAY_BATCH 1024
-
-static volatile sig_atomic_t stop_signal;
-
-static void on_signal(int sig)
-{
-	stop_signal = sig;
-}
 
 static const char *shown_name(const char *path)
 {
@@ -31,13 +25,16 @@ static const char *shown_name(const char *path)
 
 static void stats(const struct sg_opts *o, const struct sg_pipeline *pl, struct sg_capdec *d)
 {
+	unsigned long long printed = sg_output_shown(pl->out);
+
 	struct sg_capdec_stats s;
 	sg_capdec_stats(d, &s);
 	if (o->fmt == SG_OUT_JSON) {
-		fprintf(stderr, "{\"stats\":{\"events\":%llu,\"matched\":%llu,\"skipped\":%llu,"
-			"\"blocks\":%llu,\"file_events\":%llu,\"unknown\":%llu,\"other\":%llu,"
+		fprintf(stderr, "{\"stats\":{\"events\":%llu,\"matched\":%llu,\"printed\":%llu,"
+			"\"no_field\":%llu,\"skipped\":%llu,\"blocks\":%llu,\"file_events\":%llu,\"unknown\":%llu,\"other\":%llu,"
 			"\"unpaired\":%llu,\"threads\":%llu,\"fds\":%llu,\"users\":%llu}}\n",
-			(unsigned long long)pl->events, (unsigned long long)pl->matched,
+			(unsigned long long)pl->events, (unsigned long long)pl->matched, printed,
+			(unsigned long long)pl->no_field,
 			(unsigned long long)pl->skipped, (unsigned long long)s.blocks,
 			(unsigned long long)s.file_events, (unsigned long long)s.unknown,
 			(unsigned long long)s.other, (unsigned long long)s.unpaired,
@@ -45,11 +42,13 @@ static void stats(const struct sg_opts *o, const struct sg_pipeline *pl, struct 
 			(unsigned long long)s.users);
 		return;
 	}
-	fprintf(stderr, "sysgrep: stats: %llu events, %llu matched, %llu skipped after the end; "
+	fprintf(stderr, "sysgrep: stats: %llu events, %llu matched (%llu printed, %llu skipped by -p "
+		"for a missing field), %llu skipped after the end; "
 		"file: %llu blocks, %llu event blocks (%llu of codes sysgrep does not know, "
 		"%llu not system calls: switch, procinfo...), %llu exits without their enter; "
 		"lists: %llu threads, %llu fds, %llu users and groups\n",
-		(unsigned long long)pl->events, (unsigned long long)pl->matched,
+		(unsigned long long)pl->events, (unsigned long long)pl->matched, printed,
+		(unsigned long long)pl->no_field,
 		(unsigned long long)pl->skipped, (unsigned long long)s.blocks,
 		(unsigned long long)s.file_events, (unsigned long long)s.unknown,
 		(unsigned long long)s.other, (unsigned long long)s.unpaired,
@@ -62,9 +61,6 @@ int sg_replay_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output
 	char err[256];
 	const char *name = shown_name(o->read_file);
 
-	signal(SIGPIPE, SIG_IGN);
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
 	struct sg_source *src = sg_source_open(o->read_file, err, sizeof(err));
 	if (!src) {
 		fprintf(stderr, "sysgrep: %s: cannot open: %s\n", name, err);
@@ -83,14 +79,14 @@ int sg_replay_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output
 	struct sg_event ev;
 	int rc;
 	unsigned n = 0;
-	while (!stop_signal && (rc = sg_capdec_next(d, &ev)) > 0) {
+	while (!sg_signals_stop() && (rc = sg_capdec_next(d, &ev)) > 0) {
 		if (sg_pipeline_event(&pl, &ev))
 			break;
 		if (++n % SG_REPLAY_BATCH == 0)
 			sg_pipeline_flush(&pl);
 	}
 	sg_pipeline_flush(&pl);
-	if (!pl.done && !stop_signal && sg_capdec_error(d)) {
+	if (!pl.done && !sg_signals_stop() && sg_capdec_error(d)) {
 		/* after the events before the damage, which are printed */
 		fflush(stdout);
 		fprintf(stderr, "sysgrep: %s: %s\n", name, sg_capdec_error(d));

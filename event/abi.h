@@ -17,7 +17,7 @@
 #define SG_MAX_SYSCALLS 512 /* syscall numbers the tables cover (x86_64 ~460) */
 #define SG_COMM_LEN 16
 #define SG_NARGS 6
-#define SG_MAX_CAPS 4 /* captured payloads per syscall (sendto: buf, addr, tuple) */
+#define SG_MAX_CAPS 5 /* captured payloads per syscall (openat2: name, how x 3, kernel path) */
 #define SG_PUSH_MAX 8 /* values per pushed-down condition */
 
 /* Bounds of what the probe copies.  Userspace never trusts them: it
@@ -55,6 +55,8 @@ enum sg_cap_kind {
 	SG_CAP_INT2,         /* two ints at arg[arg] (pipe, socketpair) */
 	SG_CAP_MSGHDR_ADDR,  /* msg_name of the msghdr at arg[arg] */
 	SG_CAP_MSGHDR_BUF,   /* msg_iov of the msghdr at arg[arg], total = result */
+	SG_CAP_RES_PATH,     /* path of the file whose fd is the result, as the kernel
+			      * holds it (dentry walk of its struct file), <= SG_STR_MAX */
 	SG_CAP_KIND_MAX
 };
 
@@ -121,6 +123,10 @@ struct sg_payload {
 #define SG_PLF_TRUNC 0x1 /* the value was longer than the bound: cut */
 #define SG_PLF_FAULT 0x2 /* could not read the memory (not resident, bad pointer) */
 #define SG_PLF_SKIP 0x4  /* not captured (condition not met); len is 0 */
+/* SG_CAP_RES_PATH: the walk ended at the root of a mount that is not
+ * attached below the task's root (a lazily unmounted tree, an internal
+ * mount): the text is the path inside that mount only */
+#define SG_PLF_DETACHED 0x8
 
 /* Payload kinds of SG_REC_EXEC / SG_REC_FORK records. */
 enum sg_pl_kind {
@@ -185,6 +191,8 @@ enum sg_counter {
 	SG_CNT_LOST,        /* records dropped: ring buffer full */
 	SG_CNT_SCRATCH,     /* records cut because the scratch area was too small */
 	SG_CNT_COMPAT,      /* 32-bit calls the filter may select, not decoded */
+	SG_CNT_LOST_MATCH,  /* of SG_CNT_LOST, records the filter may select (the
+			     * call's sel has SG_SEL_FILTER and the pushdown holds) */
 	SG_CNT_MAX
 };
 

@@ -98,6 +98,10 @@ enum sg_category {
 #define SG_SC_STATE 0x0080      /* changes process / fd state: always captured */
 #define SG_SC_DIRFD_ARG0 0x0100 /* arg0 is a dirfd for the path param */
 #define SG_SC_NORETURN 0x0200   /* never returns: no exit event (exit, exit_group) */
+/* The probe also sends the path of the new fd (the result) as the kernel
+ * holds it (SG_CAP_RES_PATH, after the params' captures): the event's
+ * kpath, which names the fd in state; the path param stays the caller's. */
+#define SG_SC_KPATH 0x0400
 #define SG_SC_GENERIC 0x8000    /* not in the event table: raw args only */
 
 struct sg_syscall_def {
@@ -156,6 +160,12 @@ struct sg_event {
 	struct sg_proc *proc;
 	struct sg_fd *fd;     /* the fd the event is about (fd.*) */
 	int64_t fdnum;        /* its number, -1 if the event has none */
+
+	/* The path of the file the call opened, from the new fd's struct file
+	 * (SG_SC_KPATH, or a SG_CAP_RES_PATH param); NULL when not captured
+	 * or not whole.  Absolute, not NUL terminated; points into the record. */
+	const char *kpath;
+	uint32_t kpath_len;
 };
 
 /* The parameter called name, or NULL. */

@@ -62,6 +62,7 @@
 #define WR SG_SC_WRITE
 #define ST SG_SC_STATE
 #define DFD SG_SC_DIRFD_ARG0
+#define KP SG_SC_KPATH
 
 /* ---- the table ----------------------------------------------------------- */
 
@@ -149,20 +150,24 @@ static const struct sg_syscall_def sg_table[] = {
 	   P_ARG("opcode", UINT, 1), P_ARG("arg", HEX, 2), P_ARG("nr_args", UINT, 3)),
 
 	/* files */
-	SC("open", FILE, FDR | OPN | ST, R_FD("fd"), C_PATH("name", 0),
+	/* name is what the caller passed (its memory, read at exit); the fd's
+	 * name in state is the kernel's (KP) */
+	SC("open", FILE, FDR | OPN | ST | KP, R_FD("fd"), C_PATH("name", 0),
 	   P_ARGT("flags", FLAGS, 1, OPEN_FLAGS), P_ARG("mode", MODE, 2)),
-	SC("openat", FILE, FDR | OPN | ST | DFD, R_FD("fd"), A_DIRFD("dirfd", 0),
+	SC("openat", FILE, FDR | OPN | ST | DFD | KP, R_FD("fd"), A_DIRFD("dirfd", 0),
 	   C_PATH("name", 1), P_ARGT("flags", FLAGS, 2, OPEN_FLAGS),
 	   P_ARG("mode", MODE, 3)),
 	/* struct open_how: u64 flags, mode, resolve; see the STRUCT convention */
-	SC("openat2", FILE, FDR | OPN | ST | DFD, R_FD("fd"), A_DIRFD("dirfd", 0),
+	SC("openat2", FILE, FDR | OPN | ST | DFD | KP, R_FD("fd"), A_DIRFD("dirfd", 0),
 	   C_PATH("name", 1), P_CAPT("flags", FLAGS, STRUCT, 2, 1, 0, OPEN_FLAGS),
 	   P_CAP("mode", MODE, STRUCT, 2, 2, 0),
 	   P_CAPT("resolve", FLAGS, STRUCT, 2, 3, 0, RESOLVE_FLAGS)),
-	SC("creat", FILE, FDR | OPN | ST, R_FD("fd"), C_PATH("name", 0),
+	SC("creat", FILE, FDR | OPN | ST | KP, R_FD("fd"), C_PATH("name", 0),
 	   P_ARG("mode", MODE, 1)),
+	/* a handle names no path: libs' path is the kernel's, of the new fd */
 	SC("open_by_handle_at", FILE, FDR | OPN | ST, R_FD("fd"), A_FD("mountfd", 0),
-	   P_ARGT("flags", FLAGS, 2, OPEN_FLAGS)),
+	   P_ARGT("flags", FLAGS, 2, OPEN_FLAGS),
+	   P_CAP("path", PATH, RES_PATH, 0, 0, ON_OK)),
 	SC("close", FILE, FDA | CLS | ST, R_ERR, A_FD("fd", 0)),
 	SC("read", FILE, FDA | RD, R_ERR, P_CAP("data", BYTES, BUF_RES, 1, 0, ON_OK),
 	   A_FD("fd", 0), P_ARG("size", UINT, 2)),

@@ -28,7 +28,15 @@ struct sg_writer {
 	bool batch;    /* the caller flushes at the end of each batch */
 	struct sg_strbuf buf;
 	size_t whole;  /* bytes of buf that are complete events */
+	/* where each complete event in buf ends, ascending: a write that
+	 * fails part way through a regular file (a full disk) is cut back to
+	 * the last whole event, so no partial record is left in the file */
+	size_t *ends;
+	size_t nends, capends;
+	bool ends_lost; /* no room to track them: nothing is cut back */
 };
+
+void sg_writer_free(struct sg_writer *w);
 
 /* Write everything buffered.  0, or -1 with errno (EPIPE: reader gone).
  * When memory ran out, the complete events are written and the cut one

@@ -144,7 +144,7 @@ void sg_output_free(struct sg_output *out)
 		return;
 	sg_fmt_free(out->fmt);
 	sg_tally_free(out->tally);
-	sg_sb_free(&out->w.buf);
+	sg_writer_free(&out->w);
 	sg_sb_free(&out->tmp);
 	sg_sb_free(&out->raw);
 	sg_sb_free(&out->key);

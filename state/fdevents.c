@@ -185,8 +185,15 @@ static void on_open(struct sg_state *st, struct sg_event *e)
 		flags = SG_PPM_O_CREAT | SG_PPM_O_WRONLY | SG_PPM_O_TRUNC;
 	else
 		num_by_name(e, "flags", &flags);
+	/* the file the kernel opened (its struct file's path) names the fd:
+	 * the caller's path (the param) is what its memory held at the exit,
+	 * which another thread may have rewritten during the call, and it
+	 * names a symlink, not the file; without the kernel's, the caller's */
 	const struct sg_param *path = param_of_type(e, SG_PT_PATH);
-	if (!path || !sg_state_path(e, path, &st->sb)) {
+	if (e->kpath) {
+		sg_sb_reset(&st->sb);
+		sg_sb_put(&st->sb, e->kpath, e->kpath_len);
+	} else if (!path || !sg_state_path(e, path, &st->sb)) {
 		sg_procfs_fd(st, p, e->res); /* no usable path: ask /proc */
 		return;
 	}

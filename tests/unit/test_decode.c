@@ -60,6 +60,12 @@ static void rb_pl(struct rb *r, uint8_t kind, uint8_t flags, const void *data, u
 	rb_hdr(r)->len = (uint32_t)r->len;
 }
 
+/* The kernel's path of an open's new fd (SG_SC_KPATH): the last payload. */
+static void rb_kpath(struct rb *r, uint8_t flags, const char *path)
+{
+	rb_pl(r, SG_CAP_RES_PATH, flags, path, path ? (uint16_t)strlen(path) : 0);
+}
+
 static unsigned nr_of(const char *name)
 {
 	unsigned nr = SG_NR_NONE;
@@ -96,6 +102,7 @@ static void openat_record(struct rb *r, const char *path)
 	rb_hdr(r)->args[0] = 0xdeadbeefffffff9cull; /* AT_FDCWD, junk above */
 	rb_hdr(r)->args[2] = 0x80000;
 	rb_pl(r, SG_CAP_STR, 0, path, (uint16_t)strlen(path));
+	rb_kpath(r, 0, path);
 }
 
 static void test_openat(void)
@@ -134,12 +141,14 @@ static void test_flags(void)
 	sg_decoder_init(&d, NULL);
 	rb_init(&r, SG_REC_SYSCALL, nr_of("openat"));
 	rb_pl(&r, SG_CAP_STR, SG_PLF_TRUNC, "/very/long", 10);
+	rb_kpath(&r, SG_PLF_SKIP, NULL);
 	p = (dec(&d, &r, &e) == 1) ? param(&e, "name") : NULL;
 	T_OK(p && (p->flags & SG_PARAM_TRUNC) && data_is(p, "/very/long"),
 	     "a cut string keeps its bytes and is flagged TRUNC");
 
 	rb_init(&r, SG_REC_SYSCALL, nr_of("openat"));
 	rb_pl(&r, SG_CAP_STR, SG_PLF_FAULT, NULL, 0);
+	rb_kpath(&r, SG_PLF_SKIP, NULL);
 	p = (dec(&d, &r, &e) == 1) ? param(&e, "name") : NULL;
 	T_OK(p && (p->flags & SG_PARAM_FAULT) && !(p->flags & SG_PARAM_DATA),
 	     "an unreadable string: FAULT, no data");
@@ -155,11 +164,13 @@ static void test_flags(void)
 
 	rb_init(&r, SG_REC_SYSCALL, nr_of("openat"));
 	rb_pl(&r, SG_CAP_STR, SG_PLF_SKIP, NULL, 0);
+	rb_kpath(&r, SG_PLF_SKIP, NULL);
 	p = (dec(&d, &r, &e) == 1) ? param(&e, "name") : NULL;
 	T_OK(p && p->flags == 0, "a skipped capture: no data, no flags");
 
 	rb_init(&r, SG_REC_SYSCALL, nr_of("openat"));
 	rb_pl(&r, SG_CAP_STR, SG_PLF_SKIP, "x", 1);
+	rb_kpath(&r, SG_PLF_SKIP, NULL);
 	T_OK(dec(&d, &r, &e) == -1, "a skipped capture with bytes is malformed");
 
 	rb_init(&r, SG_REC_SYSCALL, nr_of("close"));
@@ -171,6 +182,71 @@ static void test_flags(void)
 	rb_hdr(&r)->args[0] = 0xffffffffull;
 	T_OK(dec(&d, &r, &e) == 1 && param(&e, "uid") && param(&e, "uid")->num == 4294967295ll,
 	     "setuid(-1): uid is unsigned 32-bit");
+}
+
+/* The kernel's path of an open's new fd (SG_SC_KPATH) rides after the
+ * params' captures: whole, it is the event's kpath; cut, detached or odd, no
+ * kpath (state falls back to the caller's path); missing or lying, the
+ * record is malformed. */
+static void kpath_rec(struct rb *r, const char *name, uint8_t kflags, const void *kp, uint16_t klen)
+{
+	rb_init(r, SG_REC_SYSCALL, nr_of("openat"));
+	rb_hdr(r)->res = 4;
+	rb_hdr(r)->args[0] = (uint64_t)-100;
+	rb_pl(r, SG_CAP_STR, 0, name, (uint16_t)strlen(name));
+	rb_pl(r, SG_CAP_RES_PATH, kflags, kp, klen);
+}
+
+static void test_kpath(void)
+{
+	struct sg_decoder d;
+	struct sg_event e;
+	struct rb r;
+	static uint8_t big[SG_STR_MAX + 1];
+
+	sg_decoder_init(&d, NULL);
+	kpath_rec(&r, "lib/x.so", 0, "/usr/lib/x.so", 13);
+	T_OK(dec(&d, &r, &e) == 1 && e.kpath && e.kpath_len == 13 &&
+		     !memcmp(e.kpath, "/usr/lib/x.so", 13),
+	     "openat: the kernel's path is the event's kpath");
+	T_OK(data_is(param(&e, "name"), "lib/x.so"), "openat: name stays the caller's");
+
+	kpath_rec(&r, "x", SG_PLF_TRUNC, NULL, 0);
+	T_OK(dec(&d, &r, &e) == 1 && !e.kpath, "a cut kernel path: no kpath, the event stays");
+	kpath_rec(&r, "x", SG_PLF_DETACHED, "/x", 2);
+	T_OK(dec(&d, &r, &e) == 1 && !e.kpath, "a path in a detached mount: no kpath");
+	kpath_rec(&r, "x", SG_PLF_FAULT, NULL, 0);
+	T_OK(dec(&d, &r, &e) == 1 && !e.kpath, "an unreadable kernel path: no kpath");
+	kpath_rec(&r, "x", 0, "x", 1);
+	T_OK(dec(&d, &r, &e) == 1 && !e.kpath, "a relative kernel path is not a name");
+	kpath_rec(&r, "x", 0, "/a\0b", 4);
+	T_OK(dec(&d, &r, &e) == 1 && !e.kpath, "a kernel path with a NUL is not a name");
+	kpath_rec(&r, "x", SG_PLF_SKIP, NULL, 0);
+	T_OK(dec(&d, &r, &e) == 1 && !e.kpath, "a failed open: the path is skipped");
+
+	uint64_t bad = d.malformed;
+	kpath_rec(&r, "x", SG_PLF_SKIP, "/x", 2);
+	T_OK(dec(&d, &r, &e) == -1, "a skipped kernel path with bytes is malformed");
+	memset(big, 'a', sizeof(big));
+	big[0] = '/';
+	kpath_rec(&r, "x", 0, big, sizeof(big));
+	T_OK(dec(&d, &r, &e) == -1, "a kernel path longer than SG_STR_MAX is malformed");
+	rb_init(&r, SG_REC_SYSCALL, nr_of("openat"));
+	rb_pl(&r, SG_CAP_STR, 0, "x", 1);
+	T_OK(dec(&d, &r, &e) == -1, "an open without its kernel path payload is malformed");
+	rb_init(&r, SG_REC_SYSCALL, nr_of("openat"));
+	rb_pl(&r, SG_CAP_STR, 0, "x", 1);
+	rb_pl(&r, SG_CAP_STR, 0, "/x", 2);
+	T_OK(dec(&d, &r, &e) == -1, "a kernel path payload of another kind is malformed");
+	T_OK(d.malformed == bad + 4, "each counted as malformed");
+
+	/* libs' open_by_handle_at has a path param: the kernel's */
+	rb_init(&r, SG_REC_SYSCALL, nr_of("open_by_handle_at"));
+	rb_hdr(&r)->res = 5;
+	rb_pl(&r, SG_CAP_RES_PATH, 0, "/srv/data", 9);
+	T_OK(dec(&d, &r, &e) == 1 && data_is(param(&e, "path"), "/srv/data") && e.kpath &&
+		     e.kpath_len == 9,
+	     "open_by_handle_at: path param and kpath from the new fd");
 }
 
 static void test_numeric_caps(void)
@@ -198,6 +274,7 @@ static void test_numeric_caps(void)
 	rb_pl(&r, SG_CAP_STRUCT, 0, how, 8);
 	rb_pl(&r, SG_CAP_STRUCT, 0, how, 16);
 	rb_pl(&r, SG_CAP_STRUCT, 0, how, 24);
+	rb_kpath(&r, SG_PLF_SKIP, NULL);
 	T_OK(dec(&d, &r, &e) == 1 && param(&e, "flags")->num == 262 &&
 	     param(&e, "mode")->num == 0644 && param(&e, "resolve")->num == 0x8,
 	     "openat2: flags, mode, resolve from struct open_how");
@@ -207,6 +284,7 @@ static void test_numeric_caps(void)
 	rb_pl(&r, SG_CAP_STRUCT, 0, how, 16);
 	rb_pl(&r, SG_CAP_STRUCT, 0, how, 16);
 	rb_pl(&r, SG_CAP_STRUCT, 0, how, 24);
+	rb_kpath(&r, SG_PLF_SKIP, NULL);
 	T_OK(dec(&d, &r, &e) == -1, "openat2: a struct payload longer than its size is malformed");
 }
 
@@ -275,7 +353,7 @@ static void test_malformed(void)
 	T_OK(dec(&d, &r, &e) == -1, "bytes after the last payload");
 
 	r = good;
-	rb_hdr(&r)->npayloads = 2;
+	rb_hdr(&r)->npayloads = 3;
 	T_OK(dec(&d, &r, &e) == -1, "more payloads announced than present");
 
 	r = good;
@@ -297,11 +375,13 @@ static void test_malformed(void)
 
 	rb_init(&r, SG_REC_SYSCALL, nr_of("openat"));
 	rb_pl(&r, SG_CAP_BUF_RES, 0, "abc", 3);
+	rb_kpath(&r, SG_PLF_SKIP, NULL);
 	T_OK(dec(&d, &r, &e) == -1, "payload kind does not match the syscall's capture");
 
 	memset(big, 'a', sizeof(big));
 	rb_init(&r, SG_REC_SYSCALL, nr_of("openat"));
 	rb_pl(&r, SG_CAP_STR, 0, big, sizeof(big));
+	rb_kpath(&r, SG_PLF_SKIP, NULL);
 	T_OK(dec(&d, &r, &e) == -1, "string longer than SG_STR_MAX");
 
 	rb_init(&r, 77, 0);
@@ -480,6 +560,7 @@ int main(void)
 {
 	sg_syscalls_init();
 	test_openat();
+	test_kpath();
 	test_flags();
 	test_numeric_caps();
 	test_tuple();

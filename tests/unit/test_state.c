@@ -301,6 +301,17 @@ static void test_events(void)
 	run(st, &e);
 	T_STREQ(fdname(st, FAKE_PID, 9), "/var/lib/dpkg/status", "openat: path against dirfd");
 
+	/* the kernel's path of the new fd names it, not the caller's path:
+	 * another thread may have rewritten that, or it names a symlink */
+	mkev(&e, "openat", FAKE_PID, 10, oa, c2, 1);
+	e.kpath = "/srv/real/x.conf";
+	e.kpath_len = 16;
+	run(st, &e);
+	T_STREQ(fdname(st, FAKE_PID, 10), "/srv/real/x.conf", "openat: fd named by the kernel's path");
+	const struct sg_param *nm = sg_event_param(&e, "name");
+	T_OK(nm && nm->len == 15 && !memcmp(nm->data, "../conf/x.conf", 15),
+	     "openat: the name param stays the caller's");
+
 	/* a failed open creates nothing */
 	mkev(&e, "openat", FAKE_PID, -2, oa, c2, 1);
 	sg_state_before(st, &e);

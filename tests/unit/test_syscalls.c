@@ -156,8 +156,11 @@ static const char *def_problem(const struct sg_syscall_def *d)
 		caps += p->src == SG_SRC_CAP;
 		res += p->src == SG_SRC_RES;
 	}
-	if (caps > SG_MAX_CAPS)
+	/* the kernel path of a KPATH call is one more capture, after them */
+	if (caps + ((d->flags & SG_SC_KPATH) != 0) > SG_MAX_CAPS)
 		return "more than SG_MAX_CAPS captures";
+	if ((d->flags & SG_SC_KPATH) && !(d->flags & SG_SC_FD_RES))
+		return "KPATH without a new fd as the result";
 	if (res > 1)
 		return "two result params";
 	return NULL;
