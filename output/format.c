@@ -108,6 +108,8 @@ static int parse_field(const char *src, size_t j, struct sg_fmt *f, size_t *cap,
 	it->width = width;
 	it->ref = ref;
 	it->len = (size_t)n;
+	it->get = sg_field_getter(&it->ref);
+	it->safe = sg_field_text_safe(ref.id);
 	f->nfields++;
 	return (int)(j - start) + n;
 }

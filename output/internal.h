@@ -60,6 +60,12 @@ bool sg_esc_json(struct sg_strbuf *b, const char *s, size_t n);
  * backslash)? */
 bool sg_json_plain(const char *s, size_t n);
 
+/* Does s need no escaping in text (printable ASCII, no backslash)? */
+bool sg_text_plain(const char *s, size_t n);
+
+/* Does s need no quotes in CSV (no comma, quote, CR or LF)? */
+bool sg_csv_plain(const char *s, size_t n);
+
 /* CSV field, quoted when it holds a comma, quote, CR or LF. */
 void sg_esc_csv(struct sg_strbuf *b, const char *s, size_t n);
 
@@ -76,6 +82,10 @@ struct sg_fmt_item {
 	struct sg_fieldref ref;
 	char *text;          /* LIT: the bytes; FIELD: the name as written */
 	size_t len;
+	/* FIELD, decided once at compile time: its getter, and whether its
+	 * text needs no escaping (sg_field_text_safe) */
+	sg_field_fn get;
+	bool safe;
 };
 
 struct sg_fmt {
@@ -128,6 +138,21 @@ bool sg_field_text(struct sg_output *out, struct sg_event *e, const struct sg_fi
  * field.  These are strings in every format. */
 int sg_field_text_special(struct sg_output *out, struct sg_event *e,
 			  const struct sg_fieldref *ref, const char **text, size_t *len);
+
+/* Is every text field id can have free of bytes any medium escapes
+ * (numbers, booleans, syscall names, clocks, constant words)?  Those are
+ * copied as they are, with no escaper. */
+bool sg_field_text_safe(unsigned id);
+
+/* Medium of sg_field_put: how a value is made safe. */
+enum sg_medium { SG_MED_TEXT, SG_MED_CSV };
+
+/* Append field ref's text to b made safe for the medium, without a scratch
+ * copy where it can (safe fields as they are, evt.info / evt.args rendered
+ * in place and checked); false when the field is missing. */
+struct sg_fmt_item;
+bool sg_field_put(struct sg_output *out, struct sg_strbuf *b, struct sg_event *e,
+		  const struct sg_fmt_item *it, struct sg_arena *a, enum sg_medium m);
 
 /* ---- the output object and its formats ------------------------------- */
 
