@@ -86,6 +86,9 @@ struct sg_fmt_item {
 	 * text needs no escaping (sg_field_text_safe) */
 	sg_field_fn get;
 	bool safe;
+	/* %evt.arg or %evt.rawarg alone: every argument, as one JSON object
+	 * (-o json only) */
+	bool whole;
 };
 
 struct sg_fmt {
@@ -94,6 +97,7 @@ struct sg_fmt {
 	size_t nitems;
 	struct sg_fmt_item *items;
 	size_t nfields;      /* FIELD items */
+	size_t whole;        /* 1 + the index of the first whole-args item; 0: none */
 };
 
 /* Compile a -p format ("*%evt.num %proc.name\n").  NULL with *d set. */
@@ -170,6 +174,16 @@ struct sg_output {
 	struct sg_clock clock;       /* evt.time */
 	struct sg_clock utc;         /* evt.datetime */
 	char num[24];                /* a number's text */
+	/* JSON: the process part of the last default record, kept while the
+	 * next event is of the same thread, process entry and generation */
+	struct sg_jproc {
+		bool valid;
+		uint32_t tid, pid, uid, ppid;
+		const void *proc;
+		uint64_t gen;
+		char comm[16];
+		struct sg_strbuf text;
+	} jproc;
 	uint64_t printed;            /* events written */
 	uint64_t shown;              /* printed, or counted (-c, --count-by, -q) */
 	bool header_done;            /* CSV header row */
