@@ -205,6 +205,8 @@ extern const char sg_csv_default_format[];
 /* count.c: -c and --count-by. */
 struct sg_tally *sg_tally_new(const struct sg_output_opts *o, struct sg_diag *d);
 void sg_tally_event(struct sg_tally *c, struct sg_event *e, struct sg_arena *a);
+/* n events of e's key at once. */
+void sg_tally_add(struct sg_tally *c, struct sg_event *e, struct sg_arena *a, uint64_t n);
 /* Render the count or table of this interval into out->w.buf and reset it. */
 void sg_tally_print(struct sg_output *out, bool final);
 void sg_tally_free(struct sg_tally *c);

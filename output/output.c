@@ -108,6 +108,21 @@ int sg_output_event(struct sg_output *out, struct sg_event *e, struct sg_arena *
 	return sg_writer_commit(&out->w);
 }
 
+int sg_output_count(struct sg_output *out, struct sg_event *e, struct sg_arena *a, uint64_t n)
+{
+	if (out->o.quiet) {
+		out->shown += n;
+		return 0;
+	}
+	if (!out->tally) {
+		errno = EINVAL;
+		return -1;
+	}
+	sg_tally_add(out->tally, e, a, n);
+	out->shown += n;
+	return 0;
+}
+
 uint64_t sg_output_shown(const struct sg_output *out)
 {
 	return out->shown;

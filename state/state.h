@@ -180,6 +180,10 @@ const char *sg_user_home(struct sg_state *st, uint32_t uid);
 const char *sg_user_shell(struct sg_state *st, uint32_t uid);
 const char *sg_group_name(struct sg_state *st, uint32_t gid);
 
+/* container.id of a cgroup v2 id ("host", 12 hex digits, or "" when the
+ * cgroup is not found), as a process in it gets. */
+void sg_state_container_of_cgroup(struct sg_state *st, uint64_t cgid, char out[16]);
+
 /* Sizes, for --stats and the memory-bound tests. */
 struct sg_state_stats {
 	uint64_t procs, fds, procs_dropped;

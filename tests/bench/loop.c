@@ -10,6 +10,10 @@
  *   loop N open        openat("/etc/passwd") + close
  *   loop N connect     socket + connect to 127.0.0.1:9 (closed: refused) + close
  *   loop N forkexec    fork + execve("/bin/true") + wait
+ *   loop N fork        fork + _exit + wait (a fork storm: N processes come and go)
+ *   loop N sleepers    N children that sleep in pause(2); prints "ready" once
+ *                      they are all there and sleeps itself until killed
+ *                      (kill its process group)
  */
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -72,6 +76,36 @@ static void one_forkexec(void)
 		waitpid(pid, NULL, 0);
 }
 
+static void one_fork(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+}
+
+/* Idle processes for the start-up case: sysgrep seeds its state with all of them. */
+static int sleepers(long n)
+{
+	for (long i = 0; i < n; i++) {
+		pid_t pid = fork();
+		if (pid < 0) {
+			perror("loop: fork");
+			return 1;
+		}
+		if (pid == 0) {
+			for (;;)
+				pause();
+		}
+	}
+	printf("ready\n");
+	fflush(stdout);
+	for (;;)
+		pause();
+}
+
 int main(int argc, char **argv)
 {
 	long n = argc > 1 ? atol(argv[1]) : 1000000;
@@ -80,10 +114,16 @@ int main(int argc, char **argv)
 			  : !strcmp(mode, "open")    ? one_open
 			  : !strcmp(mode, "connect") ? one_connect
 			  : !strcmp(mode, "forkexec") ? one_forkexec
+			  : !strcmp(mode, "fork")    ? one_fork
 						      : NULL;
 
+	if (n > 0 && !strcmp(mode, "sleepers")) {
+		prctl(PR_SET_NAME, "sgbench_sleep");
+		return sleepers(n);
+	}
+
 	if (n <= 0 || !one) {
-		fprintf(stderr, "usage: %s CALLS [getppid|open|connect|forkexec]\n", argv[0]);
+		fprintf(stderr, "usage: %s N [getppid|open|connect|forkexec|fork|sleepers]\n", argv[0]);
 		return 2;
 	}
 	prctl(PR_SET_NAME, LOOP_COMM);
