@@ -30,6 +30,9 @@
 struct sg_probe {
 	struct sysgrep_bpf *skel;
 	struct sg_reader *reader;
+	uint32_t kcount;
+	int ncpu;
+	uint64_t *vals; /* a per-CPU value, ncpu of them */
 };
 
 /* -v: libbpf's warnings and notes (a verifier log comes as a warning);
@@ -181,7 +184,8 @@ static void set_rodata(struct sysgrep_bpf *sk, const struct sg_probe_opts *o, ui
 	set_sel(sk, o->pd);
 	set_specs(sk);
 	set_push(sk, o->pd);
-	sk->rodata->want_procexit = !o->pd || (o->pd->procexit && !o->pd->never);
+	sk->rodata->kcount = o->kcount;
+	sk->rodata->sel_procexit = !o->pd || (o->pd->procexit && !o->pd->never) ? SG_SEL_FILTER : 0;
 }
 
 /* Whether the kernel's sched_process_exit tracepoint passes group_dead
@@ -247,6 +251,11 @@ static int setup(struct sg_probe *p, const struct sg_probe_opts *o, char *why, s
 	pick_exit(p->skel);
 	if (ncpu <= 0)
 		ncpu = 1;
+	/* counting sends nothing: the ring need not be large */
+	if (o->kcount)
+		rbsize = SG_RINGBUF_MIN;
+	if (!(o->kcount & SG_KF_BY))
+		bpf_map__set_max_entries(p->skel->maps.kcount_by, 1);
 	err = bpf_map__set_max_entries(p->skel->maps.rb, rbsize);
 	if (!err)
 		err = bpf_map__set_max_entries(p->skel->maps.scratch, (uint32_t)ncpu);
@@ -294,6 +303,14 @@ struct sg_probe *sg_probe_open(const struct sg_probe_opts *o, char *why, size_t 
 		free(p);
 		return NULL;
 	}
+	p->kcount = o->kcount;
+	p->ncpu = libbpf_num_possible_cpus();
+	p->vals = p->ncpu > 0 ? calloc((size_t)p->ncpu, sizeof(uint64_t)) : NULL;
+	if (!p->vals) {
+		snprintf(why, n, "out of memory");
+		sg_probe_close(p);
+		return NULL;
+	}
 	if (setup(p, o, why, n)) {
 		sg_probe_close(p);
 		return NULL;
@@ -315,6 +332,7 @@ static uint64_t *counter_row(struct sg_probe_cpu *c, uint32_t k)
 	case SG_CNT_LOST_MATCH: return &c->lost_match;
 	case SG_CNT_SCRATCH: return &c->cut;
 	case SG_CNT_COMPAT: return &c->compat;
+	case SG_CNT_KFULL: return &c->kfull;
 	}
 	return NULL;
 }
@@ -354,6 +372,7 @@ void sg_probe_counters(struct sg_probe *p, struct sg_probe_counters *c)
 		c->lost_match += cpu[i].lost_match;
 		c->cut += cpu[i].cut;
 		c->compat += cpu[i].compat;
+		c->kfull += cpu[i].kfull;
 	}
 	c->ncpu = (uint32_t)ncpu;
 	c->cpu = cpu;
@@ -401,6 +420,49 @@ uint64_t sg_probe_drain(struct sg_probe *p, sg_record_fn fn, void *ctx)
 	}
 }
 
+/* The sum over CPUs of one per-CPU value of map fd at key. */
+static int sum_cpus(struct sg_probe *p, int fd, const void *key, uint64_t *total)
+{
+	if (bpf_map_lookup_elem(fd, key, p->vals))
+		return -errno;
+	*total = 0;
+	for (int i = 0; i < p->ncpu; i++)
+		*total += p->vals[i];
+	return 0;
+}
+
+int sg_probe_kcounts(struct sg_probe *p, sg_kcount_fn fn, void *ctx)
+{
+	uint64_t total;
+
+	if (!(p->kcount & SG_KF_BY)) {
+		int fd = bpf_map__fd(p->skel->maps.kcount_nr);
+		uint32_t last = p->kcount & SG_KF_TYPE ? SG_KNR_PROCEXIT : 0;
+
+		for (uint32_t nr = 0; nr <= last; nr++) {
+			struct sg_kkey k = {.nr = nr};
+			int err = sum_cpus(p, fd, &nr, &total);
+			if (err)
+				return err;
+			if (total)
+				fn(ctx, &k, total);
+		}
+		return 0;
+	}
+	int fd = bpf_map__fd(p->skel->maps.kcount_by);
+	struct sg_kkey k, next;
+	const void *prev = NULL;
+
+	while (bpf_map_get_next_key(fd, prev, &next) == 0) {
+		k = next;
+		prev = &k;
+		/* a key deleted meanwhile (none are) would only be skipped */
+		if (sum_cpus(p, fd, &k, &total) == 0 && total)
+			fn(ctx, &k, total);
+	}
+	return 0;
+}
+
 uint64_t sg_probe_delivered(struct sg_probe *p)
 {
 	return sg_reader_delivered(p->reader);
@@ -412,5 +474,6 @@ void sg_probe_close(struct sg_probe *p)
 		return;
 	sg_reader_free(p->reader);
 	sysgrep_bpf__destroy(p->skel);
+	free(p->vals);
 	free(p);
 }

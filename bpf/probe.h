@@ -16,6 +16,9 @@ struct sg_probe_opts {
 	uint32_t snaplen;             /* bytes of data buffers (-s; 0 = none) */
 	uint32_t ringbuf_bytes;       /* ring buffer size (power of 2), default 8 MiB */
 	int verbose;                  /* -v: libbpf's messages on stderr; -vv: debug too */
+	/* SG_KF_* (event/abi.h): count in the kernel, send nothing; only
+	 * when the pushdown decides the whole filter */
+	uint32_t kcount;
 };
 
 struct sg_probe;
@@ -44,7 +47,7 @@ typedef int (*sg_record_fn)(void *ctx, const void *rec, size_t len);
 int sg_probe_poll(struct sg_probe *p, int timeout_ms, sg_record_fn fn, void *ctx);
 
 struct sg_probe_cpu {
-	uint64_t emitted, lost, lost_match, cut, compat;
+	uint64_t emitted, lost, lost_match, cut, compat, kfull;
 };
 
 struct sg_probe_counters {
@@ -54,6 +57,7 @@ struct sg_probe_counters {
 			      * match, pushed-down conditions holding): matches missing */
 	uint64_t cut;     /* records cut because the scratch area was too small */
 	uint64_t compat;  /* 32-bit calls the filter may select, seen, not decoded */
+	uint64_t kfull;   /* calls counted in the kernel under no key (table full) */
 	uint32_t ncpu;    /* rows of cpu (possible CPUs), 0 if unreadable */
 	struct sg_probe_cpu *cpu; /* per CPU; sg_probe_counters_free() */
 };
@@ -77,6 +81,12 @@ void sg_probe_stop(struct sg_probe *p);
  * the probe's final count of records sent.
  */
 uint64_t sg_probe_drain(struct sg_probe *p, sg_record_fn fn, void *ctx);
+
+/* The kernel's counts so far (opts.kcount): fn once per key with its
+ * total over every CPU.  0, or -errno. */
+struct sg_kkey;
+typedef void (*sg_kcount_fn)(void *ctx, const struct sg_kkey *key, uint64_t total);
+int sg_probe_kcounts(struct sg_probe *p, sg_kcount_fn fn, void *ctx);
 
 /* Records the reader has handed to callbacks since the start. */
 uint64_t sg_probe_delivered(struct sg_probe *p);

@@ -55,8 +55,10 @@ const volatile __u64 wake_bytes = 1 << 20;
 const volatile __u8 sel[SG_MAX_SYSCALLS] = {};
 const volatile struct sg_spec specs[SG_MAX_SYSCALLS] = {};
 const volatile struct sg_push push = {};
-/* the filter can match procexit: a lost exit record may be a lost match */
-const volatile __u8 want_procexit = 0;
+const volatile __u32 kcount = 0; /* SG_KF_*: counting in the kernel */
+/* SG_SEL_FILTER: the filter may select procexit (a lost exit record may
+ * then be a lost match) */
+const volatile __u8 sel_procexit = 0;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -69,6 +71,21 @@ struct {
 	__type(key, __u32);
 	__type(value, __u64);
 } counters SEC(".maps");
+
+/* Counting in the kernel (event/abi.h): by syscall number, or by key. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, SG_MAX_SYSCALLS + 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} kcount_nr SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(max_entries, SG_KCOUNT_MAX);
+	__type(key, struct sg_kkey);
+	__type(value, __u64);
+} kcount_by SEC(".maps");
 
 /* One scratch area per CPU.  A per-CPU array cannot hold values above
  * 32 KiB, so this is a plain array with one entry per possible CPU
@@ -414,6 +431,49 @@ static __always_inline bool push_pass(const struct task_ids *ids)
 	if (push.ncomm && !push_comm(ids->comm))
 		return false;
 	return true;
+}
+
+/* ---- counting in the kernel ------------------------------------------------ */
+
+/* One selected call (or procexit) counted: nothing is sent.  A key the
+ * full table cannot take is counted as such, never dropped unseen. */
+static __always_inline void kcount_one(__u32 nr, const struct task_ids *ids)
+{
+	if (!(kcount & SG_KF_BY)) {
+		__u32 k = kcount & SG_KF_TYPE ? nr : 0;
+		__u64 *v = bpf_map_lookup_elem(&kcount_nr, &k);
+
+		bump(v);
+		return;
+	}
+	struct sg_kkey key = {};
+	__u64 one = 1, *v;
+
+	if (kcount & SG_KF_TYPE)
+		key.nr = nr;
+	if (kcount & SG_KF_PID)
+		key.pid = ids->pid;
+	if (kcount & SG_KF_TID)
+		key.tid = ids->tid;
+	if (kcount & SG_KF_UID)
+		key.uid = ids->uid;
+	if (kcount & SG_KF_CGROUP)
+		key.cgroup = ids->cgroup;
+	if (kcount & SG_KF_COMM)
+		__builtin_memcpy(key.comm, ids->comm, SG_COMM_LEN);
+	v = bpf_map_lookup_elem(&kcount_by, &key);
+	if (v) {
+		*v += 1; /* this CPU's own value */
+		return;
+	}
+	/* another CPU may have made it meanwhile: then add to it */
+	if (bpf_map_update_elem(&kcount_by, &key, &one, BPF_NOEXIST) == 0)
+		return;
+	v = bpf_map_lookup_elem(&kcount_by, &key);
+	if (v)
+		*v += 1;
+	else
+		count(SG_CNT_KFULL);
 }
 
 /* ---- captures -------------------------------------------------------------- */
@@ -1088,6 +1148,12 @@ int BPF_PROG(sg_sys_exit, struct pt_regs *regs, long ret)
 	if (!s)
 		return 0;
 	current_ids(t, &ids);
+	/* the kernel decides the whole filter and only counts are wanted */
+	if (kcount) {
+		if ((s & SG_SEL_FILTER) && push_pass(&ids))
+			kcount_one((__u32)nr, &ids);
+		return 0;
+	}
 	/* a state call is sent for every process; one the filter wants only
 	 * where the pushed-down conditions hold */
 	if ((s & (SG_SEL_FILTER | SG_SEL_STATE)) == SG_SEL_FILTER && !push_pass(&ids))
@@ -1200,7 +1266,8 @@ int BPF_PROG(sg_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 	__u32 off = sizeof(*r), n;
 	__u8 flags = 0;
 
-	if ((bpf_get_current_pid_tgid() >> 32) == self_tgid)
+	/* counting in the kernel keeps no state */
+	if (kcount || (bpf_get_current_pid_tgid() >> 32) == self_tgid)
 		return 0;
 	buf = scratch_area();
 	if (!buf) {
@@ -1233,15 +1300,17 @@ int BPF_PROG(sg_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(sg_fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u64 *emitted = counter(SG_CNT_EMITTED);
-	__u64 wake = wake_flag(emitted, PI_REC_LEN);
+	__u64 *emitted, wake;
 	struct sg_procinfo pi;
 	struct sg_payload *pl;
 	struct sg_rec *r;
 	__u8 *x;
 
-	if ((bpf_get_current_pid_tgid() >> 32) == self_tgid)
+	/* counting in the kernel keeps no state */
+	if (kcount || (bpf_get_current_pid_tgid() >> 32) == self_tgid)
 		return 0;
+	emitted = counter(SG_CNT_EMITTED);
+	wake = wake_flag(emitted, PI_REC_LEN);
 	x = bpf_ringbuf_reserve(&rb, PI_REC_LEN, 0);
 	if (!x) {
 		count_lost(false); /* state only */
@@ -1264,30 +1333,43 @@ int BPF_PROG(sg_fork, struct task_struct *parent, struct task_struct *child)
 	return 0;
 }
 
-/* Whether the exit of p passes the pushed-down conditions (a lost
- * procexit the filter may select). */
-static __always_inline bool exit_may_match(struct task_struct *p)
+/* Whether the exit of p passes the pushed-down conditions. */
+static __always_inline bool exit_may_match(struct task_struct *p, struct task_ids *ids)
+{
+	if (HAVE_TASK_BTF)
+		ids_btf(p, ids);
+	else
+		ids_of(p, ids);
+	return push_pass(ids);
+}
+
+/* procexit counted in the kernel, when the filter may select it. */
+static __always_inline int kcount_exit(struct task_struct *p)
 {
 	struct task_ids ids;
 
-	if (HAVE_TASK_BTF)
-		ids_btf(p, &ids);
-	else
-		ids_of(p, &ids);
-	return push_pass(&ids);
+	if ((sel_procexit & SG_SEL_FILTER) && exit_may_match(p, &ids))
+		kcount_one(SG_KNR_PROCEXIT, &ids);
+	return 0;
 }
 
 static __always_inline int emit_exit(struct task_struct *p, bool group_dead)
 {
-	__u64 *emitted = counter(SG_CNT_EMITTED);
-	__u64 wake = wake_flag(emitted, sizeof(struct sg_rec));
+	__u64 *emitted;
+	__u64 wake;
 	struct sg_rec *r;
 
 	if ((bpf_get_current_pid_tgid() >> 32) == self_tgid)
 		return 0;
+	if (kcount)
+		return kcount_exit(p);
+	emitted = counter(SG_CNT_EMITTED);
+	wake = wake_flag(emitted, sizeof(struct sg_rec));
 	r = bpf_ringbuf_reserve(&rb, sizeof(*r), 0);
 	if (!r) {
-		count_lost(want_procexit && exit_may_match(p));
+		struct task_ids ids;
+
+		count_lost((sel_procexit & SG_SEL_FILTER) && exit_may_match(p, &ids));
 		return 0;
 	}
 	task_header(r, SG_REC_EXIT, p);

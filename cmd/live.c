@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "bpf/decode.h"
+#include "cmd/kcount.h"
 #include "cmd/pipeline.h"
 #include "cmd/signals.h"
 #include "bpf/probe.h"
@@ -21,6 +22,10 @@
 #include "event/syscalls.h"
 
 #define SG_POLL_MS 100 /* upper bound on a wait: signals, -t and ticks are checked */
+#define SG_KCOUNT_POLL_MS 10 /* -q counted in the kernel: how often the count is read */
+/* After the detach, calls already inside the probe may still count: they
+ * take microseconds; the final read waits this long for them. */
+#define SG_KCOUNT_SETTLE_US 10000
 
 static uint64_t now_ns(void)
 {
@@ -36,6 +41,9 @@ struct live {
 	struct sg_event ev;
 	struct sg_run_result r;
 	bool draining; /* the probe is detached: every record left is read */
+	uint32_t kf;   /* SG_KF_*: the kernel counts, no record is sent */
+	struct sg_kcount *kc;
+	struct sg_probe *p;
 };
 
 static int on_record(void *vctx, const void *rec, size_t len)
@@ -67,7 +75,7 @@ static bool needs_state(const struct sg_opts *o, const struct sg_pushdown *pd)
 }
 
 static struct sg_probe *open_probe(const struct sg_opts *o, struct sg_filter *f,
-				   struct sg_pushdown *pd)
+				   struct sg_pushdown *pd, uint32_t *kf)
 {
 	char why[512];
 	if (sg_probe_check(why, sizeof(why))) {
@@ -75,9 +83,15 @@ static struct sg_probe *open_probe(const struct sg_opts *o, struct sg_filter *f,
 		return NULL;
 	}
 	sg_filter_pushdown(f, pd);
-	if (needs_state(o, pd))
+	*kf = sg_kcount_plan(o, pd, why, sizeof(why));
+	if (o->verbose)
+		fprintf(stderr, "sysgrep: counting %s%s\n", *kf ? "in the kernel" : "in user space: ",
+			*kf ? "" : why);
+	/* counts made in the kernel need no state at all */
+	if (!*kf && needs_state(o, pd))
 		add_state_syscalls(pd);
 	struct sg_probe_opts po = {
+		.kcount = *kf,
 		.pd = o->no_pushdown ? NULL : pd, /* NULL: every syscall, no conditions */
 		.snaplen = o->snaplen,
 		.ringbuf_bytes = o->ringbuf_bytes,
@@ -116,6 +130,10 @@ static void report_losses(const struct sg_run_result *r)
 	if (r->malformed)
 		fprintf(stderr, "sysgrep: %llu malformed records dropped\n",
 			(unsigned long long)r->malformed);
+	if (r->kfull)
+		fprintf(stderr, "sysgrep: %llu events counted in the kernel under no key: its table "
+			"holds %u keys (count by fewer fields)\n", (unsigned long long)r->kfull,
+			SG_KCOUNT_MAX);
 	if (r->compat)
 		fprintf(stderr, "sysgrep: %llu 32-bit system calls (int 0x80, ia32) the filter may "
 			"select were seen but not decoded: sysgrep decodes 64-bit calls only\n",
@@ -127,12 +145,13 @@ static void stats_text(const struct sg_run_result *r)
 	fprintf(stderr,
 		"sysgrep: stats: %llu events, %llu matched, %llu sent by the probe, "
 		"%llu read, %llu lost, %llu cut, %llu malformed, %llu unread, "
-		"%llu skipped after the end (-n, -q, closed output), %.3f s (%.0f events/s)\n",
+		"%llu skipped after the end (-n, -q, closed output), %llu counted in the kernel, "
+		"%.3f s (%.0f events/s)\n",
 		(unsigned long long)r->events, (unsigned long long)r->matched,
 		(unsigned long long)r->emitted, (unsigned long long)r->read,
 		(unsigned long long)r->lost, (unsigned long long)r->cut,
 		(unsigned long long)r->malformed, (unsigned long long)r->unread,
-		(unsigned long long)r->skipped, r->seconds,
+		(unsigned long long)r->skipped, (unsigned long long)r->kernel_counted, r->seconds,
 		r->seconds > 0 ? (double)r->events / r->seconds : 0.0);
 	/* where every record read went, and every match: the drop reasons */
 	fprintf(stderr,
@@ -169,10 +188,12 @@ static void stats_json(const struct sg_run_result *r)
 		"{\"stats\":{\"events\":%llu,\"matched\":%llu,\"printed\":%llu,\"no_field\":%llu,"
 		"\"emitted\":%llu,\"read\":%llu,\"lost\":%llu,\"lost_match\":%llu,\"cut\":%llu,"
 		"\"malformed\":%llu,\"proc_records\":%llu,\"unread\":%llu,"
-		"\"skipped\":%llu,\"compat\":%llu,\"seconds\":%.3f,\"cpus\":[",
+		"\"skipped\":%llu,\"compat\":%llu,\"kernel_counted\":%llu,\"kernel_unkeyed\":%llu,"
+		"\"seconds\":%.3f,\"cpus\":[",
 		U(r->events), U(r->matched), U(r->printed), U(r->no_field), U(r->emitted),
 		U(r->read), U(r->lost), U(r->lost_match), U(r->cut), U(r->malformed),
-		U(r->proc_records), U(r->unread), U(r->skipped), U(r->compat), r->seconds);
+		U(r->proc_records), U(r->unread), U(r->skipped), U(r->compat), U(r->kernel_counted),
+		U(r->kfull), r->seconds);
 	for (uint32_t i = 0; i < r->ncpu; i++) {
 		const struct sg_run_cpu *c = &r->cpu[i];
 		fprintf(stderr, "%s{\"cpu\":%u,\"emitted\":%llu,\"read\":%llu,\"lost\":%llu,"
@@ -208,6 +229,24 @@ static int poll_timeout(uint64_t now, uint64_t deadline, uint64_t tick)
 	return (int)(wait / 1000000ull);
 }
 
+/* Counts made in the kernel since the last read, into the output. */
+static void kcount_collect(struct live *l)
+{
+	int64_t n = sg_kcount_collect(l->kc, l->p, l->pl.out);
+
+	if (n < 0) {
+		fprintf(stderr, "sysgrep: reading the kernel's counts: %s\n", strerror(errno));
+		l->pl.error = true;
+		l->pl.done = true;
+		return;
+	}
+	l->pl.events += (uint64_t)n;
+	l->pl.matched += (uint64_t)n;
+	/* -q: the first match settles it */
+	if (l->o->max_events && sg_output_shown(l->pl.out) >= l->o->max_events)
+		l->pl.done = true;
+}
+
 static void loop(struct live *l, struct sg_probe *p)
 {
 	const struct sg_opts *o = l->o;
@@ -220,11 +259,21 @@ static void loop(struct live *l, struct sg_probe *p)
 		if (deadline && now >= deadline)
 			break;
 		if (tick && now >= tick) {
+			if (l->kf)
+				kcount_collect(l);
 			sg_pipeline_tick(&l->pl);
 			tick += o->interval_ns;
 			continue;
 		}
-		int n = sg_probe_poll(p, poll_timeout(now, deadline, tick), on_record, l);
+		int wait = poll_timeout(now, deadline, tick);
+		/* -q counted in the kernel: look at the count often */
+		if (l->kf && o->max_events) {
+			kcount_collect(l);
+			if (l->pl.done)
+				break;
+			wait = wait < SG_KCOUNT_POLL_MS ? wait : SG_KCOUNT_POLL_MS;
+		}
+		int n = sg_probe_poll(p, wait, on_record, l);
 		/* the drain's events leave before the next wait */
 		sg_pipeline_flush(&l->pl);
 		if (n < 0 && n != -EINTR) {
@@ -244,6 +293,11 @@ static void finish(struct live *l, struct sg_probe *p)
 	struct sg_probe_counters c;
 
 	sg_probe_stop(p);
+	if (l->kf) {
+		usleep(SG_KCOUNT_SETTLE_US);
+		if (!l->pl.error)
+			kcount_collect(l);
+	}
 	l->draining = true;
 	uint64_t sent = sg_probe_drain(p, on_record, l);
 	sg_pipeline_flush(&l->pl);
@@ -256,6 +310,8 @@ static void finish(struct live *l, struct sg_probe *p)
 	l->r.lost_match = c.lost_match;
 	l->r.cut = c.cut;
 	l->r.compat = c.compat;
+	l->r.kfull = c.kfull;
+	l->r.kernel_counted = l->kf ? l->pl.matched : 0;
 	l->r.malformed = l->dec.malformed;
 	l->r.proc_records = l->dec.proc_records;
 	l->r.ncpu = c.ncpu;
@@ -288,14 +344,22 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 		return 2;
 	}
 	/* a stop during start-up: nothing is loaded, the totals (none) said */
-	struct sg_probe *p = sg_signals_stop() ? NULL : open_probe(o, f, &pd);
+	struct sg_probe *p = sg_signals_stop() ? NULL : open_probe(o, f, &pd, &l.kf);
 	if (!p && !sg_signals_stop()) {
 		sg_state_free(st);
 		return 2;
 	}
+	l.p = p;
+	if (p && l.kf && !(l.kc = sg_kcount_new(l.kf, st))) {
+		fprintf(stderr, "sysgrep: out of memory\n");
+		sg_probe_close(p);
+		sg_state_free(st);
+		return 2;
+	}
 	/* after attaching, so nothing that starts in between is missed; the
-	 * records that queue meanwhile are applied on top of the scan */
-	if (p)
+	 * records that queue meanwhile are applied on top of the scan.
+	 * Counting in the kernel reads no state. */
+	if (p && !l.kf)
 		sg_state_scan_proc(st);
 	sg_state_stats(st, &l.r.state_start);
 	sg_decoder_init(&l.dec, st);
@@ -316,6 +380,7 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 	sg_state_stats(st, &l.r.state_end);
 	report(o, &l.r);
 	free(l.r.cpu);
+	sg_kcount_free(l.kc);
 	sg_pipeline_free(&l.pl);
 	sg_state_free(st);
 	return rc;

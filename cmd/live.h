@@ -24,6 +24,8 @@ struct sg_run_result {
 	uint64_t unread;   /* records sent but not read by the end of the drain */
 	uint64_t malformed;
 	uint64_t emitted, lost, lost_match, cut, compat; /* the probe's counters */
+	uint64_t kernel_counted; /* events counted in the kernel (no record sent) */
+	uint64_t kfull;          /* of those, counted under no key (table full) */
 	uint32_t ncpu;
 	struct sg_run_cpu *cpu; /* per CPU, ncpu rows */
 	double seconds;

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "cmd/kcount.h"
 #include "cmd/lists.h"
 #include "cmd/live.h"
 #include "cmd/options.h"
@@ -161,6 +162,31 @@ static struct sg_output *make_output(const struct sg_opts *o)
 	return out;
 }
 
+/* --dump-filter: whether the counts of this run would be made in the
+ * kernel (no event sent), and why not. */
+static void dump_counting(const struct sg_opts *o, const struct sg_filter *f)
+{
+	struct sg_pushdown pd;
+	char why[512];
+
+	sg_filter_pushdown(f, &pd);
+	printf("  kernel decides the whole filter: %s\n", pd.exact ? "yes" : "no");
+	if (!(o->count || o->quiet || o->count_by)) {
+		if (pd.exact && !pd.never)
+			printf("counting: -c, -q and --count-by over %s would count in the kernel\n",
+			       sg_kcount_fields);
+		else
+			printf("counting: in user space (%s)\n",
+			       pd.never ? "the filter never matches"
+					: "the kernel does not decide the whole filter");
+		return;
+	}
+	if (sg_kcount_plan(o, &pd, why, sizeof(why)))
+		printf("counting: in the kernel (no event is sent)\n");
+	else
+		printf("counting: in user space: %s\n", why);
+}
+
 /* Informational actions print to stdout and exit 0. */
 static int run_info(const struct sg_opts *o, const struct sg_rules *rules)
 {
@@ -185,6 +211,7 @@ static int run_info(const struct sg_opts *o, const struct sg_rules *rules)
 	if (!f)
 		return 2;
 	sg_filter_dump(f, stdout);
+	dump_counting(o, f);
 	sg_filter_free(f);
 	return 0;
 }

@@ -185,6 +185,37 @@ struct sg_push {
  * own logic never emits bytes past SG_SCRATCH_SIZE. */
 #define SG_SCRATCH_SLACK 32768
 
+/*
+ * Counting in the kernel (-c, -q, --count-by when the kernel decides the
+ * whole filter and every field counted by is one it knows): the probe
+ * sends no record at all and counts each selected call, by syscall number
+ * in `kcount_nr` (a per-CPU array; index SG_KNR_PROCEXIT for procexit), or
+ * by key in `kcount_by` (a per-CPU hash of struct sg_kkey) when the count
+ * is by more than the event type.  rodata `kcount` is 0 (off), or the
+ * SG_KF_* components of the key plus SG_KF_ON.
+ */
+#define SG_KNR_PROCEXIT SG_MAX_SYSCALLS
+#define SG_KCOUNT_MAX 65536 /* distinct keys kcount_by holds */
+
+#define SG_KF_ON 0x01     /* counting in the kernel */
+#define SG_KF_TYPE 0x02   /* evt.type (syscall number) */
+#define SG_KF_PID 0x04    /* proc.pid */
+#define SG_KF_TID 0x08    /* thread.tid */
+#define SG_KF_UID 0x10    /* user.uid */
+#define SG_KF_COMM 0x20   /* proc.name */
+#define SG_KF_CGROUP 0x40 /* the cgroup v2 id (container.id) */
+#define SG_KF_BY (SG_KF_PID | SG_KF_TID | SG_KF_UID | SG_KF_COMM | SG_KF_CGROUP)
+
+/* Components not counted by are zero. */
+struct sg_kkey {
+	__u32 nr;  /* syscall number or SG_KNR_PROCEXIT (0 without SG_KF_TYPE) */
+	__u32 pid;
+	__u32 tid;
+	__u32 uid;
+	__u64 cgroup;
+	char comm[SG_COMM_LEN];
+};
+
 /* Keys of the `counters` per-CPU array map. */
 enum sg_counter {
 	SG_CNT_EMITTED = 0, /* records submitted */
@@ -193,6 +224,7 @@ enum sg_counter {
 	SG_CNT_COMPAT,      /* 32-bit calls the filter may select, not decoded */
 	SG_CNT_LOST_MATCH,  /* of SG_CNT_LOST, records the filter may select (the
 			     * call's sel has SG_SEL_FILTER and the pushdown holds) */
+	SG_CNT_KFULL,       /* calls counted in the kernel under no key: kcount_by full */
 	SG_CNT_MAX
 };
 

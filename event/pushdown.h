@@ -28,6 +28,11 @@ struct sg_pushdown {
 	uint32_t ncgroup;
 	uint64_t cgroup[SG_PUSH_MAX];
 
+	/* The kernel decides the whole filter: the selected syscalls and the
+	 * conditions above hold exactly when the filter does, so counting
+	 * needs no event sent (-c, -q, --count-by over kernel fields). */
+	bool exact;
+
 	/* What the filter (and output) reads: decides which state syscalls
 	 * the probe must send even when the filter cannot match them. */
 	bool uses_proc_state;

@@ -910,11 +910,44 @@ static bool get_evt_type(struct sg_event *e, const struct sg_fieldref *ref,
 	return true;
 }
 
+/* The event's own numbers, for the fields every output line prints. */
+static bool get_evt_num(struct sg_event *e, const struct sg_fieldref *ref,
+			struct sg_value *v, struct sg_arena *a)
+{
+	(void)ref, (void)a;
+	return v_u64(v, e->num);
+}
+
+static bool get_evt_cpu(struct sg_event *e, const struct sg_fieldref *ref,
+			struct sg_value *v, struct sg_arena *a)
+{
+	(void)ref, (void)a;
+	return v_u64(v, e->cpu);
+}
+
+static bool get_evt_rawres(struct sg_event *e, const struct sg_fieldref *ref,
+			   struct sg_value *v, struct sg_arena *a)
+{
+	(void)ref, (void)a;
+	return v_s64(v, e->res);
+}
+
+static bool get_evt_dir(struct sg_event *e, const struct sg_fieldref *ref,
+			struct sg_value *v, struct sg_arena *a)
+{
+	(void)e, (void)ref, (void)a;
+	return v_str(v, "<", 1);
+}
+
 sg_field_fn sg_field_getter(const struct sg_fieldref *ref)
 {
 	if (!ref)
 		return sg_field_get;
 	switch (ref->id) {
+	case SG_F_EVT_NUM: return get_evt_num;
+	case SG_F_EVT_CPU: return get_evt_cpu;
+	case SG_F_EVT_RAWRES: return get_evt_rawres;
+	case SG_F_EVT_DIR: return get_evt_dir;
 	case SG_F_PROC_NAME: return get_proc_name;
 	case SG_F_PROC_PID: return get_proc_pid;
 	case SG_F_THREAD_TID: return get_thread_tid;

@@ -510,6 +510,52 @@ void sg_render_param_resolved(struct sg_strbuf *b, const struct sg_event *e,
 	b->p[b->len] = 0;
 }
 
+/* " name=0x1f" / " name=-3" of a plain number argument (not captured,
+ * not resolved: HEX, INT, UINT), written with one reservation; false for
+ * any other parameter.  Generic syscalls have six of them, and they were
+ * most of the cost of their lines. */
+static bool render_plain_arg(struct sg_strbuf *b, const struct sg_param *p, bool space)
+{
+	static const char hex[] = "0123456789abcdef";
+	const struct sg_param_def *d = p->def;
+	unsigned t = d->type;
+
+	if ((t != SG_PT_HEX && t != SG_PT_INT && t != SG_PT_UINT) || d->src == SG_SRC_CAP ||
+	    (p->flags & SG_PARAM_FAULT))
+		return false;
+	size_t nl = strlen(d->name);
+	char *o = sg_sb_room(b, nl + 24);
+	if (!o)
+		return true;
+	size_t at = 0;
+	if (space)
+		o[at++] = ' ';
+	memcpy(o + at, d->name, nl);
+	at += nl;
+	o[at++] = '=';
+	uint64_t v = (uint64_t)p->num;
+	if (t == SG_PT_HEX) {
+		size_t n = v ? (size_t)(67 - __builtin_clzll(v)) / 4 : 1;
+		o[at++] = '0';
+		o[at++] = 'x';
+		for (size_t i = n; i-- > 0; v >>= 4)
+			o[at + i] = hex[v & 15];
+		at += n;
+	} else {
+		char digits[24], *end = digits + sizeof(digits), *q;
+		if (t == SG_PT_INT && p->num < 0) {
+			q = sg_fmt_u64(end, 0 - v);
+			*--q = '-';
+		} else {
+			q = sg_fmt_u64(end, v);
+		}
+		memcpy(o + at, q, (size_t)(end - q));
+		at += (size_t)(end - q);
+	}
+	sg_sb_commit(b, at);
+	return true;
+}
+
 void sg_render_args(struct sg_strbuf *b, const struct sg_event *e)
 {
 	unsigned n = e->nparams < SG_MAX_PARAMS ? e->nparams : SG_MAX_PARAMS;
@@ -519,6 +565,10 @@ void sg_render_args(struct sg_strbuf *b, const struct sg_event *e)
 		const struct sg_param *p = &e->params[i];
 		if (!p->def || !p->def->name)
 			continue;
+		if (render_plain_arg(b, p, !first)) {
+			first = false;
+			continue;
+		}
 		if (!first)
 			sg_sb_putc(b, ' ');
 		first = false;

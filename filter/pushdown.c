@@ -318,6 +318,43 @@ static uint8_t operand_flags(const struct sg_operand *o)
 	return fl;
 }
 
+/* Only evt.type in this subtree: its event-type sets are exact. */
+static bool type_only(const struct sg_ast *n)
+{
+	if (n->kind == SG_AST_CMP)
+		return is_type_leaf(n);
+	for (int i = 0; i < n->nkids; i++)
+		if (!type_only(n->kids[i]))
+			return false;
+	return true;
+}
+
+/* Does the pushdown hold exactly when the filter does?  A conjunction of
+ * subtrees on evt.type alone and of the conditions collect() pushes whole
+ * (=, in on pid, tid, uid, name; their lists fit the probe's). */
+static bool exact(const struct sg_ast *n)
+{
+	if (n->kind == SG_AST_AND) {
+		for (int i = 0; i < n->nkids; i++)
+			if (!exact(n->kids[i]))
+				return false;
+		return true;
+	}
+	if (type_only(n))
+		return true;
+	if (!pushable_leaf(n))
+		return false;
+	switch (n->lhs.ref.id) {
+	case SG_F_PROC_PID:
+	case SG_F_THREAD_TID:
+	case SG_F_USER_UID:
+	case SG_F_PROC_NAME:
+		return n->lhs.ref.index < 0 && !n->lhs.ref.key;
+	default:
+		return false;
+	}
+}
+
 static void uses_state(const struct sg_ast *n, struct sg_pushdown *pd)
 {
 	if (n->kind != SG_AST_CMP) {
@@ -362,6 +399,7 @@ void sg_pushdown_build(const struct sg_ast *root, struct sg_pushdown *pd, char *
 		pd->sel[nr] = get_bit(&may, nr) && get_bit(&c.named, nr) ? SG_SEL_FILTER : 0;
 	pd->procexit = get_bit(&may, PROCEXIT_BIT);
 	uses_state(root, pd);
+	pd->exact = exact(root);
 	if (set_empty(&c, &may)) {
 		/* would a call that never returns have matched? then say so */
 		struct ctx all;

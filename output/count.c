@@ -158,29 +158,29 @@ static void build_key(struct sg_tally *c, struct sg_event *e, struct sg_arena *a
 	sg_sb_free(&val);
 }
 
-static void add_key(struct sg_tally *c)
+static void add_key(struct sg_tally *c, uint64_t n)
 {
 	uint64_t h = hash_bytes(c->key.p, c->key.len);
 	if (c->nbuckets) {
 		for (struct entry *e = c->buckets[h & (c->nbuckets - 1)]; e; e = e->next) {
 			if (e->hash == h && e->keylen == c->key.len &&
 			    memcmp(e->key, c->key.p, e->keylen) == 0) {
-				e->count++;
+				e->count += n;
 				return;
 			}
 		}
 	}
 	if (c->nentries >= SG_COUNT_MAX_KEYS || c->keybytes + c->key.len > SG_COUNT_MAX_BYTES ||
 	    c->key.oom || (c->nentries >= c->nbuckets / 2 && !grow(c))) {
-		c->other++;
+		c->other += n;
 		return;
 	}
 	struct entry *e = malloc(sizeof(*e) + c->key.len);
 	if (!e) {
-		c->other++;
+		c->other += n;
 		return;
 	}
-	e->count = 1;
+	e->count = n;
 	e->hash = h;
 	e->keylen = c->key.len;
 	memcpy(e->key, c->key.p, c->key.len);
@@ -192,11 +192,18 @@ static void add_key(struct sg_tally *c)
 
 void sg_tally_event(struct sg_tally *c, struct sg_event *e, struct sg_arena *a)
 {
-	c->total++;
+	sg_tally_add(c, e, a, 1);
+}
+
+void sg_tally_add(struct sg_tally *c, struct sg_event *e, struct sg_arena *a, uint64_t n)
+{
+	if (!n)
+		return;
+	c->total += n;
 	if (!c->fields)
 		return;
 	build_key(c, e, a);
-	add_key(c);
+	add_key(c, n);
 }
 
 /* ---- reading keys back ------------------------------------------------ */

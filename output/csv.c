@@ -46,19 +46,24 @@ bool sg_csv_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a)
 		if (!first)
 			sg_sb_putc(&out->w.buf, ',');
 		first = false;
-		if (!sg_field_text(out, e, &it->ref, a, &text, &len)) {
-			if (!f->star) {
-				sg_writer_rewind(&out->w, mark);
-				return false;
-			}
-			sg_sb_puts(&out->w.buf, "<NA>");
+		/* a lone empty column would be a blank line, which readers skip */
+		if (f->nfields == 1) {
+			if (!sg_field_text(out, e, &it->ref, a, &text, &len))
+				goto missing;
+			if (len == 0)
+				sg_sb_puts(&out->w.buf, "\"\"");
+			else
+				sg_esc_csv(&out->w.buf, text, len);
 			continue;
 		}
-		/* a lone empty column would be a blank line, which readers skip */
-		if (f->nfields == 1 && len == 0)
-			sg_sb_puts(&out->w.buf, "\"\"");
-		else
-			sg_esc_csv(&out->w.buf, text, len);
+		if (sg_field_put(out, &out->w.buf, e, it, a, SG_MED_CSV))
+			continue;
+missing:
+		if (!f->star) {
+			sg_writer_rewind(&out->w, mark);
+			return false;
+		}
+		sg_sb_puts(&out->w.buf, "<NA>");
 	}
 	sg_sb_putc(&out->w.buf, '\n');
 	return true;

@@ -174,6 +174,31 @@ bool sg_json_plain(const char *s, size_t n)
 	return json_run((const uint8_t *)s, n) == n;
 }
 
+bool sg_text_plain(const char *s, size_t n)
+{
+	return text_run((const uint8_t *)s, n) == n;
+}
+
+/* The flags of the bytes that make a CSV field need quotes. */
+static inline uint64_t csv_special(uint64_t x)
+{
+	return has_byte(x, ',') | has_byte(x, '"') | has_byte(x, '\r') | has_byte(x, '\n');
+}
+
+bool sg_csv_plain(const char *s, size_t n)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8)
+		if (csv_special(load8(u + i)))
+			return false;
+	for (; i < n; i++)
+		if (u[i] == ',' || u[i] == '"' || u[i] == '\r' || u[i] == '\n')
+			return false;
+	return true;
+}
+
 /* The escape of the code point (or invalid byte) at u, in esc; its length
  * (0: copy the bytes as they are).  *len receives the bytes it covers. */
 static size_t text_escape_at(const uint8_t *u, size_t n, size_t *len, char esc[32])
@@ -309,10 +334,7 @@ bool sg_esc_json(struct sg_strbuf *b, const char *s, size_t n)
 
 void sg_esc_csv(struct sg_strbuf *b, const char *s, size_t n)
 {
-	bool quote = false;
-	for (size_t i = 0; i < n && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
-	if (!quote) {
+	if (sg_csv_plain(s, n)) {
 		sg_sb_put(b, s, n);
 		return;
 	}

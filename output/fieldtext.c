@@ -158,3 +158,104 @@ bool sg_field_text(struct sg_output *out, struct sg_event *e, const struct sg_fi
 		return false;
 	return text_of_value(out, &v, text, len);
 }
+
+bool sg_field_text_safe(unsigned id)
+{
+	if (id >= SG_F_MAX)
+		return false;
+	switch (sg_fields[id].type) {
+	case SG_FT_U64:
+	case SG_FT_S64:
+	case SG_FT_PORT:
+	case SG_FT_ABSTIME:
+	case SG_FT_BOOL:
+	case SG_FT_SYSCALL:
+		return true;
+	}
+	switch (id) {
+	case SG_F_EVT_TIME:
+	case SG_F_EVT_DATETIME:
+	case SG_F_EVT_DIR:
+	case SG_F_EVT_RES:
+	case SG_F_FD_TYPE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool plain_for(enum sg_medium m, const char *s, size_t n)
+{
+	return m == SG_MED_CSV ? sg_csv_plain(s, n) : sg_text_plain(s, n);
+}
+
+static void escape_for(enum sg_medium m, struct sg_strbuf *b, const char *s, size_t n)
+{
+	if (m == SG_MED_CSV)
+		sg_esc_csv(b, s, n);
+	else
+		sg_esc_text(b, s, n, SG_NO_LIMIT);
+}
+
+/* evt.info / evt.args straight into b: arguments are mostly numbers and
+ * plain names, and then the rendering is the line; otherwise the rendered
+ * bytes move to the scratch buffer and are escaped back from there. */
+static void put_args_in_place(struct sg_output *out, struct sg_strbuf *b, struct sg_event *e,
+			      enum sg_medium m)
+{
+	size_t at = b->len;
+
+	sg_render_args(b, e);
+	if (b->oom)
+		return;
+	size_t n = b->len - at;
+	if (plain_for(m, b->p + at, n))
+		return;
+	sg_sb_reset(&out->tmp);
+	sg_sb_put(&out->tmp, b->p + at, n);
+	b->len = at;
+	b->p[at] = 0;
+	escape_for(m, b, out->tmp.p ? out->tmp.p : "", out->tmp.len);
+}
+
+bool sg_field_put(struct sg_output *out, struct sg_strbuf *b, struct sg_event *e,
+		  const struct sg_fmt_item *it, struct sg_arena *a, enum sg_medium m)
+{
+	const struct sg_fieldref *ref = &it->ref;
+	const char *text;
+	size_t len;
+	struct sg_value v;
+
+	switch (ref->id) {
+	case SG_F_EVT_INFO:
+	case SG_F_EVT_ARGS:
+		put_args_in_place(out, b, e, m);
+		return true;
+	case SG_F_EVT_TIME:
+	case SG_F_EVT_DATETIME:
+		if (sg_field_text_special(out, e, ref, &text, &len) <= 0)
+			return false;
+		sg_sb_put(b, text, len);
+		return true;
+	}
+	if (!it->get(e, ref, &v, a))
+		return false;
+	/* numbers straight into the line */
+	if (v.type == SG_FT_U64 || v.type == SG_FT_PORT || v.type == SG_FT_ABSTIME) {
+		sg_sb_u64(b, v.u);
+		return true;
+	}
+	if (v.type == SG_FT_S64) {
+		sg_sb_i64(b, v.i);
+		return true;
+	}
+	if (!text_of_value(out, &v, &text, &len))
+		return false;
+	/* a lone empty CSV column is the caller's business (it knows the
+	 * number of columns) */
+	if (it->safe)
+		sg_sb_put(b, text, len);
+	else
+		escape_for(m, b, text, len);
+	return true;
+}

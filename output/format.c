@@ -73,6 +73,23 @@ static char unescape(char c)
  * src is the caller's text (diagnostics point into it); keys are rebased
  * into f->src, the copy the format owns.
  */
+/* "evt.arg" or "evt.rawarg" with no argument at s: the field, or -1. */
+static int whole_args(const char *s, size_t *n)
+{
+	static const struct { const char *name; int id; } w[] = {
+		{"evt.arg", SG_F_EVT_ARG}, {"evt.rawarg", SG_F_EVT_RAWARG}};
+	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		size_t l = strlen(w[i].name);
+		char c = s[l];
+		if (strncmp(s, w[i].name, l) || c == '.' || c == '[' || c == '_' ||
+		    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			continue;
+		*n = l;
+		return w[i].id;
+	}
+	return -1;
+}
+
 static int parse_field(const char *src, size_t j, struct sg_fmt *f, size_t *cap,
 		       struct sg_diag *d)
 {
@@ -88,7 +105,17 @@ static int parse_field(const char *src, size_t j, struct sg_fmt *f, size_t *cap,
 		j++;
 	}
 	struct sg_fieldref ref;
-	int n = sg_fieldref_parse(src, src + j, &ref, d);
+	size_t wlen;
+	int wid = whole_args(src + j, &wlen);
+	int n;
+	if (wid >= 0) {
+		memset(&ref, 0, sizeof(ref));
+		ref.id = (uint16_t)wid;
+		ref.index = -1;
+		n = (int)wlen;
+	} else {
+		n = sg_fieldref_parse(src, src + j, &ref, d);
+	}
 	if (n < 0)
 		return -1;
 	if (sg_fields[ref.id].flags & SG_FF_FILTERONLY) {
@@ -108,6 +135,11 @@ static int parse_field(const char *src, size_t j, struct sg_fmt *f, size_t *cap,
 	it->width = width;
 	it->ref = ref;
 	it->len = (size_t)n;
+	it->get = sg_field_getter(&it->ref);
+	it->safe = sg_field_text_safe(ref.id);
+	it->whole = wid >= 0;
+	if (it->whole)
+		f->whole = (size_t)(it - f->items) + 1;
 	f->nfields++;
 	return (int)(j - start) + n;
 }
@@ -207,6 +239,12 @@ struct sg_fmt *sg_fmt_compile_list(const char *text, struct sg_diag *d)
 		}
 		int used = parse_field(src, i, f, &cap, d);
 		if (used < 0) {
+			sg_fmt_free(f);
+			return NULL;
+		}
+		if (f->whole) {
+			sg_diag_set(d, src, (int)i, "'%s' needs an argument, like %s.fd",
+				    f->items[f->nitems - 1].text, f->items[f->nitems - 1].text);
 			sg_fmt_free(f);
 			return NULL;
 		}

@@ -68,6 +68,12 @@ bool sg_esc_json(struct sg_strbuf *b, const char *s, size_t n);
  * backslash)? */
 bool sg_json_plain(const char *s, size_t n);
 
+/* Does s need no escaping in text (printable ASCII, no backslash)? */
+bool sg_text_plain(const char *s, size_t n);
+
+/* Does s need no quotes in CSV (no comma, quote, CR or LF)? */
+bool sg_csv_plain(const char *s, size_t n);
+
 /* CSV field, quoted when it holds a comma, quote, CR or LF. */
 void sg_esc_csv(struct sg_strbuf *b, const char *s, size_t n);
 
@@ -84,6 +90,13 @@ struct sg_fmt_item {
 	struct sg_fieldref ref;
 	char *text;          /* LIT: the bytes; FIELD: the name as written */
 	size_t len;
+	/* FIELD, decided once at compile time: its getter, and whether its
+	 * text needs no escaping (sg_field_text_safe) */
+	sg_field_fn get;
+	bool safe;
+	/* %evt.arg or %evt.rawarg alone: every argument, as one JSON object
+	 * (-o json only) */
+	bool whole;
 };
 
 struct sg_fmt {
@@ -92,6 +105,7 @@ struct sg_fmt {
 	size_t nitems;
 	struct sg_fmt_item *items;
 	size_t nfields;      /* FIELD items */
+	size_t whole;        /* 1 + the index of the first whole-args item; 0: none */
 };
 
 /* Compile a -p format ("*%evt.num %proc.name\n").  NULL with *d set. */
@@ -137,6 +151,21 @@ bool sg_field_text(struct sg_output *out, struct sg_event *e, const struct sg_fi
 int sg_field_text_special(struct sg_output *out, struct sg_event *e,
 			  const struct sg_fieldref *ref, const char **text, size_t *len);
 
+/* Is every text field id can have free of bytes any medium escapes
+ * (numbers, booleans, syscall names, clocks, constant words)?  Those are
+ * copied as they are, with no escaper. */
+bool sg_field_text_safe(unsigned id);
+
+/* Medium of sg_field_put: how a value is made safe. */
+enum sg_medium { SG_MED_TEXT, SG_MED_CSV };
+
+/* Append field ref's text to b made safe for the medium, without a scratch
+ * copy where it can (safe fields as they are, evt.info / evt.args rendered
+ * in place and checked); false when the field is missing. */
+struct sg_fmt_item;
+bool sg_field_put(struct sg_output *out, struct sg_strbuf *b, struct sg_event *e,
+		  const struct sg_fmt_item *it, struct sg_arena *a, enum sg_medium m);
+
 /* ---- the output object and its formats ------------------------------- */
 
 struct sg_tally;
@@ -153,6 +182,16 @@ struct sg_output {
 	struct sg_clock clock;       /* evt.time */
 	struct sg_clock utc;         /* evt.datetime */
 	char num[24];                /* a number's text */
+	/* JSON: the process part of the last default record, kept while the
+	 * next event is of the same thread, process entry and generation */
+	struct sg_jproc {
+		bool valid;
+		uint32_t tid, pid, uid, ppid;
+		const void *proc;
+		uint64_t gen;
+		char comm[16];
+		struct sg_strbuf text;
+	} jproc;
 	uint64_t printed;            /* events written */
 	uint64_t shown;              /* printed, or counted (-c, --count-by, -q) */
 	bool header_done;            /* CSV header row */
@@ -174,6 +213,8 @@ extern const char sg_csv_default_format[];
 /* count.c: -c and --count-by. */
 struct sg_tally *sg_tally_new(const struct sg_output_opts *o, struct sg_diag *d);
 void sg_tally_event(struct sg_tally *c, struct sg_event *e, struct sg_arena *a);
+/* n events of e's key at once. */
+void sg_tally_add(struct sg_tally *c, struct sg_event *e, struct sg_arena *a, uint64_t n);
 /* Render the count or table of this interval into out->w.buf and reset it. */
 void sg_tally_print(struct sg_output *out, bool final);
 void sg_tally_free(struct sg_tally *c);

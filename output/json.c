@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "extract/render.h"
+#include "state/state.h"
 
 struct json_ctx {
 	struct sg_output *out;
@@ -43,6 +44,7 @@ struct json_ctx {
 	 * length + 1 once measured, with its plainness */
 	uint8_t pkeylen[SG_MAX_PARAMS];
 	bool pkeyplain[SG_MAX_PARAMS];
+	unsigned ncut;  /* arguments cut at a bound (the default record's _cut) */
 };
 
 /* `,"key":` with one copy; key must be plain. */
@@ -126,11 +128,9 @@ struct rawkey {
 
 #define SG_NAME_KEY ((size_t)-1)
 
-/* A string value; records the raw bytes under rk when not UTF-8. */
-static void put_str(struct json_ctx *c, const struct rawkey *rk, const char *s, size_t n)
+/* The exact bytes of a value that was not UTF-8, base64 under rk in _raw. */
+static void add_raw(struct json_ctx *c, const struct rawkey *rk, const char *s, size_t n)
 {
-	if (sg_esc_json(c->b, s, n))
-		return;
 	struct sg_strbuf *raw = &c->out->raw;
 	struct sg_strbuf *key = &c->out->key;
 	sg_sb_reset(key);
@@ -145,6 +145,13 @@ static void put_str(struct json_ctx *c, const struct rawkey *rk, const char *s, 
 	sg_sb_puts(raw, ":\"");
 	sg_base64(raw, s, n);
 	sg_sb_putc(raw, '"');
+}
+
+/* A string value; records the raw bytes under rk when not UTF-8. */
+static void put_str(struct json_ctx *c, const struct rawkey *rk, const char *s, size_t n)
+{
+	if (!sg_esc_json(c->b, s, n))
+		add_raw(c, rk, s, n);
 }
 
 /* A value rendered by fn straight into the line between quotes: values
@@ -175,13 +182,6 @@ static void put_rendered(struct json_ctx *c, const struct rawkey *rk, render_fn 
 	b->len = at - 1;
 	b->p[b->len] = 0;
 	put_str(c, rk, tmp->p ? tmp->p : "", tmp->len);
-}
-
-static void render_all_args(struct sg_strbuf *b, const struct sg_event *e,
-			    const struct sg_param *p)
-{
-	(void)p;
-	sg_render_args(b, e);
 }
 
 static void put_value(struct json_ctx *c, const struct rawkey *rk, const struct sg_value *v)
@@ -240,13 +240,62 @@ static bool put_field(struct json_ctx *c, const char *key, size_t klen,
 	return ok;
 }
 
-static bool put_field_id(struct json_ctx *c, unsigned id)
+/* ---- the default record ---------------------------------------------- */
+
+/* A literal piece of the record (keys and punctuation), one copy. */
+static inline __attribute__((always_inline)) void lit(struct sg_strbuf *b, const char *s, size_t n)
 {
-	struct sg_fieldref ref = {.id = (uint16_t)id, .index = -1};
-	return put_field(c, sg_fields[id].name, SG_NAME_KEY, &ref);
+	char *d = sg_sb_room(b, n);
+	if (!d)
+		return;
+	sg_sb_copy(d, s, n);
+	sg_sb_commit(b, n);
+}
+#define LIT(b, s) lit((b), (s), sizeof(s) - 1)
+
+#define SG_MEMO_STRLEN ((size_t)-1) /* put_memo measures the string itself */
+
+/* A string of the state that an output of this kind prints again and
+ * again (proc.exepath, fd.name): escaped once into its memo, which state
+ * drops whenever the string changes.  Not UTF-8: escaped each time, so
+ * that _raw gets its bytes. */
+static void put_memo(struct json_ctx *c, struct sg_memo *m, const char *key, const char *s,
+		     size_t n)
+{
+	if (m->p) {
+		lit(c->b, m->p, m->len);
+		return;
+	}
+	if (n == SG_MEMO_STRLEN)
+		n = strlen(s);
+	size_t at = c->b->len;
+	const struct rawkey rk = {key, SG_NAME_KEY, NULL};
+	if (!sg_esc_json(c->b, s, n)) {
+		add_raw(c, &rk, s, n);
+		return;
+	}
+	if (!c->b->oom)
+		sg_memo_set(m, c->b->p + at, c->b->len - at);
 }
 
-/* ---- evt.arg / evt.rawarg -------------------------------------------- */
+static bool is_number_ptype(unsigned t)
+{
+	switch (t) {
+	case SG_PT_INT:
+	case SG_PT_UINT:
+	case SG_PT_ERRNO:
+	case SG_PT_FD:
+	case SG_PT_DIRFD:
+	case SG_PT_PID:
+	case SG_PT_UID:
+	case SG_PT_GID:
+	case SG_PT_MODE:
+	case SG_PT_DEV:
+		return true;
+	default:
+		return false;
+	}
+}
 
 static bool is_signed_ptype(unsigned t)
 {
@@ -254,7 +303,323 @@ static bool is_signed_ptype(unsigned t)
 	       t == SG_PT_PID;
 }
 
-static void put_raw_number(struct json_ctx *c, const struct sg_param *p)
+static void put_number_arg(struct json_ctx *c, const struct sg_param *p)
+{
+	unsigned t = p->def->type;
+	int64_t v;
+
+	if ((p->flags & SG_PARAM_FAULT) || !sg_param_num(p, &v))
+		LIT(c->b, "null");
+	else if ((t == SG_PT_UID || t == SG_PT_GID) && (v == -1 || v == (int64_t)UINT32_MAX))
+		LIT(c->b, "-1");
+	else if (is_signed_ptype(t))
+		sg_sb_i64(c->b, v);
+	else
+		sg_sb_u64(c->b, (uint64_t)v);
+}
+
+/* The bytes of a captured value, or NULL (then the value is null). */
+static const char *captured(const struct sg_param *p, size_t *n)
+{
+	if (!(p->flags & SG_PARAM_DATA) || (p->flags & SG_PARAM_FAULT) || !p->data)
+		return NULL;
+	*n = p->len;
+	return (const char *)p->data;
+}
+
+/* argv / envp: an array of strings; a value with a string that is not
+ * UTF-8 has all its bytes (NUL separated) in _raw. */
+static void put_strarray(struct json_ctx *c, const struct rawkey *rk, const char *s, size_t n)
+{
+	struct sg_strbuf *b = c->b;
+	size_t all = n, start = 0;
+	bool first = true, valid = true;
+
+	/* the last terminator may be there or not */
+	if (n && s[n - 1] == 0)
+		n--;
+	sg_sb_putc(b, '[');
+	for (size_t i = 0; all && i <= n; i++) {
+		if (i < n && s[i])
+			continue;
+		if (!first)
+			sg_sb_putc(b, ',');
+		first = false;
+		valid &= sg_esc_json(b, s + start, i - start);
+		start = i + 1;
+	}
+	sg_sb_putc(b, ']');
+	if (!valid)
+		add_raw(c, rk, s, all);
+}
+
+static void put_arg_value(struct json_ctx *c, const struct sg_param *p)
+{
+	const struct rawkey rk = {"evt.arg", 7, p->def->name};
+	unsigned t = p->def->type;
+	const char *s;
+	size_t n = 0;
+
+	if (is_number_ptype(t)) {
+		put_number_arg(c, p);
+		return;
+	}
+	switch (t) {
+	case SG_PT_FLAGS:
+	case SG_PT_ENUM:
+	case SG_PT_SIGNAL:
+	case SG_PT_HEX: {
+		/* names as the text line resolves them; hex exact, as a string.
+		 * Both are made of constant names, digits and '|': no escaping */
+		int64_t v;
+		if ((p->flags & SG_PARAM_FAULT) || !sg_param_num(p, &v)) {
+			LIT(c->b, "null");
+			return;
+		}
+		if (t == SG_PT_HEX) {
+			LIT(c->b, "\"0x");
+			sg_sb_hex64(c->b, (uint64_t)v);
+		} else {
+			sg_sb_putc(c->b, '"');
+			sg_render_param_resolved(c->b, c->e, p);
+		}
+		sg_sb_putc(c->b, '"');
+		return;
+	}
+	case SG_PT_PATH:
+	case SG_PT_STR:
+		if (!(s = captured(p, &n))) {
+			LIT(c->b, "null");
+			return;
+		}
+		/* a relative path as the text line resolves it */
+		if (t == SG_PT_PATH && n && s[0] != '/' && !(p->flags & SG_PARAM_TRUNC)) {
+			put_rendered(c, &rk, sg_render_param_resolved, p);
+			return;
+		}
+		n = sg_strnlen32(s, (uint32_t)n);
+		put_str(c, &rk, s, n);
+		return;
+	case SG_PT_BYTES:
+		if (!(s = captured(p, &n))) {
+			LIT(c->b, "null");
+			return;
+		}
+		put_str(c, &rk, s, n);
+		return;
+	case SG_PT_CHARBUFARRAY:
+		if (!(s = captured(p, &n))) {
+			LIT(c->b, "null");
+			return;
+		}
+		put_strarray(c, &rk, s, n);
+		return;
+	default: /* SOCKADDR, TUPLE, RAW: their text */
+		if (!captured(p, &n)) {
+			LIT(c->b, "null");
+			return;
+		}
+		put_rendered(c, &rk, sg_render_param_plain, p);
+		return;
+	}
+}
+
+/* The two fds of a pipe / socketpair: "fd1":3,"fd2":4, Falco's names. */
+static void put_fdpair(struct json_ctx *c, const struct sg_param *p)
+{
+	int32_t fds[2];
+	bool ok = (p->flags & SG_PARAM_DATA) && !(p->flags & SG_PARAM_FAULT) && p->data &&
+		  p->len >= 2 * sizeof(int32_t);
+
+	if (ok)
+		memcpy(fds, p->data, sizeof(fds));
+	for (int i = 0; i < 2; i++) {
+		put_plain_key(c, i ? "fd2" : "fd1", 3);
+		if (ok)
+			sg_sb_i64(c->b, fds[i]);
+		else
+			LIT(c->b, "null");
+	}
+}
+
+/* "evt.arg":{...}: every parameter once, typed. */
+static void put_args(struct json_ctx *c)
+{
+	struct sg_event *e = c->e;
+	unsigned n = e->nparams < SG_MAX_PARAMS ? e->nparams : SG_MAX_PARAMS;
+
+	LIT(c->b, ",\"evt.arg\":{");
+	c->first = true;
+	for (unsigned i = 0; i < n; i++) {
+		const struct sg_param *p = &e->params[i];
+		if (!p->def || !p->def->name)
+			continue;
+		if (p->flags & SG_PARAM_TRUNC)
+			c->ncut++;
+		if (p->def->type == SG_PT_FDPAIR) {
+			put_fdpair(c, p);
+			continue;
+		}
+		put_param_key(c, i, p->def->name);
+		put_arg_value(c, p);
+	}
+	sg_sb_putc(c->b, '}');
+	c->first = false;
+}
+
+/* "_cut":["name",...]: the arguments whose captures stopped at a bound
+ * (-s, the path and argv bounds), so a cut value is never taken whole. */
+static void put_cut(struct json_ctx *c)
+{
+	struct sg_event *e = c->e;
+	unsigned n = e->nparams < SG_MAX_PARAMS ? e->nparams : SG_MAX_PARAMS;
+	bool first = true;
+
+	LIT(c->b, ",\"_cut\":[");
+	for (unsigned i = 0; i < n; i++) {
+		const struct sg_param *p = &e->params[i];
+		if (!p->def || !p->def->name || !(p->flags & SG_PARAM_TRUNC))
+			continue;
+		if (!first)
+			sg_sb_putc(c->b, ',');
+		first = false;
+		sg_esc_json(c->b, p->def->name, strlen(p->def->name));
+	}
+	sg_sb_putc(c->b, ']');
+}
+
+static void put_u64(struct sg_strbuf *b, const char *key, size_t klen, uint64_t v)
+{
+	lit(b, key, klen);
+	sg_sb_u64(b, v);
+}
+#define PUT_U64(b, k, v) put_u64((b), (k), sizeof(k) - 1, (v))
+
+/* A field through its getter; null when it does not apply. */
+static void put_field_value(struct json_ctx *c, unsigned id)
+{
+	struct sg_fieldref ref = {.id = (uint16_t)id, .index = -1};
+	struct sg_value v;
+	struct rawkey rk = {sg_fields[id].name, SG_NAME_KEY, NULL};
+
+	put_value(c, &rk, sg_field_get(c->e, &ref, &v, c->a) ? &v : NULL);
+}
+
+static void put_process_fields(struct json_ctx *c)
+{
+	struct sg_event *e = c->e;
+	struct sg_proc *p = e->proc;
+	struct sg_strbuf *b = c->b;
+	const struct rawkey name = {"proc.name", SG_NAME_KEY, NULL};
+
+	LIT(b, ",\"proc.name\":");
+	put_str(c, &name, e->comm, strnlen(e->comm, SG_EVENT_COMM_LEN));
+	PUT_U64(b, ",\"proc.pid\":", e->pid);
+	PUT_U64(b, ",\"thread.tid\":", e->tid);
+	PUT_U64(b, ",\"proc.ppid\":", p ? p->ppid : e->ppid);
+	LIT(b, ",\"proc.exepath\":");
+	if (p && p->exepath)
+		put_memo(c, &p->exepath_memo, "proc.exepath", p->exepath, SG_MEMO_STRLEN);
+	else
+		LIT(b, "null");
+	PUT_U64(b, ",\"user.uid\":", e->uid);
+}
+
+/* The process part is the same for every event of a thread until its
+ * name, uid, parent or executable change: made once, copied after. */
+static void put_process(struct json_ctx *c)
+{
+	struct sg_event *e = c->e;
+	struct sg_proc *p = e->proc;
+	struct sg_jproc *j = &c->out->jproc;
+	uint32_t ppid = p ? p->ppid : e->ppid;
+	uint64_t gen = p ? p->gen : 0;
+
+	if (j->valid && j->tid == e->tid && j->pid == e->pid && j->uid == e->uid &&
+	    j->ppid == ppid && j->proc == p && j->gen == gen &&
+	    memcmp(j->comm, e->comm, sizeof(j->comm)) == 0) {
+		lit(c->b, j->text.p, j->text.len);
+		return;
+	}
+	size_t at = c->b->len;
+	size_t raw = c->out->raw.len;
+	put_process_fields(c);
+	/* a part with _raw bytes (a name that is not UTF-8) is made each time */
+	j->valid = !c->b->oom && c->out->raw.len == raw;
+	if (!j->valid)
+		return;
+	j->tid = e->tid;
+	j->pid = e->pid;
+	j->uid = e->uid;
+	j->ppid = ppid;
+	j->proc = p;
+	j->gen = gen;
+	memcpy(j->comm, e->comm, sizeof(j->comm));
+	sg_sb_reset(&j->text);
+	sg_sb_put(&j->text, c->b->p + at, c->b->len - at);
+	j->valid = !j->text.oom;
+}
+
+static void put_fd(struct json_ctx *c)
+{
+	struct sg_event *e = c->e;
+	struct sg_fd *f = e->fd;
+	struct sg_strbuf *b = c->b;
+
+	if (e->fdnum < 0)
+		return;
+	LIT(b, ",\"fd.num\":");
+	sg_sb_i64(b, e->fdnum);
+	if (!f) {
+		LIT(b, ",\"fd.type\":null,\"fd.name\":null");
+		return;
+	}
+	LIT(b, ",\"fd.type\":");
+	put_field_value(c, SG_F_FD_TYPE);
+	LIT(b, ",\"fd.name\":");
+	put_memo(c, &f->name_memo, "fd.name", f->name ? f->name : "", sg_fd_name_len(f));
+}
+
+static void put_default(struct json_ctx *c)
+{
+	struct sg_event *e = c->e;
+	struct sg_strbuf *b = c->b;
+
+	PUT_U64(b, "\"evt.num\":", e->num);
+	PUT_U64(b, ",\"evt.rawtime\":", e->ts);
+	/* exact also for readers that hold numbers as doubles (jq 1.6) */
+	LIT(b, ",\"evt.datetime\":\"");
+	const char *dt;
+	size_t dtlen;
+	if (sg_clock_utc(&c->out->utc, e->ts, &dt, &dtlen))
+		lit(b, dt, dtlen);
+	sg_sb_putc(b, '"');
+	PUT_U64(b, ",\"evt.cpu\":", e->cpu);
+	LIT(b, ",\"evt.type\":");
+	/* syscall names are constant identifiers: no escaping */
+	if (e->def && e->def->name) {
+		sg_sb_putc(b, '"');
+		lit(b, e->def->name, strlen(e->def->name));
+		sg_sb_putc(b, '"');
+	} else {
+		put_field_value(c, SG_F_EVT_TYPE);
+	}
+	put_process(c);
+	LIT(b, ",\"evt.res\":");
+	put_field_value(c, SG_F_EVT_RES);
+	LIT(b, ",\"evt.rawres\":");
+	sg_sb_i64(b, e->res);
+	put_fd(c);
+	put_args(c);
+	if (c->ncut)
+		put_cut(c);
+	c->first = false;
+}
+
+/* ---- -p: every argument at once (%evt.arg, %evt.rawarg) ------------------ */
+
+
+static void put_rawarg_number(struct json_ctx *c, const struct sg_param *p)
 {
 	unsigned t = p->def->type;
 	int64_t v;
@@ -301,12 +666,12 @@ static void put_rawarg(struct json_ctx *c, const struct sg_param *p)
 		put_rendered(c, &key, sg_render_param_plain, p);
 		return;
 	default:
-		put_raw_number(c, p);
+		put_rawarg_number(c, p);
 	}
 }
 
 /* The two fds of a pipe / socketpair, or false. */
-static bool get_fdpair(const struct sg_param *p, int32_t fds[2])
+static bool get_fdpair_forms(const struct sg_param *p, int32_t fds[2])
 {
 	if (!(p->flags & SG_PARAM_DATA) || (p->flags & SG_PARAM_FAULT) || !p->data ||
 	    p->len < 2 * sizeof(int32_t))
@@ -315,10 +680,10 @@ static bool get_fdpair(const struct sg_param *p, int32_t fds[2])
 	return true;
 }
 
-static void put_fdpair(struct json_ctx *c, const struct sg_param *p, bool raw)
+static void put_fdpair_forms(struct json_ctx *c, const struct sg_param *p, bool raw)
 {
 	int32_t fds[2];
-	bool ok = get_fdpair(p, fds);
+	bool ok = get_fdpair_forms(p, fds);
 
 	for (int i = 0; i < 2; i++) {
 		put_key(c, i ? "fd2" : "fd1", 3);
@@ -338,6 +703,8 @@ static void put_fdpair(struct json_ctx *c, const struct sg_param *p, bool raw)
 	}
 }
 
+/* %evt.arg / %evt.rawarg alone in -p: every argument as one object, each
+ * value as evt.arg.NAME (resolved, a string) or evt.rawarg.NAME gives it */
 static void put_args_object(struct json_ctx *c, bool raw)
 {
 	struct sg_event *e = c->e;
@@ -351,7 +718,7 @@ static void put_args_object(struct json_ctx *c, bool raw)
 		if (!p->def || !p->def->name)
 			continue;
 		if (p->def->type == SG_PT_FDPAIR) {
-			put_fdpair(c, p, raw);
+			put_fdpair_forms(c, p, raw);
 			continue;
 		}
 		put_param_key(c, i, p->def->name);
@@ -364,35 +731,6 @@ static void put_args_object(struct json_ctx *c, bool raw)
 	}
 	sg_sb_putc(c->b, '}');
 	c->first = false;
-}
-
-/* ---- objects --------------------------------------------------------- */
-
-static const uint16_t default_fields[] = {
-	SG_F_EVT_NUM, SG_F_EVT_RAWTIME, SG_F_EVT_DATETIME, SG_F_EVT_CPU, SG_F_EVT_TYPE,
-	SG_F_EVT_DIR, SG_F_PROC_NAME, SG_F_PROC_PID, SG_F_THREAD_TID, SG_F_PROC_PPID,
-	SG_F_PROC_PNAME, SG_F_PROC_EXEPATH, SG_F_PROC_CMDLINE, SG_F_USER_UID, SG_F_USER_NAME, SG_F_EVT_RES,
-	SG_F_EVT_RAWRES, SG_F_EVT_FAILED,
-};
-
-static void put_default(struct json_ctx *c)
-{
-	for (size_t i = 0; i < sizeof(default_fields) / sizeof(default_fields[0]); i++)
-		put_field_id(c, default_fields[i]);
-
-	struct sg_fieldref fdnum = {.id = SG_F_FD_NUM, .index = -1};
-	struct sg_value v;
-	if (sg_field_get(c->e, &fdnum, &v, c->a)) {
-		put_field_id(c, SG_F_FD_NUM);
-		put_field_id(c, SG_F_FD_TYPE);
-		put_field_id(c, SG_F_FD_NAME);
-	}
-	/* evt.args as put_field would give it, rendered in place */
-	const struct rawkey args = {sg_fields[SG_F_EVT_ARGS].name, SG_NAME_KEY, NULL};
-	put_field_key(c, SG_F_EVT_ARGS);
-	put_rendered(c, &args, render_all_args, NULL);
-	put_args_object(c, false);
-	put_args_object(c, true);
 }
 
 /* Has an earlier item of the format the same key?  (jq would keep only
@@ -416,6 +754,10 @@ static bool put_format(struct json_ctx *c)
 		const struct sg_fmt_item *it = &f->items[i];
 		if (it->kind != SG_ITEM_FIELD || seen_before(f, i))
 			continue;
+		if (it->whole) {
+			put_args_object(c, it->ref.id == SG_F_EVT_RAWARG);
+			continue;
+		}
 		if (!put_field(c, it->text, it->len, &it->ref) && !f->star)
 			return false;
 	}

@@ -25,7 +25,16 @@ static int compile_format(struct sg_output *out, struct sg_diag *d)
 	if (!src)
 		return 0;
 	out->fmt = sg_fmt_compile(src, d);
-	return out->fmt ? 0 : -1;
+	if (!out->fmt)
+		return -1;
+	/* every argument at once is an object: JSON has them, a line has not */
+	if (out->fmt->whole && out->o.fmt != SG_OUT_JSON) {
+		const struct sg_fmt_item *it = &out->fmt->items[out->fmt->whole - 1];
+		sg_diag_set(d, src, -1, "'%%%s' alone (every argument, as an object) needs -o json; "
+			    "or name one, like %%%s.fd", it->text, it->text);
+		return -1;
+	}
+	return 0;
 }
 
 struct sg_output *sg_output_new(const struct sg_output_opts *o, struct sg_diag *d)
@@ -46,6 +55,7 @@ struct sg_output *sg_output_new(const struct sg_output_opts *o, struct sg_diag *
 	sg_sb_init(&out->tmp);
 	sg_sb_init(&out->raw);
 	sg_sb_init(&out->key);
+	sg_sb_init(&out->jproc.text);
 	if (o->fmt == SG_OUT_JSON)
 		sg_json_prepare(out);
 	/* a bad -p is an error even where it is not used (-c), as in sysdig */
@@ -98,6 +108,21 @@ int sg_output_event(struct sg_output *out, struct sg_event *e, struct sg_arena *
 	return sg_writer_commit(&out->w);
 }
 
+int sg_output_count(struct sg_output *out, struct sg_event *e, struct sg_arena *a, uint64_t n)
+{
+	if (out->o.quiet) {
+		out->shown += n;
+		return 0;
+	}
+	if (!out->tally) {
+		errno = EINVAL;
+		return -1;
+	}
+	sg_tally_add(out->tally, e, a, n);
+	out->shown += n;
+	return 0;
+}
+
 uint64_t sg_output_shown(const struct sg_output *out)
 {
 	return out->shown;
@@ -148,5 +173,6 @@ void sg_output_free(struct sg_output *out)
 	sg_sb_free(&out->tmp);
 	sg_sb_free(&out->raw);
 	sg_sb_free(&out->key);
+	sg_sb_free(&out->jproc.text);
 	free(out);
 }

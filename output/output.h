@@ -37,6 +37,11 @@ struct sg_output *sg_output_new(const struct sg_output_opts *o, struct sg_diag *
  * means the reader went away, anything else is an error to report). */
 int sg_output_event(struct sg_output *out, struct sg_event *e, struct sg_arena *a);
 
+/* n matching events like e at once, for the counting outputs (-c, -q,
+ * --count-by) fed by counts made elsewhere (the kernel): the same as n
+ * calls of sg_output_event.  -1 with EINVAL for a printing output. */
+int sg_output_count(struct sg_output *out, struct sg_event *e, struct sg_arena *a, uint64_t n);
+
 /* The events that count as found, for the exit status and -n: those
  * printed (a -p format skips events that lack a field, as sysdig does),
  * or with -c, --count-by and -q every event handed over. */

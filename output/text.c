@@ -62,6 +62,15 @@ static void pad(struct sg_strbuf *b, size_t cols, uint32_t width)
 	}
 }
 
+/* The marker of a missing field with '*'; false without it. */
+static bool put_missing(struct sg_output *out, struct sg_strbuf *b)
+{
+	if (!out->fmt->star)
+		return false;
+	sg_sb_put(b, "<NA>", 4);
+	return true;
+}
+
 /* One field; false when it is missing and the format has no '*'. */
 static bool put_field(struct text_ctx *c, const struct sg_fmt_item *it)
 {
@@ -71,6 +80,10 @@ static bool put_field(struct text_ctx *c, const struct sg_fmt_item *it)
 	size_t len;
 	size_t limit = it->width ? it->width : SG_NO_LIMIT;
 
+	/* the common case: no width, no colour */
+	if (!it->width && !out->o.color)
+		return sg_field_put(out, b, c->e, it, c->a, SG_MED_TEXT) ||
+		       put_missing(out, b);
 	if (!sg_field_text(out, c->e, &it->ref, c->a, &text, &len)) {
 		if (!out->fmt->star)
 			return false;

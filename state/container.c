@@ -243,3 +243,8 @@ uint64_t sg_cgroup_id_of_path(struct sg_state *st, const char *path, size_t len)
 	cg_put(&st->cg, (uint64_t)sb.st_ino, cid);
 	return (uint64_t)sb.st_ino;
 }
+
+void sg_state_container_of_cgroup(struct sg_state *st, uint64_t cgid, char out[16])
+{
+	sg_container_of_cgroup(st, cgid, out);
+}

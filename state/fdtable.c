@@ -52,6 +52,7 @@ void sg_fd_free(struct sg_fd *f)
 {
 	if (!f)
 		return;
+	sg_memo_drop(&f->name_memo);
 	free(f->name);
 	free(f);
 }
@@ -72,6 +73,7 @@ void sg_fd_set_name(struct sg_fd *f, const char *name, size_t len)
 	free(f->name);
 	f->name = s;
 	f->name_len1 = (uint32_t)len + 1;
+	sg_memo_drop(&f->name_memo);
 }
 
 static struct sg_fd *fd_clone(const struct sg_fd *src)

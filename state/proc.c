@@ -12,11 +12,16 @@
 
 /* ---- entries ----------------------------------------------------------- */
 
+/* sg_proc.gen: one counter for every entry, so that an entry freed and
+ * another allocated at the same address never share a generation. */
+static uint64_t next_gen;
+
 struct sg_proc *sg_proc_alloc(uint32_t pid)
 {
 	struct sg_proc *p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;
+	p->gen = ++next_gen;
 	p->pid = p->vpid = p->pgid = p->sid = pid;
 	p->loginuid = (uint32_t)-1;
 	p->nthreads = 1;
@@ -28,8 +33,34 @@ struct sg_proc *sg_proc_alloc(uint32_t pid)
 	return p;
 }
 
+void sg_memo_set(struct sg_memo *m, const char *s, size_t n)
+{
+	char *d = n <= UINT32_MAX ? malloc(n ? n : 1) : NULL;
+	if (!d)
+		return;
+	memcpy(d, s, n);
+	free(m->p);
+	m->p = d;
+	m->len = (uint32_t)n;
+}
+
+void sg_memo_drop(struct sg_memo *m)
+{
+	free(m->p);
+	m->p = NULL;
+	m->len = 0;
+}
+
+void sg_proc_set_exepath(struct sg_proc *p, const char *s, size_t n)
+{
+	sg_proc_set_str(&p->exepath, s, n);
+	sg_memo_drop(&p->exepath_memo);
+	p->gen = ++next_gen;
+}
+
 static void proc_free_strings(struct sg_proc *p)
 {
+	sg_memo_drop(&p->exepath_memo);
 	free(p->exe);
 	free(p->exepath);
 	free(p->args);
@@ -357,7 +388,7 @@ void sg_state_exec(struct sg_state *st, const struct sg_rec *r,
 	if (filename) {
 		/* bprm->filename is what the program passed: may be relative */
 		sg_path_join(&st->sb, p->cwd ? p->cwd : "/", filename, flen);
-		sg_proc_set_str(&p->exepath, sg_sb_cstr(&st->sb), st->sb.len);
+		sg_proc_set_exepath(p, sg_sb_cstr(&st->sb), st->sb.len);
 	}
 	/* exec leaves one thread; the others are gone */
 	p->nthreads = 1;
@@ -373,7 +404,7 @@ static void copy_strings(struct sg_proc *c, const struct sg_proc *pp)
 	if (pp->exe)
 		sg_proc_set_str(&c->exe, pp->exe, strlen(pp->exe));
 	if (pp->exepath)
-		sg_proc_set_str(&c->exepath, pp->exepath, strlen(pp->exepath));
+		sg_proc_set_exepath(c, pp->exepath, strlen(pp->exepath));
 	if (pp->cwd)
 		sg_proc_set_str(&c->cwd, pp->cwd, strlen(pp->cwd));
 	if (pp->args) {

@@ -352,7 +352,7 @@ static void load_links(struct sg_proc *p, int dfd)
 	char buf[PATH_MAX];
 	ssize_t n = link_at(dfd, "exe", buf, sizeof(buf));
 	if (n >= 0)
-		sg_proc_set_str(&p->exepath, buf, (size_t)n);
+		sg_proc_set_exepath(p, buf, (size_t)n);
 	n = link_at(dfd, "cwd", buf, sizeof(buf));
 	if (n > 0 && buf[0] == '/')
 		sg_proc_set_str(&p->cwd, buf, (size_t)n);

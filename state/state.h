@@ -44,6 +44,22 @@ enum sg_fdtype {
 const char *sg_fdtype_name(unsigned t);
 char sg_fdtype_char(unsigned t);
 
+/*
+ * A string that an output format derives from an entry's string (its
+ * JSON-escaped form, quotes included), made once by the output and kept
+ * with the entry; state drops it whenever the string it came from changes
+ * (exec, rename, a new name) and when the entry goes, so it is never
+ * stale and no format escapes the same path for every event.
+ */
+struct sg_memo {
+	char *p; /* NULL: not made */
+	uint32_t len;
+};
+
+/* Keep a copy of s as m (nothing when memory runs out: made again later). */
+void sg_memo_set(struct sg_memo *m, const char *s, size_t n);
+void sg_memo_drop(struct sg_memo *m);
+
 struct sg_fd {
 	int64_t num;
 	uint8_t type;       /* enum sg_fdtype */
@@ -53,6 +69,7 @@ struct sg_fd {
 	uint32_t openflags;
 	char *name;         /* path, tuple text "1.2.3.4:5->6.7.8.9:10", or pipe:[ino] */
 	uint32_t name_len1; /* strlen(name) + 1 as sg_fd_set_name measured it; 0: not */
+	struct sg_memo name_memo; /* of name; dropped with it */
 	struct sg_tuple tuple; /* sockets: local/remote as the kernel saw them */
 	/* hash-table links are private to the implementation */
 	struct sg_fd *next;
@@ -77,7 +94,11 @@ struct sg_proc {
 	uint32_t uid, gid;
 	char comm[SG_COMM_LEN];
 	char *exe;          /* argv[0] */
-	char *exepath;      /* full path of the executable */
+	char *exepath;      /* full path of the executable (set: sg_proc_set_exepath) */
+	struct sg_memo exepath_memo; /* of exepath; dropped with it */
+	/* unique over the run, new whenever exepath changes: an output may
+	 * keep text made from this entry for as long as it is the same */
+	uint64_t gen;
 	char *args;         /* argv[1..], NUL separated */
 	uint32_t args_len;
 	uint32_t nargs;
@@ -208,6 +229,10 @@ void sg_state_each_proc(struct sg_state *st, void (*cb)(void *ctx, struct sg_pro
 void sg_proc_each_fd(struct sg_proc *p, void (*cb)(void *ctx, struct sg_fd *f), void *ctx);
 void sg_state_each_id(struct sg_state *st, bool users,
 		      void (*cb)(void *ctx, const struct sg_id *id), void *ctx);
+
+/* container.id of a cgroup v2 id ("host", 12 hex digits, or "" when the
+ * cgroup is not found), as a process in it gets. */
+void sg_state_container_of_cgroup(struct sg_state *st, uint64_t cgid, char out[16]);
 
 /* Sizes, for --stats and the memory-bound tests. */
 struct sg_state_stats {

@@ -215,6 +215,8 @@ void sg_proc_remove(struct sg_state *st, uint32_t pid);
 void sg_proc_destroy(struct sg_state *st, struct sg_proc *p);
 struct sg_proc *sg_proc_get(struct sg_state *st, const struct sg_event *e);
 void sg_proc_set_str(char **dst, const char *s, size_t n);
+/* exepath, and its memo dropped */
+void sg_proc_set_exepath(struct sg_proc *p, const char *s, size_t n);
 /* argv / environment as NUL-separated bytes (argv[0] becomes exe). */
 void sg_proc_set_argv(struct sg_proc *p, const char *a, size_t n);
 void sg_proc_set_env(struct sg_proc *p, const char *a, size_t n);

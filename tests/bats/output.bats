@@ -33,7 +33,7 @@ setup() {
 	sg_capture "$OUT" -o json -n 1 -t 20s "evt.type=openat and proc.name=$NAME" --- "$SGT" -l open "$f"
 	[ "$SG_STATUS" -eq 0 ]
 	[ "$(wc -l <"$OUT")" -eq 1 ]
-	[ "$(jq -j '."evt.rawarg".name' "$OUT")" = "$f" ]
+	[ "$(jq -j '."evt.arg".name' "$OUT")" = "$f" ]
 	[ "$(jq -j '."fd.name"' "$OUT")" = "$f" ]
 }
 

@@ -17,16 +17,17 @@ setup() {
 	sg_capture "$OUT" -o json -n 1 -t 20s "evt.type=fchmodat2 and proc.name=$NAME" --- "$SGP" fchmodat2 "$f"
 	[ "$SG_STATUS" -eq 0 ]
 	jq -e --arg f "$f" '."evt.type" == "fchmodat2" and ."evt.rawres" == 0 and
-		."evt.arg".filename == $f and ."evt.rawarg".mode == 416 and
-		."evt.arg".dirfd == "AT_FDCWD"' "$OUT"
+		."evt.arg".filename == $f and ."evt.arg".mode == 416 and
+		."evt.arg".dirfd == -100' "$OUT"
 	[ "$(stat -c %a "$f")" = 640 ]
 }
 
 @test "-s 0 captures no data bytes, and the cut is marked" {
 	sg_capture "$OUT" -o json -s 0 -n 1 -t 20s "evt.type=write and proc.name=$NAME" --- "$SGP" write 100
 	[ "$SG_STATUS" -eq 0 ]
-	jq -e '."evt.rawres" == 100 and ."evt.rawarg".size == 100' "$OUT"
-	jq -e '(."evt.rawarg".data // "") == ""' "$OUT"
+	jq -e '."evt.rawres" == 100 and ."evt.arg".size == 100' "$OUT"
+	jq -e '(."evt.arg".data // "") == "" and ."_cut" == ["data"]' "$OUT"
+	sg_capture "$OUT" -o json -s 0 -n 1 -t 20s -p '%evt.args' "evt.type=write and proc.name=$NAME" --- "$SGP" write 100
 	grep -q 'data=\.\.\.' <(jq -r '."evt.args"' "$OUT")
 }
 
@@ -56,9 +57,14 @@ setup() {
 		sh -c "while :; do xargs $t <'$BATS_TEST_TMPDIR/args'; sleep 0.05; done"
 	[ "$SG_STATUS" -eq 0 ]
 	# what was captured is a true prefix of the 20 KB argv, and says so
-	jq -e '."evt.arg".args | endswith("...")' "$OUT"
+	jq -e '(."_cut" | index("args")) != null' "$OUT"
+	jq -e '(."evt.arg".args | length) < 100 and (."evt.arg".args | .[0] | startswith("1aaaa"))' "$OUT"
+	sg_capture "$OUT" -o json -n 1 -t 20s -p '%evt.args %evt.arg.args %evt.rawarg.args' \
+		"evt.type=execve and proc.name=$(basename "$t")" --- \
+		sh -c "while :; do xargs $t <'$BATS_TEST_TMPDIR/args'; sleep 0.05; done"
+	jq -e '."evt.arg.args" | endswith("...")' "$OUT"
 	jq -e '."evt.args" | test(" args=1a+\\.2a+\\..*\\.\\.\\. tid=")' "$OUT"
-	jq -e '(."evt.rawarg".args | length) < 20000 and (."evt.rawarg".args | startswith("1aaaa"))' "$OUT"
+	jq -e '(."evt.rawarg.args" | length) < 20000 and (."evt.rawarg.args" | startswith("1aaaa"))' "$OUT"
 }
 
 @test "a short argv is not marked cut" {
@@ -67,8 +73,10 @@ setup() {
 	sg_capture "$OUT" -o json -n 1 -t 20s "evt.type=execve and proc.name=$(basename "$t")" --- \
 		sh -c "while :; do $t one two; sleep 0.05; done"
 	[ "$SG_STATUS" -eq 0 ]
-	jq -e '."evt.arg".args == "one.two."' "$OUT"
-	jq -e '."evt.arg".args | endswith("...") | not' "$OUT"
+	jq -e '."evt.arg".args == ["one", "two"] and has("_cut") == false' "$OUT"
+	sg_capture "$OUT" -o json -n 1 -t 20s -p '%evt.arg.args' "evt.type=execve and proc.name=$(basename "$t")" --- \
+		sh -c "while :; do $t one two; sleep 0.05; done"
+	jq -e '."evt.arg.args" == "one.two."' "$OUT"
 }
 
 @test "execve carries tty, pgid and gid, as Falco's exit event does" {
@@ -79,8 +87,8 @@ setup() {
 		script -qec "while :; do setsid $t; sleep 0.05; done" /dev/null
 	[ "$SG_STATUS" -eq 0 ]
 	# setsid: a new session and process group, led by the exec'd process
-	jq -e '."evt.rawarg".pgid == ."proc.pid" and ."evt.rawarg".gid == 0 and
-		(."evt.rawarg".tty | type) == "number"' "$OUT"
+	jq -e '."evt.arg".pgid == ."proc.pid" and ."evt.arg".gid == 0 and
+		(."evt.arg".tty | type) == "number"' "$OUT"
 }
 
 @test "execve under a terminal: tty is the terminal's device, as proc.tty" {

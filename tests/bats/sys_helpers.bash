@@ -15,6 +15,10 @@ sys_require_bpf() {
 	require_bpf
 }
 
+SYS_FULL='*%evt.num %evt.type %proc.name %proc.pid %thread.tid %proc.ppid %proc.pname
+%proc.exepath %proc.cmdline %user.uid %user.name %evt.res %evt.rawres %evt.failed %fd.num
+%fd.type %fd.name %evt.args %evt.arg %evt.rawarg'
+
 # SGT, NAME (its comm), OUT, DIR (scratch directory), PORT (for sockets)
 sys_setup() {
 	sys_require_bpf
@@ -30,7 +34,10 @@ sys_setup() {
 # sys_cap TYPE SCENARIO [FILTER]: one event of TYPE by NAME (PNAME when
 # set: a process that renamed itself) and FILTER while
 # `sgtest -l sys SCENARIO DIR ARG` runs, as JSON into OUT.
-# FMT, when set, is the -p format.
+# FMT, when set, is the -p format; by default every form of the event these
+# tests check: the fields and every argument three ways (%evt.args as the
+# text line has them, %evt.arg resolved, %evt.rawarg raw), more than the
+# lean default record has.
 # The event kept is the second one: the first may come from the repetition
 # that was under way while the probe attached and /proc was read, whose
 # opens were neither seen nor still open to be found (a live tracer's limit,
@@ -40,8 +47,7 @@ sys_setup() {
 sys_cap() {
 	local f="evt.type=$1 and proc.name=${PNAME:-$NAME}"
 	[ -z "${3:-}" ] || f="$f and ($3)"
-	local fmt=()
-	[ -z "${FMT:-}" ] || fmt=(-p "$FMT")
+	local fmt=(-p "${FMT:-$SYS_FULL}")
 	sg_capture "$OUT.all" -o json "${fmt[@]}" -n 2 -t 10s "$f" --- "$SGT" -l sys "$2" "$DIR" "$ARG"
 	cp "$OUT.all.err" "$OUT.err"
 	if [ "$SG_STATUS" -ne 0 ]; then

@@ -57,6 +57,10 @@ build_bpf() {
 		-c tests/bench/iter.bpf.c -o "$OUT/iter.bpf.o" || die "cannot build iter.bpf.c"
 	$CC -O2 -Wall -D_GNU_SOURCE -I. -I"$BUILD" -o "$OUT/seed_bench" tests/bench/seed_bench.c \
 		"$BUILD/libsysgrep.a" -lbpf -lelf -lz -lzstd -lpcre2-8 || die "cannot build seed_bench.c"
+	# the live probe and the pipeline of the binary just built
+	$CC -O2 -Wall -D_GNU_SOURCE -I. -I"$BUILD" -o "$OUT/replay_bench" tests/bench/replay_bench.c \
+		"$BUILD/cmd/pipeline.o" "$BUILD/bpf/probe.o" "$BUILD/libsysgrep.a" \
+		-lbpf -lelf -lz -lzstd -lpcre2-8 || die "cannot build replay_bench.c"
 }
 
 # filter_bench and field_bench load nothing: they need no root
@@ -79,7 +83,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)
 # ns per call of the loop, RUNS times, under an optional wrapper command
 loop_runs() {
 	local i
-	for ((i = 0; i < RUNS; i++)); do "$@" "$OUT/loop" "$CALLS"; done
+	for ((i = 0; i < RUNS; i++)); do "$@" "$OUT/loop" "$CALLS" | cut -d' ' -f1; done
 }
 
 # Wait until sysgrep's probe is attached (its program shows up) and the
@@ -137,6 +141,20 @@ read -r ns printed lost < <(with_sysgrep -j "proc.name=$LOOP_COMM")
 row "sysgrep -j printing every call" "$ns" "$base" "$printed" "$lost"
 }
 
+# The consumer alone: records of real runs, replayed through decode ->
+# state -> filter -> output into /dev/null (tests/bench/replay_bench.c).
+replay_cases() {
+	local w raw
+	for w in getppid open; do
+		raw="$OUT/replay-$w.raw"
+		"$OUT/replay_bench" record "$raw" "$OUT/loop" 100000 "$w" > /dev/null 2> "$OUT/replay.err" ||
+			{ cat "$OUT/replay.err" >&2; echo "  replay: recording $w failed"; continue; }
+		echo "consumer replay, $w loop (targets: text, JSON <= 250 ns/event; CSV, -p <= 150):"
+		"$OUT/replay_bench" replay "$raw" "proc.name=$LOOP_COMM" 1000000 | sed 's/^/  /'
+		rm -f "$raw"
+	done
+}
+
 build_userspace
 if [ "$ROOT" -eq 1 ]; then
 	build_bpf
@@ -144,6 +162,7 @@ if [ "$ROOT" -eq 1 ]; then
 	# how the state is seeded at start: /proc, or what BPF iterators give
 	echo "seed_bench (best of $RUNS):"
 	"$OUT/seed_bench" "$OUT/iter.bpf.o" "$RUNS" || echo "  seed_bench failed"
+	replay_cases
 else
 	echo "sysgrep bench: probe cases skipped (they load BPF programs: run 'sudo make bench')"
 fi

@@ -232,7 +232,7 @@ static void check_json(void)
 	if (!T_OK(items("want.json", &wbuf, want, wlen), "python reference decoded"))
 		return;
 	check_key("default.json", ".[\"proc.exepath\"]", "proc.exepath", want, wlen);
-	check_key("default.json", ".[\"evt.rawarg\"].name", "evt.rawarg.name", want, wlen);
+	check_key("default.json", ".[\"evt.arg\"].name", "evt.arg.name", want, wlen);
 	check_key("p.json", ".[\"evt.arg.name\"]", "evt.arg.name", want, wlen);
 	free(wbuf);
 }
