@@ -55,6 +55,8 @@ void sg_decoder_init(struct sg_decoder *d, struct sg_state *st)
 	uint64_t r2 = clock_ns(CLOCK_REALTIME);
 
 	d->boot_to_epoch_ns = r1 / 2 + r2 / 2 - b;
+	/* process start times are boottime too: one clock for both */
+	sg_state_set_clock(st, d->boot_to_epoch_ns);
 }
 
 /* 1 with the next payload in *out, 0 when none is left, -1 when the bytes
@@ -180,6 +182,52 @@ static void set_text(struct sg_param *p, const char *s, uint32_t len)
 	p->flags |= SG_PARAM_DATA;
 }
 
+/* The exec / clone parameters the process record filled in (Falco's
+ * execve and clone exit events carry them). */
+static void param_proc_num(const struct sg_event *e, const struct sg_proc *pr,
+			   struct sg_param *p)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+		uint8_t size;
+	} nums[] = {
+#define NUM(n, f) { n, offsetof(struct sg_proc, f), sizeof(((struct sg_proc *)0)->f) }
+		NUM("fdlimit", fdlimit), NUM("pgft_maj", maj_flt), NUM("pgft_min", min_flt),
+		NUM("vm_size", vm_size_kb), NUM("vm_rss", vm_rss_kb), NUM("vm_swap", vm_swap_kb),
+		NUM("vpgid", vpgid), NUM("cap_inheritable", cap_inh),
+		NUM("cap_permitted", cap_prm), NUM("cap_effective", cap_eff),
+		NUM("exe_ino", exe_ino), NUM("exe_ino_ctime", exe_ctime_ns),
+		NUM("exe_ino_mtime", exe_mtime_ns), NUM("flags", exe_flags),
+		NUM("vpid", vpid), NUM("pidns_init_start_ts", pidns_start_ns),
+#undef NUM
+	};
+	const char *n = p->def->name;
+
+	if (!strcmp(n, "vtid")) {
+		/* outside a pid namespace a thread's id is its own vtid */
+		p->num = e->tid == e->pid ? pr->vpid : pr->vpid == pr->pid ? e->tid : 0;
+		return;
+	}
+	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+		if (strcmp(n, nums[i].name))
+			continue;
+		const char *f = (const char *)pr + nums[i].off;
+		uint64_t v = 0;
+		if (nums[i].size == 8)
+			memcpy(&v, f, 8);
+		else if (nums[i].size == 4) {
+			uint32_t x;
+			memcpy(&x, f, 4);
+			v = x;
+		} else {
+			v = *(const uint8_t *)f;
+		}
+		p->num = (int64_t)v;
+		return;
+	}
+}
+
 static void param_state(struct sg_decoder *d, struct sg_event *e, struct sg_param *p)
 {
 	const char *n = p->def->name;
@@ -221,6 +269,8 @@ static void param_state(struct sg_decoder *d, struct sg_event *e, struct sg_para
 			p->num = pr->tty;
 		else if (!strcmp(n, "pgid"))
 			p->num = pr->pgid;
+		else
+			param_proc_num(e, pr, p);
 	}
 }
 

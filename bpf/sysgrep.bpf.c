@@ -1196,25 +1196,290 @@ static __always_inline __u32 tty_dev(struct task_struct *t)
 	return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
 }
 
+/* ---- what procinfo knows of the executable ---------------------------- */
+
+#define SG_OVERLAYFS_SUPER_MAGIC 0x794c7630
+#define SG_SB_RDONLY 0x1
+#define SG_S_IMMUTABLE 0x8
+#define SG_S_IFREG 0100000
+#define SG_S_IFDIR 0040000
+#define SG_S_IFLNK 0120000
+#define SG_MAY_WRITE 0x2
+#define SG_CAP_DAC_OVERRIDE 1
+#define SG_CAP_FOWNER 3
+#define SG_GROUPS_MAX 32 /* supplementary groups looked at (binary search steps) */
+#define SG_RLIMIT_NOFILE 7
+#define SG_MM_FILEPAGES 0
+#define SG_MM_ANONPAGES 1
+#define SG_MM_SWAPENTS 2
+#define SG_MM_SHMEMPAGES 3
+
+/* Inode times moved twice: a timespec64 i_ctime before 6.6, __i_ctime in
+ * 6.6, split seconds / nanoseconds fields from 6.11 (6.7 for mtime). */
+struct inode___ts {
+	struct timespec64 i_ctime;
+	struct timespec64 i_mtime;
+} __attribute__((preserve_access_index));
+
+struct inode___v6_6 {
+	struct timespec64 __i_ctime;
+} __attribute__((preserve_access_index));
+
+struct inode___v6_7 {
+	struct timespec64 __i_mtime;
+} __attribute__((preserve_access_index));
+
+struct inode___v6_11 {
+	time64_t i_ctime_sec;
+	time64_t i_mtime_sec;
+	__u32 i_ctime_nsec;
+	__u32 i_mtime_nsec;
+} __attribute__((preserve_access_index));
+
+/* kernel_cap_t is a u64 since 6.3, two u32 before: the same 8 bytes. */
+static __always_inline __u64 read_caps(const kernel_cap_t *c)
+{
+	__u64 v = 0;
+
+	bpf_core_read(&v, sizeof(v), c);
+	return v;
+}
+
+static __always_inline __u64 ts_ns(__s64 sec, __s64 nsec)
+{
+	return sec > 0 ? (__u64)sec * 1000000000ull + (__u64)nsec : 0;
+}
+
+static __always_inline void inode_times(struct inode *ino, struct sg_procinfo *pi)
+{
+	struct inode___ts *o = (void *)ino;
+	struct inode___v6_6 *c66 = (void *)ino;
+	struct inode___v6_7 *m67 = (void *)ino;
+	struct inode___v6_11 *n = (void *)ino;
+	struct timespec64 ts = {};
+
+	if (bpf_core_field_exists(o->i_ctime)) {
+		BPF_CORE_READ_INTO(&ts, o, i_ctime);
+		pi->exe_ctime_ns = ts_ns(ts.tv_sec, ts.tv_nsec);
+	} else if (bpf_core_field_exists(c66->__i_ctime)) {
+		BPF_CORE_READ_INTO(&ts, c66, __i_ctime);
+		pi->exe_ctime_ns = ts_ns(ts.tv_sec, ts.tv_nsec);
+	} else if (bpf_core_field_exists(n->i_ctime_sec)) {
+		/* bit 31 is I_CTIME_QUERIED since 6.13 (multigrain times) */
+		pi->exe_ctime_ns = ts_ns(BPF_CORE_READ(n, i_ctime_sec),
+					 BPF_CORE_READ(n, i_ctime_nsec) & ~(1u << 31));
+	}
+	if (bpf_core_field_exists(o->i_mtime)) {
+		BPF_CORE_READ_INTO(&ts, o, i_mtime);
+		pi->exe_mtime_ns = ts_ns(ts.tv_sec, ts.tv_nsec);
+	} else if (bpf_core_field_exists(m67->__i_mtime)) {
+		BPF_CORE_READ_INTO(&ts, m67, __i_mtime);
+		pi->exe_mtime_ns = ts_ns(ts.tv_sec, ts.tv_nsec);
+	} else if (bpf_core_field_exists(n->i_mtime_sec)) {
+		pi->exe_mtime_ns = ts_ns(BPF_CORE_READ(n, i_mtime_sec), BPF_CORE_READ(n, i_mtime_nsec));
+	}
+}
+
+/* overlayfs keeps the upper dentry right after the VFS inode inside its
+ * own inode (struct ovl_inode, possibly a module's type): an upper one
+ * that has an inode means the file was written in the container. */
+static __always_inline __u32 overlay_layer(struct dentry *d)
+{
+	struct dentry *upper = 0;
+	char *vfs;
+	__u64 isz;
+
+	if (BPF_CORE_READ(d, d_sb, s_magic) != SG_OVERLAYFS_SUPER_MAGIC)
+		return 0;
+	vfs = (char *)BPF_CORE_READ(d, d_inode);
+	isz = bpf_core_type_size(struct inode);
+	if (!vfs || !isz)
+		return SG_EXE_LOWER_LAYER;
+	bpf_probe_read_kernel(&upper, sizeof(upper), vfs + isz);
+	if (upper && BPF_CORE_READ(upper, d_inode, i_ino))
+		return SG_EXE_UPPER_LAYER;
+	return SG_EXE_LOWER_LAYER;
+}
+
+/* memfd_create() files are pseudo files: a dentry that is its own parent,
+ * named "memfd:NAME". */
+static __always_inline bool memfd_dentry(struct dentry *d)
+{
+	char name[8] = {};
+
+	if (BPF_CORE_READ(d, d_parent) != d)
+		return false;
+	if (bpf_probe_read_kernel_str(name, 7, BPF_CORE_READ(d, d_name.name)) != 7)
+		return false;
+	return name[0] == 'm' && name[1] == 'e' && name[2] == 'm' && name[3] == 'f' &&
+	       name[4] == 'd' && name[5] == ':';
+}
+
+static __always_inline bool in_groups(const struct cred *c, __u32 gid)
+{
+	struct group_info *gi = BPF_CORE_READ(c, group_info);
+	__u32 lo = 0, hi, mid, g;
+
+	if (!gi)
+		return false;
+	hi = BPF_CORE_READ(gi, ngroups);
+	/* the kernel keeps them sorted: a bounded binary search */
+	for (int i = 0; i < SG_GROUPS_MAX && lo < hi; i++) {
+		mid = (lo + hi) / 2;
+		g = 0;
+		bpf_core_read(&g, sizeof(g), &gi->gid[mid].val);
+		if (gid > g)
+			lo = mid + 1;
+		else if (gid < g)
+			hi = mid;
+		else
+			return true;
+	}
+	return false;
+}
+
+/* Could the task write its executable (libs' approximation of
+ * inode_permission: read-only mounts, immutable files, owner, mode bits,
+ * CAP_DAC_OVERRIDE / CAP_FOWNER; ACLs and id maps are not looked at). */
+static __always_inline bool exe_writable(const struct cred *c, struct inode *ino, __u64 cap_eff)
+{
+	__u32 mode = BPF_CORE_READ(ino, i_mode);
+	__u32 fmt = mode & SG_S_IFMT;
+	__u32 uid = BPF_CORE_READ(ino, i_uid.val), gid = BPF_CORE_READ(ino, i_gid.val);
+	__u32 fsuid = BPF_CORE_READ(c, fsuid.val), fsgid = BPF_CORE_READ(c, fsgid.val);
+
+	if ((BPF_CORE_READ(ino, i_sb, s_flags) & SG_SB_RDONLY) &&
+	    (fmt == SG_S_IFREG || fmt == SG_S_IFDIR || fmt == SG_S_IFLNK))
+		return false;
+	if (BPF_CORE_READ(ino, i_flags) & SG_S_IMMUTABLE)
+		return false;
+	if (uid == (__u32)-1 || gid == (__u32)-1)
+		return false;
+	if (fsuid == uid)
+		return true; /* the owner can chmod it */
+	if (gid == fsgid || in_groups(c, gid))
+		mode >>= 3;
+	if (mode & SG_MAY_WRITE)
+		return true;
+	return cap_eff & ((1ull << SG_CAP_DAC_OVERRIDE) | (1ull << SG_CAP_FOWNER));
+}
+
+static __always_inline void exe_info(struct task_struct *t, const struct cred *c,
+				     struct sg_procinfo *pi)
+{
+	struct file *f = BPF_CORE_READ(t, mm, exe_file);
+	struct inode *ino;
+	struct dentry *d;
+
+	if (!f)
+		return;
+	ino = BPF_CORE_READ(f, f_inode);
+	d = BPF_CORE_READ(f, f_path.dentry);
+	if (!ino || !d)
+		return;
+	pi->exe_ino = BPF_CORE_READ(ino, i_ino);
+	inode_times(ino, pi);
+	pi->exe_flags = overlay_layer(d);
+	if (memfd_dentry(d))
+		pi->exe_flags |= SG_EXE_FROM_MEMFD;
+	if (exe_writable(c, ino, pi->cap_effective))
+		pi->exe_flags |= SG_EXE_WRITABLE;
+}
+
+/* A percpu_counter since 6.2, an atomic_long_t array before. */
+struct mm_rss_stat___old {
+	atomic_long_t count[4];
+} __attribute__((preserve_access_index));
+
+struct mm_struct___old {
+	struct mm_rss_stat___old rss_stat;
+} __attribute__((preserve_access_index));
+
+static __always_inline __s64 mm_counter(struct mm_struct *mm, int i)
+{
+	struct mm_struct___old *old = (void *)mm;
+	__s64 v = 0;
+
+	if (bpf_core_field_exists(old->rss_stat.count))
+		v = BPF_CORE_READ(old, rss_stat.count[i].counter);
+	else
+		v = BPF_CORE_READ(mm, rss_stat[i].count);
+	return v > 0 ? v : 0;
+}
+
+/* Sizes in KiB, as Falco's vm_size / vm_rss / vm_swap (4 KiB pages). */
+static __always_inline void vm_info(struct task_struct *t, struct sg_procinfo *pi)
+{
+	struct mm_struct *mm = BPF_CORE_READ(t, mm);
+
+	if (!mm)
+		return;
+	pi->vm_size_kb = BPF_CORE_READ(mm, total_vm) * 4;
+	pi->vm_rss_kb = (mm_counter(mm, SG_MM_FILEPAGES) + mm_counter(mm, SG_MM_ANONPAGES) +
+			 mm_counter(mm, SG_MM_SHMEMPAGES)) * 4;
+	pi->vm_swap_kb = mm_counter(mm, SG_MM_SWAPENTS) * 4;
+}
+
+/* The init of the task's pid namespace: its start is the container's. */
+static __always_inline __u64 pidns_start(struct pid *tp)
+{
+	unsigned int level;
+	struct upid up = {};
+
+	if (!tp)
+		return 0;
+	level = BPF_CORE_READ(tp, level);
+	if (level > SG_PIDNS_MAX)
+		level = SG_PIDNS_MAX;
+	bpf_core_read(&up, sizeof(up), &tp->numbers[level]);
+	return BPF_CORE_READ(up.ns, child_reaper, start_boottime);
+}
+
+/* The number of pid p in the pid namespace of task pid tp (pid_nr_ns):
+ * 0 when p is not visible there (a group leader outside a container). */
+static __always_inline __u32 nr_in_ns_of(struct pid *p, struct pid *tp)
+{
+	unsigned int level;
+	struct upid a = {}, b = {};
+
+	if (!p || !tp)
+		return 0;
+	level = BPF_CORE_READ(tp, level);
+	if (level > SG_PIDNS_MAX || BPF_CORE_READ(p, level) < level)
+		return 0;
+	bpf_core_read(&a, sizeof(a), &p->numbers[level]);
+	bpf_core_read(&b, sizeof(b), &tp->numbers[level]);
+	return a.ns == b.ns ? a.nr : 0;
+}
+
 static __always_inline void procinfo(struct task_struct *t, struct sg_procinfo *pi)
 {
 	struct pid *tp = BPF_CORE_READ(t, thread_pid);
 	struct pid *gp = BPF_CORE_READ(t, group_leader, thread_pid);
+	struct pid *pg = BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID]);
+	const struct cred *c = BPF_CORE_READ(t, cred);
 
+	__builtin_memset(pi, 0, sizeof(*pi));
 	pi->vtid = ns_nr(tp);
 	pi->vpid = ns_nr(gp);
 	pi->pidns_level = tp ? BPF_CORE_READ(tp, level) : 0;
 	pi->sid = BPF_CORE_READ(t, signal, pids[PIDTYPE_SID], numbers[0].nr);
-	pi->pgid = BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID], numbers[0].nr);
+	pi->pgid = BPF_CORE_READ(pg, numbers[0].nr);
+	pi->vpgid = nr_in_ns_of(pg, tp);
 	pi->tty = tty_dev(t);
 	pi->loginuid = (__u32)-1;
 	if (bpf_core_field_exists(t->loginuid))
 		pi->loginuid = BPF_CORE_READ(t, loginuid.val);
-	/* kernel_cap_t is a u64 since 6.3, two u32 before: same bytes */
-	pi->cap_effective = 0;
-	bpf_core_read(&pi->cap_effective, sizeof(pi->cap_effective),
-		      &t->cred->cap_effective);
-	pi->pad = 0;
+	pi->cap_effective = read_caps(&c->cap_effective);
+	pi->cap_permitted = read_caps(&c->cap_permitted);
+	pi->cap_inheritable = read_caps(&c->cap_inheritable);
+	pi->start_ns = BPF_CORE_READ(t, group_leader, start_boottime);
+	pi->pidns_start_ns = pidns_start(tp);
+	pi->fdlimit = BPF_CORE_READ(t, signal, rlim[SG_RLIMIT_NOFILE].rlim_cur);
+	pi->maj_flt = BPF_CORE_READ(t, maj_flt);
+	pi->min_flt = BPF_CORE_READ(t, min_flt);
+	vm_info(t, pi);
+	exe_info(t, c, pi);
 }
 
 /* A fork record: header + one procinfo payload, packed (no padding). */

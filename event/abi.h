@@ -145,8 +145,26 @@ struct sg_procinfo {
 	__u32 loginuid;
 	__u64 cap_effective;
 	__u32 pidns_level; /* > 0 inside a pid namespace */
-	__u32 pad;
+	__u32 vpgid;   /* process group id in the task's own pid namespace */
+	__u64 cap_permitted;
+	__u64 cap_inheritable;
+	__u64 start_ns;       /* the process's start (group leader), CLOCK_BOOTTIME ns */
+	__u64 pidns_start_ns; /* start of its pid namespace's init, CLOCK_BOOTTIME ns */
+	/* The executable (mm->exe_file); all 0 for kernel threads. */
+	__u64 exe_ino;
+	__u64 exe_ctime_ns;   /* inode change time, ns since the epoch */
+	__u64 exe_mtime_ns;   /* inode modification time, ns since the epoch */
+	__u64 fdlimit;        /* RLIMIT_NOFILE soft limit */
+	__u64 maj_flt, min_flt; /* page faults of the task so far */
+	__u32 vm_size_kb, vm_rss_kb, vm_swap_kb;
+	__u32 exe_flags;      /* SG_EXE_* */
 };
+
+/* sg_procinfo.exe_flags: Falco's execve "flags" (PPM_EXE_*), same bits. */
+#define SG_EXE_WRITABLE 0x1    /* writable by the task's fsuid / fsgid */
+#define SG_EXE_UPPER_LAYER 0x2 /* in the upper (container-written) layer of an overlayfs */
+#define SG_EXE_FROM_MEMFD 0x4  /* a memfd_create() file: exists in memory only */
+#define SG_EXE_LOWER_LAYER 0x8 /* in a lower (image) layer of an overlayfs */
 
 /* Socket tuple, read in the kernel from the socket behind an fd.
  * AF_UNIX: saddr/daddr hold the socket pointers (8 bytes each) and the

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SG_MAX_PARAMS 20
+#define SG_MAX_PARAMS 32
 #define SG_EVENT_COMM_LEN 16
 
 /* Parameter types: how a parameter is stored, compared and rendered.
@@ -38,7 +38,8 @@
 	X(FDPAIR)   /* two fds (pipe, socketpair) */                          \
 	X(CHARBUFARRAY) /* NUL separated strings (argv, env) */               \
 	X(DEV)      /* device number */                                       \
-	X(RAW)      /* captured struct shown as hex bytes */
+	X(RAW)      /* captured struct shown as hex bytes */                  \
+	X(ABSTIME)  /* ns since the epoch, shown as local date and time */
 
 enum sg_ptype {
 #define SG_PT_ENUM(n) SG_PT_##n,
@@ -166,6 +167,7 @@ struct sg_event {
 	 * or not whole.  Absolute, not NUL terminated; points into the record. */
 	const char *kpath;
 	uint32_t kpath_len;
+	bool fd_name_changed; /* the event gave fd a new name (fd.name_changed) */
 };
 
 /* The parameter called name, or NULL. */

@@ -434,6 +434,12 @@ static const struct sg_flagname caps[] = {
 	{ 1ULL << 40, "CAP_CHECKPOINT_RESTORE" },
 };
 
+/* What the exec record says of the executable (SG_EXE_*, libs' PPM_EXE_*). */
+static const struct sg_flagname execve_flags[] = {
+	{ 0x1, "EXE_WRITABLE" }, { 0x2, "EXE_UPPER_LAYER" },
+	{ 0x4, "EXE_FROM_MEMFD" }, { 0x8, "EXE_LOWER_LAYER" },
+};
+
 /* ---- memory ---------------------------------------------------------------- */
 
 static const struct sg_flagname prot_flags[] = {
@@ -647,6 +653,7 @@ static const struct sg_flagtable tables[SG_TBL_MAX] = {
 	[SG_TBL_CAPS] = FLAGS(caps),
 	[SG_TBL_PERSONALITY] = MIXED_A(personality, 0xff),
 	[SG_TBL_RESOLVE_FLAGS] = FLAGS(resolve_flags),
+	[SG_TBL_EXECVE_FLAGS] = FLAGS(execve_flags),
 };
 
 /* ---- rendering --------------------------------------------------------------- */

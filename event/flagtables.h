@@ -51,7 +51,8 @@ struct sg_flagname {
 	X(CAPS)            /* capability bits */                              \
 	X(PERSONALITY)     /* PER_LINUX... */                                \
 	X(ACCESS_AT_FLAGS) /* faccessat2: AT_EACCESS, AT_SYMLINK_NOFOLLOW */    \
-	X(RESOLVE_FLAGS)   /* openat2 how.resolve: RESOLVE_* */
+	X(RESOLVE_FLAGS)   /* openat2 how.resolve: RESOLVE_* */                 \
+	X(EXECVE_FLAGS)    /* Falco's execve flags: EXE_WRITABLE|EXE_UPPER_LAYER */
 
 /*
  * Open flags as Falco's drivers encode them (PPM_O_* in libs): the value an

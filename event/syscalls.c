@@ -47,6 +47,26 @@
  * controlling tty (tty_nr), the process group and the group id. */
 #define S_EXEC P_STATE("tty", UINT), P_STATE("pgid", PID), P_STATE("gid", GID)
 
+/* The rest of Falco's execve / execveat exit parameters, from the exec
+ * record: limits, page faults and memory at the exec, the process group
+ * in its own namespace, the executable's flags (EXE_UPPER_LAYER...),
+ * capabilities, and the executable's inode. */
+#define S_PROC_MEM                                                           \
+	P_STATE("fdlimit", UINT), P_STATE("pgft_maj", UINT),                 \
+	P_STATE("pgft_min", UINT), P_STATE("vm_size", UINT),                 \
+	P_STATE("vm_rss", UINT), P_STATE("vm_swap", UINT)
+#define S_EXEC_MORE                                                          \
+	S_PROC_MEM, P_STATE("vpgid", PID),                                   \
+	P_STATE("cap_inheritable", HEX), P_STATE("cap_permitted", HEX),     \
+	P_STATE("cap_effective", HEX), P_STATE("exe_ino", UINT),            \
+	P_STATE("exe_ino_ctime", ABSTIME), P_STATE("exe_ino_mtime", ABSTIME)
+/* execve's exit "flags" (execveat's "flags" is its AT_* argument) */
+#define S_EXE_FLAGS { "flags", SG_PT_FLAGS, SG_SRC_STATE, 0, 0, 0, 0, SG_TBL_EXECVE_FLAGS }
+/* ... and of clone / fork / vfork exit events. */
+#define S_CLONE_MORE                                                         \
+	S_PROC_MEM, P_STATE("vtid", PID), P_STATE("vpid", PID),              \
+	P_STATE("pidns_init_start_ts", UINT)
+
 #define NPARAMS(...) \
 	(sizeof((struct sg_param_def[]){ __VA_ARGS__ }) / sizeof(struct sg_param_def))
 #define SC(nm, cat, fl, ...) \
@@ -71,23 +91,23 @@ static const struct sg_syscall_def sg_table[] = {
 	SC("execve", PROCESS, ST, R_ERR, S_PROC, P_STATE("env", CHARBUFARRAY),
 	   P_STATE("comm", STR), P_STATE("uid", UID), P_STATE("loginuid", UID),
 	   /* argv's memory is gone after a successful exec */
-	   P_CAP("filename", PATH, STR, 0, 0, ON_FAIL), S_EXEC),
+	   P_CAP("filename", PATH, STR, 0, 0, ON_FAIL), S_EXEC, S_EXE_FLAGS, S_EXEC_MORE),
 	SC("execveat", PROCESS, ST, R_ERR, A_DIRFD("dirfd", 0),
 	   P_CAP("pathname", PATH, STR, 1, 0, ON_FAIL),
 	   P_ARGT("flags", FLAGS, 4, AT_FLAGS), S_PROC,
 	   P_STATE("env", CHARBUFARRAY), P_STATE("comm", STR), P_STATE("uid", UID),
-	   P_STATE("loginuid", UID), S_EXEC),
+	   P_STATE("loginuid", UID), S_EXEC, S_EXEC_MORE),
 	SC("clone", PROCESS, ST, P_RES("res", PID), S_PROC, P_STATE("comm", STR),
 	   P_ARGT("flags", FLAGS, 0, CLONE_FLAGS), P_STATE("uid", UID),
-	   P_STATE("gid", GID)),
+	   P_STATE("gid", GID), S_CLONE_MORE),
 	/* clone_args.flags is the first u64 of the struct */
 	SC("clone3", PROCESS, ST, P_RES("res", PID), S_PROC, P_STATE("comm", STR),
 	   P_CAPT("flags", FLAGS, STRUCT, 0, 1, 0, CLONE_FLAGS),
-	   P_STATE("uid", UID), P_STATE("gid", GID)),
+	   P_STATE("uid", UID), P_STATE("gid", GID), S_CLONE_MORE),
 	SC("fork", PROCESS, ST, P_RES("res", PID), S_PROC, P_STATE("comm", STR),
-	   P_STATE("uid", UID), P_STATE("gid", GID)),
+	   P_STATE("uid", UID), P_STATE("gid", GID), S_CLONE_MORE),
 	SC("vfork", PROCESS, ST, P_RES("res", PID), S_PROC, P_STATE("comm", STR),
-	   P_STATE("uid", UID), P_STATE("gid", GID)),
+	   P_STATE("uid", UID), P_STATE("gid", GID), S_CLONE_MORE),
 	/* they never return, so sys_exit never sees them: procexit is their end */
 	SC("exit", PROCESS, SG_SC_NORETURN, P_ARG("status", INT, 0)),
 	SC("exit_group", PROCESS, SG_SC_NORETURN, P_ARG("status", INT, 0)),
@@ -100,7 +120,7 @@ static const struct sg_syscall_def sg_table[] = {
 	SC("setreuid", USER, 0, R_ERR, P_ARG("ruid", UID, 0), P_ARG("euid", UID, 1)),
 	SC("setregid", USER, 0, R_ERR, P_ARG("rgid", GID, 0), P_ARG("egid", GID, 1)),
 	/* two __user_cap_data_struct: effective, permitted, inheritable x 2 */
-	SC("capset", SECURITY, 0, R_ERR, P_ARG("hdrp", HEX, 0), P_ARG("datap", HEX, 1),
+	SC("capset", SECURITY, ST, R_ERR, P_ARG("hdrp", HEX, 0), P_ARG("datap", HEX, 1),
 	   P_CAP("data", RAW, STRUCT, 1, 3, 0)),
 	/* arg2 is a string for PR_SET_NAME / PR_GET_NAME (Falco's arg2_str); for
 	 * other options the read of a non-pointer fails and shows as a fault */

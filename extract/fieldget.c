@@ -30,11 +30,26 @@ static const char *const category_names[] = {
 #undef SG_CAT_NAME
 };
 
-/* get() dispatches on id ranges: the catalogue must keep its groups */
-_Static_assert(SG_F_EVT_NUM == 0 && SG_F_EVT_BUFLEN + 1 == SG_F_PROC_PID &&
-		       SG_F_GROUP_NAME + 1 == SG_F_FD_NUM && SG_F_FD_RNET + 1 == SG_F_FS_PATH_NAME &&
-		       SG_F_FS_PATH_TARGET + 1 == SG_F_CONTAINER_ID,
-	       "event/fields.def groups moved: update get() in extract/fieldget.c");
+/* get() dispatches on a field's class, the part of its name before the
+ * first dot, so fields.def can grow anywhere. */
+enum fclass { FC_PROC = 0, FC_EVT, FC_FD, FC_FS, FC_USER, FC_THREAD };
+
+static uint8_t fclass_of[SG_F_MAX];
+
+__attribute__((constructor)) static void fclass_init(void)
+{
+	static const struct {
+		const char *prefix;
+		uint8_t c;
+	} classes[] = {
+		{"evt.", FC_EVT},   {"fd.", FC_FD},	{"fs.", FC_FS},
+		{"user.", FC_USER}, {"group.", FC_USER}, {"thread.", FC_THREAD},
+	};
+	for (int i = 0; i < SG_F_MAX; i++)
+		for (size_t k = 0; k < sizeof(classes) / sizeof(classes[0]); k++)
+			if (!strncmp(sg_fields[i].name, classes[k].prefix, strlen(classes[k].prefix)))
+				fclass_of[i] = classes[k].c;
+}
 
 /* Shells whose oldest instance is the login shell (proc.loginshellid). */
 static const char *const shells[] = {
@@ -551,6 +566,133 @@ static bool cmdline_of(const struct sg_proc *p, const char *head, struct sg_valu
 	return v_str(v, d, n);
 }
 
+/* The leader of p's session or process group: the process with that pid,
+ * else (a leader sysgrep does not know, or one of another pid namespace)
+ * the eldest ancestor still in the group, as libs'
+ * get_oldest_matching_ancestor. */
+static struct sg_proc *leader_of(struct sg_event *e, struct sg_proc *p, bool session)
+{
+	uint32_t id = session ? p->sid : p->pgid;
+	struct sg_proc *chain[SG_ANCESTORS_MAX + 1];
+
+	if (!id)
+		return NULL;
+	struct sg_proc *l = e->state ? sg_state_proc(e->state, id) : NULL;
+	if (l)
+		return l;
+	int n = ancestry(e, chain, SG_ANCESTORS_MAX + 1);
+	l = NULL;
+	for (int i = 1; i < n; i++) {
+		if ((session ? chain[i]->sid : chain[i]->pgid) != id)
+			break;
+		l = chain[i];
+	}
+	return l;
+}
+
+/* "CAP_CHOWN CAP_KILL ...": libs' caps_to_string. */
+static bool v_caps(struct sg_value *v, struct sg_arena *a, uint64_t caps)
+{
+	unsigned n;
+	const struct sg_flagname *names = sg_flags_names(SG_TBL_CAPS, &n);
+	struct sg_strbuf *b = scratch();
+
+	for (unsigned i = 0; names && i < n; i++) {
+		if (!(caps & names[i].value))
+			continue;
+		if (b->len)
+			sg_sb_putc(b, ' ');
+		sg_sb_puts(b, names[i].name);
+	}
+	return v_sb(v, a, b);
+}
+
+static uint64_t since(uint64_t now, uint64_t then)
+{
+	return now > then ? now - then : 0;
+}
+
+static bool v_abstime(struct sg_value *v, uint64_t ns)
+{
+	if (!ns)
+		return false; /* 0: not known */
+	v->type = SG_FT_ABSTIME;
+	v->u = ns;
+	return true;
+}
+
+static uint64_t args_chars(const struct sg_proc *p)
+{
+	uint64_t n = 0;
+	for (uint32_t i = 0; p->args && i < p->args_len; i++)
+		n += p->args[i] != 0;
+	return n;
+}
+
+static bool leader_str(struct sg_event *e, struct sg_proc *p, bool session, int what,
+		       struct sg_value *v)
+{
+	struct sg_proc *l = leader_of(e, p, session);
+	if (!l)
+		return false;
+	if (what == 0)
+		return v_cstr(v, l == p ? e->comm : l->comm);
+	return v_cstr(v, what == 1 ? l->exe : l->exepath);
+}
+
+/* The fields the exec and fork records (or /proc) filled in. */
+static bool proc_more(struct sg_event *e, struct sg_proc *p, const struct sg_fieldref *ref,
+		      struct sg_value *v, struct sg_arena *a)
+{
+	struct sg_proc *pp;
+	switch (ref->id) {
+	case SG_F_PROC_PVPID: return (pp = parent_of(e, p)) && v_u64(v, pp->vpid);
+	case SG_F_PROC_SNAME: return leader_str(e, p, true, 0, v);
+	case SG_F_PROC_SID_EXE: return leader_str(e, p, true, 1, v);
+	case SG_F_PROC_SID_EXEPATH: return leader_str(e, p, true, 2, v);
+	case SG_F_PROC_VPGID: return p->vpgid && v_u64(v, p->vpgid);
+	case SG_F_PROC_VPGID_NAME:
+	case SG_F_PROC_PGID_NAME: return leader_str(e, p, false, 0, v);
+	case SG_F_PROC_VPGID_EXE:
+	case SG_F_PROC_PGID_EXE: return leader_str(e, p, false, 1, v);
+	case SG_F_PROC_VPGID_EXEPATH:
+	case SG_F_PROC_PGID_EXEPATH: return leader_str(e, p, false, 2, v);
+	/* host ids, so a process in a container compares in one namespace:
+	 * the same answer as libs' vpgid == vpid and sid == vpid */
+	case SG_F_PROC_IS_SID_LEADER: return v_bool(v, p->sid == p->pid);
+	case SG_F_PROC_IS_VPGID_LEADER:
+	case SG_F_PROC_IS_PGID_LEADER: return v_bool(v, p->pgid == p->pid);
+	case SG_F_PROC_DURATION: return p->start_ns && v_u64(v, since(e->ts, p->start_ns));
+	case SG_F_PROC_PID_TS: return p->start_ns && v_u64(v, p->start_ns);
+	case SG_F_PROC_PPID_DURATION:
+		return (pp = parent_of(e, p)) && pp->start_ns && v_u64(v, since(e->ts, pp->start_ns));
+	case SG_F_PROC_PPID_TS:
+		return (pp = parent_of(e, p)) && pp->start_ns && v_u64(v, pp->start_ns);
+	case SG_F_PROC_EXE_INO: return p->exe_ino && v_u64(v, p->exe_ino);
+	case SG_F_PROC_EXE_INO_CTIME: return v_abstime(v, p->exe_ctime_ns);
+	case SG_F_PROC_EXE_INO_MTIME: return v_abstime(v, p->exe_mtime_ns);
+	case SG_F_PROC_EXE_INO_CTIME_DURATION_PROC_START:
+		return p->exe_ctime_ns && p->start_ns &&
+		       v_abstime(v, since(p->start_ns, p->exe_ctime_ns));
+	case SG_F_PROC_EXE_INO_CTIME_DURATION_PIDNS_START:
+		return p->exe_ctime_ns && p->pidns_start_ns && p->exe_ctime_ns > p->pidns_start_ns &&
+		       v_abstime(v, p->exe_ctime_ns - p->pidns_start_ns);
+	case SG_F_PROC_PIDNS_INIT_START_TS: return p->pidns_start_ns && v_u64(v, p->pidns_start_ns);
+	case SG_F_PROC_IS_EXE_WRITABLE: return v_bool(v, p->exe_flags & SG_EXE_WRITABLE);
+	case SG_F_PROC_IS_EXE_UPPER_LAYER: return v_bool(v, p->exe_flags & SG_EXE_UPPER_LAYER);
+	case SG_F_PROC_IS_EXE_LOWER_LAYER: return v_bool(v, p->exe_flags & SG_EXE_LOWER_LAYER);
+	case SG_F_PROC_IS_EXE_FROM_MEMFD: return v_bool(v, p->exe_flags & SG_EXE_FROM_MEMFD);
+	case SG_F_PROC_CMDLENARGS: return v_u64(v, args_chars(p));
+	case SG_F_PROC_NTHREADS: return v_u64(v, p->nthreads);
+	case SG_F_PROC_NCHILDS: return v_u64(v, p->nthreads ? p->nthreads - 1 : 0);
+	case SG_F_PROC_FDOPENCOUNT: return v_u64(v, sg_state_fd_count(p));
+	case SG_F_THREAD_CAP_PERMITTED: return p->caps_known && v_caps(v, a, p->cap_prm);
+	case SG_F_THREAD_CAP_INHERITABLE: return p->caps_known && v_caps(v, a, p->cap_inh);
+	case SG_F_THREAD_CAP_EFFECTIVE: return p->caps_known && v_caps(v, a, p->cap_eff);
+	default: return false;
+	}
+}
+
 static bool proc_field(struct sg_event *e, const struct sg_fieldref *ref,
 		       struct sg_value *v, struct sg_arena *a)
 {
@@ -581,15 +723,24 @@ static bool proc_field(struct sg_event *e, const struct sg_fieldref *ref,
 	case SG_F_PROC_PCMDLINE:
 		return (pp = parent_of(e, p)) && cmdline_of(pp, pp->comm, v, a);
 	case SG_F_PROC_ANAME:
-	case SG_F_PROC_APID: {
+	case SG_F_PROC_APID:
+	case SG_F_PROC_AEXE:
+	case SG_F_PROC_AEXEPATH:
+	case SG_F_PROC_ACMDLINE: {
 		int n = ref->index < 0 ? 1 : ref->index;
 		struct sg_proc *an = ancestor(e, n);
 		if (!an)
 			return false;
-		if (ref->id == SG_F_PROC_APID)
-			return v_u64(v, an->pid);
-		return n == 0 ? v_str(v, e->comm, comm_len(e->comm))
-			      : v_cstr(v, an->comm);
+		switch (ref->id) {
+		case SG_F_PROC_APID: return v_u64(v, an->pid);
+		case SG_F_PROC_AEXE: return v_cstr(v, an->exe);
+		case SG_F_PROC_AEXEPATH: return v_cstr(v, an->exepath);
+		case SG_F_PROC_ACMDLINE:
+			return cmdline_of(an, n == 0 ? e->comm : an->comm, v, a);
+		default:
+			return n == 0 ? v_str(v, e->comm, comm_len(e->comm))
+				      : v_cstr(v, an->comm);
+		}
 	}
 	case SG_F_PROC_TTY: return v_u64(v, p->tty);
 	case SG_F_PROC_SID: return v_u64(v, p->sid);
@@ -606,7 +757,7 @@ static bool proc_field(struct sg_event *e, const struct sg_fieldref *ref,
 			return v_u64(v, p->vpid);
 		/* outside a pid namespace the thread id is its own vtid */
 		return p->vpid == p->pid && v_u64(v, e->tid);
-	default: return false;
+	default: return proc_more(e, p, ref, v, a);
 	}
 }
 
@@ -715,6 +866,45 @@ static bool fd_l4proto(const struct sg_fd *f, struct sg_value *v)
 	}
 }
 
+/* fd.nameraw: the path as the open passed it, with runs of '/' made one
+ * (libs' remove_duplicate_path_separators); "" for an fd not opened by a
+ * path in sysgrep's view, as libs has it. */
+static bool fd_nameraw(const struct sg_fd *f, struct sg_value *v, struct sg_arena *a)
+{
+	const char *s = f->name_raw ? f->name_raw : f->raw_is_name ? f->name : "";
+	size_t n = strlen(s);
+	char *d = sg_arena_alloc(a, n + 1);
+	size_t k = 0;
+
+	if (!d)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != '/' || k == 0 || d[k - 1] != '/')
+			d[k++] = s[i];
+	d[k] = 0;
+	return v_str(v, d, k);
+}
+
+static bool open_path_raw(const struct sg_event *e, struct sg_value *v, struct sg_arena *a)
+{
+	if (!is_syscall(e) || !e->def || !(e->def->flags & SG_SC_OPEN))
+		return false;
+	for (unsigned i = 0; i < nparams(e); i++) {
+		const struct sg_param *p = &e->params[i];
+		if (!p->def || p->def->type != SG_PT_PATH || !has_value(p))
+			continue;
+		struct sg_fd tmp = {0};
+		char *s = sg_arena_alloc(a, p->len + 1);
+		if (!s)
+			return false;
+		memcpy(s, p->data, p->len);
+		s[p->len] = 0;
+		tmp.name_raw = s;
+		return fd_nameraw(&tmp, v, a);
+	}
+	return false;
+}
+
 static bool fd_field(struct sg_event *e, const struct sg_fieldref *ref, int n,
 		     struct sg_value *v, struct sg_arena *a)
 {
@@ -725,6 +915,8 @@ static bool fd_field(struct sg_event *e, const struct sg_fieldref *ref, int n,
 	};
 	if (ref->id == SG_F_FD_NUM)
 		return e->fdnum >= 0 && v_s64(v, e->fdnum);
+	if (ref->id == SG_F_FD_NAMERAW && !e->fd)
+		return open_path_raw(e, v, a); /* a failed open: what it asked for */
 	const struct sg_fd *f = e->fd;
 	if (!f || e->fdnum < 0)
 		return false;
@@ -759,6 +951,9 @@ static bool fd_field(struct sg_event *e, const struct sg_fieldref *ref, int n,
 	case SG_F_FD_SNET: return fd_ip(f, 's', v, SG_FT_IPNET);
 	case SG_F_FD_LNET: return fd_ip(f, 'l', v, SG_FT_IPNET);
 	case SG_F_FD_RNET: return fd_ip(f, 'r', v, SG_FT_IPNET);
+	case SG_F_FD_NAMERAW: return fd_nameraw(f, v, a);
+	case SG_F_FD_CONNECTED: return v_bool(v, f->connected);
+	case SG_F_FD_NAME_CHANGED: return v_bool(v, e->fd_name_changed);
 	default: return false;
 	}
 }
@@ -817,22 +1012,17 @@ static bool get(struct sg_event *e, const struct sg_fieldref *ref, int n,
 {
 	if (ref->id >= SG_F_MAX)
 		return false;
-	if (ref->id <= SG_F_EVT_BUFLEN)
-		return evt_field(e, ref, v, a);
-	if (ref->id >= SG_F_FD_NUM && ref->id <= SG_F_FD_RNET)
-		return fd_field(e, ref, n, v, a);
-	if (ref->id >= SG_F_FS_PATH_NAME && ref->id <= SG_F_FS_PATH_TARGET)
-		return fs_path(e, ref->id, v, a);
-	switch (ref->id) {
-	case SG_F_THREAD_TID:
-	case SG_F_THREAD_ISMAIN:
-		return user_field(e, ref, v);
-	default:
-		break;
+	switch (fclass_of[ref->id]) {
+	case FC_EVT: return evt_field(e, ref, v, a);
+	case FC_FD: return fd_field(e, ref, n, v, a);
+	case FC_FS: return fs_path(e, ref->id, v, a);
+	case FC_USER: return user_field(e, ref, v);
+	case FC_THREAD:
+		if (ref->id == SG_F_THREAD_TID || ref->id == SG_F_THREAD_ISMAIN)
+			return user_field(e, ref, v);
+		return proc_field(e, ref, v, a);
+	default: return proc_field(e, ref, v, a);
 	}
-	if (ref->id >= SG_F_USER_UID && ref->id <= SG_F_GROUP_NAME)
-		return user_field(e, ref, v);
-	return proc_field(e, ref, v, a);
 }
 
 bool sg_field_get(struct sg_event *e, const struct sg_fieldref *ref, struct sg_value *v,

@@ -17,7 +17,9 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
@@ -350,6 +352,26 @@ static bool is_signed_type(unsigned t)
 	       t == SG_PT_DIRFD || t == SG_PT_PID;
 }
 
+/* libs' PT_ABSTIME text: "2024-05-01 12:34:56.123456789 +0200", local time;
+ * 0 (unknown) stays 0. */
+static void render_abstime(struct sg_strbuf *b, uint64_t v)
+{
+	time_t sec = (time_t)(v / 1000000000u);
+	struct tm tm;
+	char buf[64];
+
+	if (!v || !localtime_r(&sec, &tm)) {
+		sg_sb_u64(b, v);
+		return;
+	}
+	size_t n = strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S", &tm);
+	int m = snprintf(buf + n, sizeof(buf) - n, ".%09u ", (unsigned)(v % 1000000000u));
+	if (m > 0 && (size_t)m < sizeof(buf) - n)
+		n += (size_t)m;
+	n += strftime(buf + n, sizeof(buf) - n, "%z", &tm);
+	sg_sb_put(b, buf, n);
+}
+
 static void render_plain_number(struct sg_strbuf *b, unsigned t, int64_t v)
 {
 	if (t == SG_PT_HEX || t == SG_PT_DEV) {
@@ -462,6 +484,9 @@ void sg_render_param(struct sg_strbuf *b, const struct sg_event *e,
 		break;
 	case SG_PT_SIGNAL:
 		render_named(b, d->table ? d->table : SG_TBL_SIGNALS, (uint64_t)v, 1);
+		break;
+	case SG_PT_ABSTIME:
+		render_abstime(b, (uint64_t)v);
 		break;
 	default:
 		render_plain_number(b, d->type, v);

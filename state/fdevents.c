@@ -45,7 +45,8 @@ static const struct {
 	{"connect", SG_ACT_CONNECT},	    {"bind", SG_ACT_BIND},
 	{"listen", SG_ACT_LISTEN},	    {"chdir", SG_ACT_CHDIR},
 	{"fchdir", SG_ACT_FCHDIR},	    {"close", SG_ACT_CLOSE},
-	{"close_range", SG_ACT_CLOSE_RANGE},
+	{"close_range", SG_ACT_CLOSE_RANGE}, {"capset", SG_ACT_CAPSET},
+	{"setsid", SG_ACT_SETSID},	    {"setpgid", SG_ACT_SETPGID},
 };
 
 enum sg_act sg_act_of(const struct sg_syscall_def *def)
@@ -200,8 +201,10 @@ static void on_open(struct sg_state *st, struct sg_event *e)
 	unsigned type = flags & SG_PPM_O_DIRECTORY ? SG_FDT_DIRECTORY : SG_FDT_FILE;
 	struct sg_fd *f = add_fd(st, p, e->res, type, sg_sb_cstr(&st->sb), st->sb.len,
 				 (flags & SG_PPM_O_CLOEXEC) != 0);
-	if (f)
-		f->openflags = (uint32_t)flags;
+	if (!f)
+		return;
+	f->openflags = (uint32_t)flags;
+	sg_fd_set_name_raw(f, (const char *)path->data, path->len);
 }
 
 static void on_socket(struct sg_state *st, struct sg_event *e)
@@ -273,6 +276,7 @@ static void on_accept(struct sg_state *st, struct sg_event *e)
 	f->tuple = t;
 	f->is_server = 1;
 	f->netrole = SG_ROLE_KNOWN;
+	f->connected = 1;
 	if (t.family)
 		sg_fd_name_from_tuple(st, f, upath, ulen);
 }
@@ -294,6 +298,10 @@ static void on_dup(struct sg_state *st, struct sg_event *e, bool cloexec)
 	f->is_server = src->is_server;
 	f->netrole = src->netrole;
 	f->openflags = src->openflags;
+	f->connected = src->connected;
+	f->raw_is_name = src->raw_is_name;
+	if (src->name_raw)
+		sg_fd_set_name_raw(f, src->name_raw, strlen(src->name_raw));
 	f->cloexec = cloexec;
 	sg_fdtab_put(st, e->proc->fds, f);
 }
@@ -404,6 +412,8 @@ static void on_connect(struct sg_state *st, struct sg_event *e)
 	f->type = (uint8_t)type_of_family(t.family);
 	f->is_server = 0;
 	f->netrole = SG_ROLE_KNOWN;
+	/* libs: a connect that succeeded or is under way (fd.connected) */
+	f->connected = 1;
 	e->fd = f;
 	sg_fd_name_from_tuple(st, f, upath, ulen);
 }
@@ -575,6 +585,9 @@ struct sg_fd *sg_fdevents_before(struct sg_state *st, struct sg_event *e, enum s
 	case SG_ACT_NONE:
 	case SG_ACT_CLOSE:
 	case SG_ACT_CLOSE_RANGE:
+	case SG_ACT_CAPSET: /* procevents.c */
+	case SG_ACT_SETSID:
+	case SG_ACT_SETPGID:
 		break;
 	default: if (ok) on_typed(st, e, act); break;
 	}

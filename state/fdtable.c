@@ -54,7 +54,19 @@ void sg_fd_free(struct sg_fd *f)
 		return;
 	sg_memo_drop(&f->name_memo);
 	free(f->name);
+	free(f->name_raw);
 	free(f);
+}
+
+/* Name generations, unique across all fds (0 is never handed out), so a
+ * new fd never looks like an old one whose name did not change. */
+static uint32_t name_gens;
+
+static uint32_t next_gen(void)
+{
+	if (++name_gens == 0)
+		name_gens = 1;
+	return name_gens;
 }
 
 /* Keeps the old name when memory runs out: a stale name beats a crash. */
@@ -65,6 +77,8 @@ void sg_fd_set_name(struct sg_fd *f, const char *name, size_t len)
 		len = (size_t)(nul - name);
 	if (len > SG_STR_MAX * 2)
 		len = SG_STR_MAX * 2;
+	if (f->name && f->name_len1 == len + 1 && memcmp(f->name, name, len) == 0)
+		return; /* the same text: not a change (fd.name_changed) */
 	char *s = malloc(len + 1);
 	if (!s)
 		return;
@@ -74,6 +88,29 @@ void sg_fd_set_name(struct sg_fd *f, const char *name, size_t len)
 	f->name = s;
 	f->name_len1 = (uint32_t)len + 1;
 	sg_memo_drop(&f->name_memo);
+	f->name_gen = next_gen();
+}
+
+void sg_fd_set_name_raw(struct sg_fd *f, const char *raw, size_t len)
+{
+	const char *nul = memchr(raw, 0, len);
+	if (nul)
+		len = (size_t)(nul - raw);
+	free(f->name_raw);
+	f->name_raw = NULL;
+	f->raw_is_name = 0;
+	/* most opens pass the absolute path that became the name: no copy */
+	if (f->name && f->name_len1 == len + 1 && memcmp(f->name, raw, len) == 0) {
+		f->raw_is_name = 1;
+		return;
+	}
+	if (len > SG_STR_MAX)
+		len = SG_STR_MAX;
+	f->name_raw = malloc(len + 1);
+	if (!f->name_raw)
+		return;
+	memcpy(f->name_raw, raw, len);
+	f->name_raw[len] = 0;
 }
 
 static struct sg_fd *fd_clone(const struct sg_fd *src)
@@ -86,6 +123,10 @@ static struct sg_fd *fd_clone(const struct sg_fd *src)
 	f->cloexec = src->cloexec;
 	f->openflags = src->openflags;
 	f->tuple = src->tuple;
+	f->connected = src->connected;
+	f->raw_is_name = src->raw_is_name;
+	if (src->name_raw)
+		sg_fd_set_name_raw(f, src->name_raw, strlen(src->name_raw));
 	return f;
 }
 
@@ -284,4 +325,10 @@ struct sg_fdtab *sg_fdtab_copy(struct sg_state *st, const struct sg_fdtab *src)
 		for (const struct sg_fd *f = src->b[i]; f; f = f->next)
 			sg_fdtab_put(st, t, fd_clone(f));
 	return t;
+}
+
+uint32_t sg_state_fd_count(const struct sg_proc *p)
+{
+	const struct sg_fdtab *t = p ? p->fds : NULL;
+	return t ? t->n : 0;
 }

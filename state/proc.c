@@ -277,18 +277,6 @@ void sg_proc_set_container(struct sg_state *st, struct sg_proc *p, uint64_t cgid
 	p->cgroup_id = cgid;
 }
 
-static void copy_procinfo(struct sg_proc *p, const struct sg_procinfo *pi)
-{
-	if (!pi)
-		return;
-	p->vpid = pi->vpid;
-	p->sid = pi->sid;
-	p->pgid = pi->pgid;
-	p->tty = pi->tty;
-	p->loginuid = pi->loginuid;
-	if (pi->pidns_level > 0)
-		p->in_container = true;
-}
 
 static void copy_header(struct sg_proc *p, const struct sg_rec *r)
 {
@@ -369,7 +357,8 @@ void sg_state_exec(struct sg_state *st, const struct sg_rec *r,
 	if (!p)
 		return;
 	copy_header(p, r);
-	copy_procinfo(p, pi);
+	if (pi)
+		sg_proc_from_info(st, p, pi);
 	/* a capture that faulted must not leave the old image's strings on
 	 * the new one: without argv, exe is the file that was run */
 	if (args)
@@ -453,7 +442,8 @@ void sg_state_fork(struct sg_state *st, const struct sg_rec *r,
 		c->tty = pp->tty;
 	}
 	copy_header(c, r);
-	copy_procinfo(c, pi);
+	if (pi)
+		sg_proc_from_info(st, c, pi);
 	sg_proc_set_container(st, c, r->cgroup_id);
 	if (!pp)
 		sg_procfs_load(st, c, true);

@@ -52,8 +52,9 @@ static ssize_t link_at(int dfd, const char *name, char *buf, size_t cap)
 
 /* "pid (comm) S ppid pgrp session tty_nr ...": comm may hold ") " itself,
  * so the fields start after the last ')'. */
-static void parse_stat(struct sg_proc *p, const char *s)
+static void parse_stat(struct sg_proc *p, const char *s, unsigned long long *startp)
 {
+	unsigned long long start_ticks = 0;
 	const char *open = strchr(s, '(');
 	const char *close = strrchr(s, ')');
 	if (!open || !close || close < open)
@@ -71,6 +72,31 @@ static void parse_stat(struct sg_proc *p, const char *s)
 	p->pgid = (uint32_t)pgrp;
 	p->sid = (uint32_t)sid;
 	p->tty = (uint32_t)tty;
+	/* fields 10 minflt, 12 majflt, 22 starttime (ticks since boot):
+	 * counted from the state (field 3) that follows the ')' */
+	unsigned long long v[20];
+	const char *q = close + 2;
+	int nv = 0;
+	while (nv < 20 && *q) {
+		while (*q == ' ')
+			q++;
+		char *end;
+		unsigned long long x = strtoull(q, &end, 10);
+		if (end == q) { /* the state letter, or a negative number */
+			while (*q && *q != ' ')
+				q++;
+			x = 0;
+		} else {
+			q = end;
+		}
+		v[nv++] = x; /* v[0] is field 3 */
+	}
+	if (nv < 20)
+		return;
+	p->min_flt = v[10 - 3];
+	p->maj_flt = v[12 - 3];
+	start_ticks = v[22 - 3];
+	*startp = start_ticks;
 }
 
 /* The value after "Key:" on its own line, or NULL. */
@@ -81,6 +107,32 @@ static const char *status_field(const char *s, const char *key)
 		if (strncmp(l, key, k) == 0 && l[k] == ':')
 			return l + k + 1;
 	return NULL;
+}
+
+/* The last number of a status line like "NSpid:\t4242\t1" (the id in the
+ * innermost namespace), or dflt; *levels (if asked) how many there were. */
+static uint32_t last_of(const char *v, uint32_t dflt, unsigned *levels)
+{
+	unsigned n = 0;
+	unsigned long last = dflt;
+
+	if (v) {
+		const char *end = strchr(v, '\n');
+		if (!end)
+			end = v + strlen(v);
+		for (const char *q = v; q < end;) {
+			char *next;
+			unsigned long x = strtoul(q, &next, 10);
+			if (next == q)
+				break;
+			last = x;
+			n++;
+			q = next;
+		}
+	}
+	if (levels)
+		*levels = n;
+	return (uint32_t)last;
 }
 
 static void parse_status(struct sg_proc *p, const char *s)
@@ -97,26 +149,25 @@ static void parse_status(struct sg_proc *p, const char *s)
 		p->nthreads = (uint32_t)strtoul(v, NULL, 10);
 	if (!p->nthreads)
 		p->nthreads = 1;
-	v = status_field(s, "NSpid");
-	if (!v)
-		return;
+	const char *ci = status_field(s, "CapInh"), *cp = status_field(s, "CapPrm"),
+		   *ce = status_field(s, "CapEff");
+	if (ci && cp && ce) {
+		p->cap_inh = strtoull(ci, NULL, 16);
+		p->cap_prm = strtoull(cp, NULL, 16);
+		p->cap_eff = strtoull(ce, NULL, 16);
+		p->caps_known = true;
+	}
+	if ((v = status_field(s, "VmSize")))
+		p->vm_size_kb = (uint32_t)strtoul(v, NULL, 10);
+	if ((v = status_field(s, "VmRSS")))
+		p->vm_rss_kb = (uint32_t)strtoul(v, NULL, 10);
+	if ((v = status_field(s, "VmSwap")))
+		p->vm_swap_kb = (uint32_t)strtoul(v, NULL, 10);
+	p->vpgid = last_of(status_field(s, "NSpgid"), p->pgid, NULL);
 	/* NSpid: host pid first, then one per nested namespace: the last is
 	 * the pid the process sees, and more than one means a pid namespace */
-	const char *end = strchr(v, '\n');
-	if (!end)
-		end = v + strlen(v);
 	unsigned levels = 0;
-	unsigned long last = p->pid;
-	for (const char *q = v; q < end;) {
-		char *next;
-		unsigned long x = strtoul(q, &next, 10);
-		if (next == q)
-			break;
-		last = x;
-		levels++;
-		q = next;
-	}
-	p->vpid = (uint32_t)last;
+	p->vpid = last_of(status_field(s, "NSpid"), p->pid, &levels);
 	if (levels > 1)
 		p->in_container = true;
 }
@@ -192,6 +243,8 @@ static void fd_from_socket(struct sg_state *st, struct sg_fd *f, uint64_t ino)
 		return;
 	f->tuple = s->t;
 	f->is_server = s->listening || s->server;
+	/* a peer in /proc/net: accepted, or connected (TCP or UDP) */
+	f->connected = !s->listening && s->t.rport != 0;
 	/* an unconnected UDP socket's role shows only once a datagram comes */
 	f->netrole = f->is_server || s->t.l4proto == IPPROTO_TCP ? SG_ROLE_KNOWN
 								  : SG_ROLE_GUESS;
@@ -347,12 +400,40 @@ static void load_argv_env(struct sg_state *st, struct sg_proc *p, int dfd)
 	}
 }
 
+/* "Max open files            1024                 524288               files" */
+static void load_limits(struct sg_proc *p, int dfd)
+{
+	char buf[4096];
+	if (read_at(dfd, "limits", buf, sizeof(buf)) <= 0)
+		return;
+	const char *l = strstr(buf, "\nMax open files");
+	if (l)
+		p->fdlimit = strtoull(l + 16, NULL, 10);
+}
+
+/* The executable's inode, its times and whether it is a memfd (libscap
+ * reads the same from /proc; the overlayfs layer is not known here). */
+static void load_exe(struct sg_proc *p, int dfd, const char *link, ssize_t n)
+{
+	struct stat sb;
+	if (fstatat(dfd, "exe", &sb, 0) == 0) {
+		p->exe_ino = (uint64_t)sb.st_ino;
+		p->exe_ctime_ns = (uint64_t)sb.st_ctim.tv_sec * 1000000000ull +
+				  (uint64_t)sb.st_ctim.tv_nsec;
+		p->exe_mtime_ns = (uint64_t)sb.st_mtim.tv_sec * 1000000000ull +
+				  (uint64_t)sb.st_mtim.tv_nsec;
+	}
+	if (n > 7 && memcmp(link, "/memfd:", 7) == 0)
+		p->exe_flags |= SG_EXE_FROM_MEMFD;
+}
+
 static void load_links(struct sg_proc *p, int dfd)
 {
 	char buf[PATH_MAX];
 	ssize_t n = link_at(dfd, "exe", buf, sizeof(buf));
 	if (n >= 0)
 		sg_proc_set_exepath(p, buf, (size_t)n);
+	load_exe(p, dfd, buf, n);
 	n = link_at(dfd, "cwd", buf, sizeof(buf));
 	if (n > 0 && buf[0] == '/')
 		sg_proc_set_str(&p->cwd, buf, (size_t)n);
@@ -375,11 +456,15 @@ bool sg_procfs_load(struct sg_state *st, struct sg_proc *p, bool with_fds)
 		close(dfd);
 		return false;
 	}
-	parse_stat(p, buf);
+	unsigned long long start = 0;
+	parse_stat(p, buf, &start);
+	if (start)
+		p->start_ns = sg_state_epoch_ns(st, start * (1000000000ull / (uint64_t)st->clk_tck));
 	if (read_at(dfd, "status", buf, sizeof(buf)) > 0)
 		parse_status(p, buf);
 	load_argv_env(st, p, dfd);
 	load_links(p, dfd);
+	load_limits(p, dfd);
 	load_cgroup(st, p, dfd);
 	if (with_fds)
 		load_fds(st, p, dfd);

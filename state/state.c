@@ -7,11 +7,33 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "state/state_int.h"
 #include "event/flagtables.h"
 
 #define PROCTAB_MIN 1024
+
+static uint64_t clock_ns(clockid_t id)
+{
+	struct timespec ts;
+
+	if (clock_gettime(id, &ts) != 0)
+		return 0;
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+void sg_state_set_clock(struct sg_state *st, uint64_t boot_to_epoch_ns)
+{
+	if (st)
+		st->boot_to_epoch_ns = boot_to_epoch_ns;
+}
+
+uint64_t sg_state_epoch_ns(const struct sg_state *st, uint64_t boot_ns)
+{
+	return boot_ns ? boot_ns + st->boot_to_epoch_ns : 0;
+}
 
 struct sg_state *sg_state_new(void)
 {
@@ -28,6 +50,13 @@ struct sg_state *sg_state_new(void)
 		return NULL;
 	}
 	st->pmask = PROCTAB_MIN - 1;
+	/* realtime on both sides of boottime, as the live decoder does */
+	uint64_t r1 = clock_ns(CLOCK_REALTIME), b = clock_ns(CLOCK_BOOTTIME);
+	uint64_t r2 = clock_ns(CLOCK_REALTIME);
+	st->boot_to_epoch_ns = r1 / 2 + r2 / 2 - b;
+	st->clk_tck = sysconf(_SC_CLK_TCK);
+	if (st->clk_tck <= 0)
+		st->clk_tck = 100;
 	st->reap_at = SG_REAP_MIN;
 	st->socks_loaded = -1;
 	sg_idfile_init(&st->passwd, "passwd");
@@ -159,6 +188,7 @@ void sg_state_before(struct sg_state *st, struct sg_event *e)
 	e->proc = NULL;
 	e->fd = NULL;
 	e->fdnum = -1;
+	e->fd_name_changed = false;
 	if (!st)
 		return;
 	st->oldcwd_ev = NULL;
@@ -181,6 +211,10 @@ void sg_state_before(struct sg_state *st, struct sg_event *e)
 		if (num >= 0)
 			resolve_fd(st, e, num, ask);
 	}
+	/* fd.name_changed: libs compares the fd's name before and after the
+	 * event; a new fd had no name before */
+	uint32_t pre_gen = e->fd ? e->fd->name_gen : 0;
+	sg_procevents_before(st, e, act);
 	struct sg_fd *made = sg_fdevents_before(st, e, act);
 	/* bpf(2) returns an fd for some commands only: the table says which */
 	if (made && ((flags & SG_SC_FD_RES) || act == SG_ACT_BPF)) {
@@ -192,6 +226,10 @@ void sg_state_before(struct sg_state *st, struct sg_event *e)
 	}
 	if (e->fdnum >= 0 && e->fd == NULL)
 		e->fd = sg_fdtab_get(e->proc->fds, e->fdnum);
+	/* generations are unique across fds: a different fd (a new one,
+	 * even at the old one's address) never carries the old generation */
+	if (e->fd)
+		e->fd_name_changed = e->fd->name_gen != pre_gen && sg_fd_name_len(e->fd) > 0;
 }
 
 void sg_state_after(struct sg_state *st, struct sg_event *e)

@@ -70,6 +70,13 @@ struct sg_fd {
 	char *name;         /* path, tuple text "1.2.3.4:5->6.7.8.9:10", or pipe:[ino] */
 	uint32_t name_len1; /* strlen(name) + 1 as sg_fd_set_name measured it; 0: not */
 	struct sg_memo name_memo; /* of name; dropped with it */
+	uint32_t name_gen;  /* bumped when the name's text changes (fd.name_changed) */
+	/* fd.nameraw: the path as the open call passed it; NULL with
+	 * raw_is_name when it was the name itself, NULL alone when the fd was
+	 * not opened by path in sysgrep's view (found in /proc, a socket) */
+	char *name_raw;
+	uint8_t raw_is_name;
+	uint8_t connected;  /* sockets: connect() / accept() made it (fd.connected) */
 	struct sg_tuple tuple; /* sockets: local/remote as the kernel saw them */
 	/* hash-table links are private to the implementation */
 	struct sg_fd *next;
@@ -111,6 +118,18 @@ struct sg_proc {
 	bool in_container;
 	uint32_t nthreads;
 	uint64_t last_ts;   /* evt.rawtime of its latest event (for reaping) */
+	/* From the probe's process records, else /proc (0: not known). */
+	uint32_t vpgid;     /* process group in its own pid namespace */
+	bool caps_known;
+	uint64_t cap_eff, cap_prm, cap_inh;
+	uint64_t start_ns;  /* the process's start, ns since the epoch (proc.pid.ts) */
+	uint64_t pidns_start_ns; /* start of its pid namespace's init, epoch ns */
+	uint64_t exe_ino;   /* the executable's inode, its change and modification times */
+	uint64_t exe_ctime_ns, exe_mtime_ns;
+	uint8_t exe_flags;  /* SG_EXE_* (event/abi.h) */
+	uint64_t fdlimit;   /* at its exec (or fork, or /proc): Falco's execve / clone params */
+	uint64_t maj_flt, min_flt;
+	uint32_t vm_size_kb, vm_rss_kb, vm_swap_kb;
 	/* fd table and hash links: private to the implementation */
 	void *fds;
 	struct sg_proc *next;
@@ -162,6 +181,8 @@ void sg_state_exit(struct sg_state *st, const struct sg_rec *r);
 unsigned sg_state_sel(const struct sg_syscall_def *d);
 
 struct sg_proc *sg_state_proc(struct sg_state *st, uint32_t pid);
+/* How many fds p has open, as far as the state knows (proc.fdopencount). */
+uint32_t sg_state_fd_count(const struct sg_proc *p);
 struct sg_fd *sg_state_fd(struct sg_state *st, uint32_t pid, int64_t fd);
 
 struct sg_strbuf;
@@ -175,6 +196,11 @@ bool sg_state_path(struct sg_event *e, const struct sg_param *p, struct sg_strbu
  * The directory is /etc, or $SYSGREP_ETC, or what sg_state_set_etc says
  * (tests); the files are re-read when they change. */
 void sg_state_set_etc(struct sg_state *st, const char *dir);
+
+/* The offset from CLOCK_BOOTTIME to the epoch that event times use, so
+ * process start times (boottime in the kernel) compare with them; the
+ * state measures its own until the source sets it. */
+void sg_state_set_clock(struct sg_state *st, uint64_t boot_to_epoch_ns);
 const char *sg_user_name(struct sg_state *st, uint32_t uid);
 const char *sg_user_home(struct sg_state *st, uint32_t uid);
 const char *sg_user_shell(struct sg_state *st, uint32_t uid);

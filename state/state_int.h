@@ -151,6 +151,8 @@ struct sg_state {
 	uint64_t procs_dropped;
 	uint32_t reap_at;  /* nprocs that triggers the next reap */
 	uint64_t now_ts;   /* evt.rawtime of the latest event */
+	uint64_t boot_to_epoch_ns; /* CLOCK_BOOTTIME -> epoch (sg_state_set_clock) */
+	long clk_tck;      /* /proc/PID/stat starttime ticks a second */
 
 	char etc[PATH_MAX];
 	char cgroot[PATH_MAX]; /* cgroup v2 mount, "/sys/fs/cgroup" */
@@ -201,6 +203,9 @@ enum sg_act {
 	SG_ACT_CLOSE_RANGE,
 	SG_ACT_NEWFD,      /* some other call returning an fd: ask /proc */
 	SG_ACT_NETIO,      /* send/recv family: the tuple may name the fd */
+	SG_ACT_CAPSET,     /* the process's capabilities (procevents.c) */
+	SG_ACT_SETSID,     /* a new session and process group */
+	SG_ACT_SETPGID,    /* a new process group */
 };
 
 enum sg_act sg_act_of(const struct sg_syscall_def *def);
@@ -262,6 +267,15 @@ void sg_fd_name_from_tuple(struct sg_state *st, struct sg_fd *f,
  * the fd its result names when it made one. */
 struct sg_fd *sg_fdevents_before(struct sg_state *st, struct sg_event *e, enum sg_act act);
 void sg_fdevents_after(struct sg_state *st, struct sg_event *e, enum sg_act act);
+
+/* procevents.c: what capset, setsid and setpgid change in the process. */
+void sg_procevents_before(struct sg_state *st, struct sg_event *e, enum sg_act act);
+/* Copy what a process record says into p (exec, fork). */
+void sg_proc_from_info(struct sg_state *st, struct sg_proc *p, const struct sg_procinfo *pi);
+/* Boottime ns -> ns since the epoch (0 stays 0: unknown). */
+uint64_t sg_state_epoch_ns(const struct sg_state *st, uint64_t boot_ns);
+/* fd.nameraw of f: the path an open passed (raw is_name: same as the name). */
+void sg_fd_set_name_raw(struct sg_fd *f, const char *raw, size_t len);
 
 /* path.c: "/a/b" + "../c" -> "/a/c" into out (reset first). */
 void sg_path_join(struct sg_strbuf *out, const char *base, const char *rel, size_t rlen);

@@ -49,7 +49,10 @@ static const char *const state_calls[] = {
 
 static const char *const state_names[] = {
 	"exe", "args", "env", "cwd", "comm", "tid", "pid", "ptid", "uid", "gid",
-	"loginuid", "ret", "sig", "tty", "pgid",
+	"loginuid", "ret", "sig", "tty", "pgid", "fdlimit", "pgft_maj", "pgft_min",
+	"vm_size", "vm_rss", "vm_swap", "vpgid", "flags", "cap_inheritable",
+	"cap_permitted", "cap_effective", "exe_ino", "exe_ino_ctime", "exe_ino_mtime",
+	"vtid", "vpid", "pidns_init_start_ts",
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
