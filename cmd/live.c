@@ -155,7 +155,7 @@ static void stats_text(const struct sg_run_result *r)
 		r->seconds > 0 ? (double)r->events / r->seconds : 0.0);
 	/* where every record read went, and every match: the drop reasons */
 	fprintf(stderr,
-		"sysgrep: stats: %llu of the lost of calls the filter selects; of the read, "
+		"sysgrep: stats: of the lost, %llu of calls the filter selects; of the read, "
 		"%llu process records (state only); of the matched, %llu printed, "
 		"%llu skipped by -p for a missing field\n",
 		(unsigned long long)r->lost_match, (unsigned long long)r->proc_records,
@@ -169,6 +169,12 @@ static void stats_text(const struct sg_run_result *r)
 			(unsigned long long)c->emitted, (unsigned long long)c->read,
 			(unsigned long long)c->lost, (unsigned long long)c->lost_match,
 			(unsigned long long)c->cut, (unsigned long long)c->malformed);
+	}
+	/* counting in the kernel reads no state: zeros would look like a
+	 * state that lost every process */
+	if (r->no_state) {
+		fprintf(stderr, "sysgrep: state: not kept (counted in the kernel)\n");
+		return;
 	}
 	/* the tables must not grow with what exited: a fork storm shows here */
 	fprintf(stderr,
@@ -200,6 +206,10 @@ static void stats_json(const struct sg_run_result *r)
 			"\"lost_match\":%llu,\"cut\":%llu,\"malformed\":%llu}", i ? "," : "", i,
 			U(c->emitted), U(c->read), U(c->lost), U(c->lost_match), U(c->cut),
 			U(c->malformed));
+	}
+	if (r->no_state) {
+		fprintf(stderr, "],\"state\":null}}\n");
+		return;
 	}
 	fprintf(stderr, "],\"state\":{\"procs\":%llu,\"fds\":%llu,\"procs_start\":%llu,"
 		"\"fds_start\":%llu,\"procs_dropped\":%llu}}}\n",
@@ -361,6 +371,7 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 	 * Counting in the kernel reads no state. */
 	if (p && !l.kf)
 		sg_state_scan_proc(st);
+	l.r.no_state = l.kf != 0;
 	sg_state_stats(st, &l.r.state_start);
 	sg_decoder_init(&l.dec, st);
 	sg_pipeline_init(&l.pl, o, f, out, st);

@@ -30,6 +30,7 @@ struct sg_run_result {
 	struct sg_run_cpu *cpu; /* per CPU, ncpu rows */
 	double seconds;
 	struct sg_state_stats state_start, state_end; /* table sizes, for --stats */
+	bool no_state;     /* counted in the kernel: no state was kept at all */
 };
 
 /* Run until -n, -t, a signal, a closed pipe or an error.  Returns the exit

@@ -42,7 +42,7 @@ stat_of() { # WORD: the number before " WORD" on the stats lines
 	sed -n "s/^sysgrep: stats: .*[ ,;]\([0-9][0-9]*\) $1.*/\1/p" "$OUT.err" | head -n 1
 }
 lost_match_of() {
-	sed -n 's/^sysgrep: stats: \([0-9]*\) of the lost of calls the filter selects.*/\1/p' "$OUT.err"
+	sed -n 's/^sysgrep: stats: of the lost, \([0-9]*\) of calls the filter selects.*/\1/p' "$OUT.err"
 }
 stats_json() { grep '^{"stats"' "$OUT.err"; }
 

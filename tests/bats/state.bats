@@ -124,7 +124,9 @@ teardown() {
 # began: 100000 leaked children would be 100000 more processes, and any the
 # reaper (30 s idle) dropped instead are counted as dropped, which must be 0.
 @test "fork storm: --stats shows the state tables back at their starting size" {
-	"$SYSGREP" --stats -q -t 150s 'proc.name=no-such-proc' 2>"$OUT.err" &
+	# fd.name needs fd state, so this is not counted in the kernel: the
+	# state is kept, seeded from /proc and updated by every fork and exit
+	"$SYSGREP" --stats -q -t 150s 'proc.name=no-such-proc and fd.name=/no/such' 2>"$OUT.err" &
 	BG=$!
 	sleep 1
 	"$SGT" forks 100000
@@ -147,6 +149,14 @@ teardown() {
 	[ "$fds" -le $((fds0 + 500)) ]
 	grep -q ' 0 lost' "$OUT.err"
 	[ "$dropped" -eq 0 ]
+}
+
+@test "--stats says no state was kept when the kernel counts" {
+	run -1 --separate-stderr "$SYSGREP" --stats -q -t 300ms 'proc.name=no-such-proc'
+	[[ "$stderr" == *"sysgrep: state: not kept (counted in the kernel)"* ]]
+	run -1 --separate-stderr "$SYSGREP" -o json --stats -q -t 300ms 'proc.name=no-such-proc'
+	[ "$(jq -c '.stats.state' <<<"$stderr")" = null ]
+	[ "$(jq '.stats.kernel_counted >= 0' <<<"$stderr")" = true ]
 }
 
 # cgroup v1 hybrid hosts: the probe's cgroup id is the v2 one, which a move
