@@ -175,7 +175,7 @@ const struct sg_param *sg_event_param(const struct sg_event *e, const char *name
 
 /* The number a numeric parameter holds, also when it was captured (pipe's
  * fd pair, a field of a user struct); false for a capture that did not
- * happen. */
+ * happen.  Defined in syscalls.c, beside the capture rule it applies. */
 bool sg_param_num(const struct sg_param *p, int64_t *v);
 
 #endif /* SG_EVENT_H */

@@ -698,6 +698,26 @@ int sg_syscall_cap_num(const struct sg_param_def *d, const void *data,
 	return 0;
 }
 
+/* A captured number (pipe's fd pair, a field of a user struct) is read by
+ * sg_syscall_cap_num, the rule the decoder fills num with: one place says
+ * where it sits, so the two cannot drift.  A pair or struct cut short has
+ * no number (its bytes would be another field's). */
+bool sg_param_num(const struct sg_param *p, int64_t *v)
+{
+	if (!p || !p->def)
+		return false;
+	if (p->def->src != SG_SRC_CAP) {
+		*v = p->num;
+		return true;
+	}
+	if (!(p->flags & SG_PARAM_DATA) || !p->data || !p->len)
+		return false;
+	if (p->def->cap == SG_CAP_INT2 || p->def->cap == SG_CAP_STRUCT)
+		return sg_syscall_cap_num(p->def, p->data, p->len, v) != 0;
+	*v = p->num;
+	return true;
+}
+
 /* ---- names and listing ------------------------------------------------------ */
 
 const char *sg_ptype_name(unsigned t)

@@ -94,7 +94,7 @@ static const char *check_operands(const struct sg_prog *p, const struct sg_insn 
 }
 
 /* Pop n entries of one kind (bool or value) off s. */
-static const char *pop(struct shape *s, int n, bool isbool)
+static const char *shape_pop(struct shape *s, int n, bool isbool)
 {
 	for (int i = 0; i < n; i++) {
 		if (s->depth <= 0)
@@ -108,7 +108,7 @@ static const char *pop(struct shape *s, int n, bool isbool)
 	return NULL;
 }
 
-static const char *push(struct shape *s, int n, bool isbool)
+static const char *shape_push(struct shape *s, int n, bool isbool)
 {
 	for (int i = 0; i < n; i++) {
 		if (s->depth >= SG_VM_STACK)
@@ -125,8 +125,8 @@ static const char *step(const struct sg_insn *in, struct shape *s)
 {
 	const struct sg_opinfo *oi = &sg_opinfo[in->op];
 	const char *why;
-	if ((why = pop(s, oi->vpop, false)) || (why = pop(s, oi->bpop, true)) ||
-	    (why = push(s, oi->vpush, false)) || (why = push(s, oi->bpush, true)))
+	if ((why = shape_pop(s, oi->vpop, false)) || (why = shape_pop(s, oi->bpop, true)) ||
+	    (why = shape_push(s, oi->vpush, false)) || (why = shape_push(s, oi->bpush, true)))
 		return why;
 	return NULL;
 }
@@ -158,7 +158,7 @@ static const char *check_insn(const struct sg_prog *p, uint32_t pc, struct shape
 			return "conditional jump without a boolean";
 		if ((why = merge(&shapes[in->arg], s)))
 			return why;
-		if ((why = pop(&s, 1, true)))
+		if ((why = shape_pop(&s, 1, true)))
 			return why;
 		return merge(&shapes[pc + 1], s);
 	}
