@@ -74,7 +74,8 @@ void sg_usage(FILE *out)
 	      "\n"
 	      "Selection and stopping:\n"
 	      "  -n, --max-events N     stop after N printed events\n"
-	      "  -t, --timeout DURATION stop after DURATION (30, 30s, 500ms, 5m, 1h)\n"
+	      "  -t, --timeout DURATION stop after DURATION (30, 30s, 500ms, 5m, 1h); with -r,\n"
+	      "                         after DURATION of the capture's time from its first event\n"
 	      "  -s, --snaplen N        bytes of data buffers to capture (default 80)\n"
 	      "      --buffer-size SIZE kernel ring buffer size (default 8M)\n"
 	      "\n"
@@ -91,6 +92,7 @@ void sg_usage(FILE *out)
 	      "  -c, --count            print only the number of matching events\n"
 	      "      --count-by FIELDS  print a table of counts by FIELD[,FIELD] at the end\n"
 	      "      --interval DURATION  with --count-by: print the table every DURATION\n"
+	      "                         (with -r: of the capture's time)\n"
 	      "      --no-header        no CSV header row\n"
 	      "      --color[=WHEN]     colour: auto (default: terminal only), always, never;\n"
 	      "                         NO_COLOR in the environment turns it off\n"
@@ -366,10 +368,6 @@ static int check_capture_opts(struct sg_opts *o, bool saw_output)
 		return bad("%s", "-r needs a file name ('-' for stdin)");
 	if (o->write_file && !o->write_file[0])
 		return bad("%s", "-w needs a file name ('-' for stdout)");
-	if (o->read_file && o->timeout_ns)
-		return bad("%s", "-t is for live runs: -r reads the whole file (use -n to stop early)");
-	if (o->read_file && o->interval_ns)
-		return bad("%s", "--interval is for live runs, not with -r");
 	if (!o->write_file && (o->compress || o->force || o->rotate_bytes || o->rotate_ns ||
 			       o->rotate_files))
 		return bad("%s", "-z, --force, -C, -G and -W go with -w FILE");
