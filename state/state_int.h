@@ -218,7 +218,6 @@ struct sg_proc *sg_proc_alloc(uint32_t pid);
 void sg_proc_insert(struct sg_state *st, struct sg_proc *p);
 void sg_proc_remove(struct sg_state *st, uint32_t pid);
 void sg_proc_destroy(struct sg_state *st, struct sg_proc *p);
-struct sg_proc *sg_proc_get(struct sg_state *st, const struct sg_event *e);
 void sg_proc_set_str(char **dst, const char *s, size_t n);
 /* exepath, and its memo dropped */
 void sg_proc_set_exepath(struct sg_proc *p, const char *s, size_t n);
@@ -227,6 +226,10 @@ void sg_proc_set_argv(struct sg_proc *p, const char *a, size_t n);
 void sg_proc_set_env(struct sg_proc *p, const char *a, size_t n);
 void sg_proc_set_container(struct sg_state *st, struct sg_proc *p, uint64_t cgid);
 void sg_state_reap(struct sg_state *st);
+/* No argv captured: no args, and exe is the filename (may be NULL). */
+void sg_proc_clear_argv(struct sg_proc *p, const char *filename, size_t flen);
+/* A new process's strings (exe, exepath, cwd, argv, env) from its parent's. */
+void sg_proc_copy_strings(struct sg_proc *c, const struct sg_proc *pp);
 
 /* procfs.c: fill p from /proc/PID; false when the process is gone. */
 bool sg_procfs_load(struct sg_state *st, struct sg_proc *p, bool with_fds);
@@ -268,12 +271,19 @@ void sg_fd_name_from_tuple(struct sg_state *st, struct sg_fd *f,
 struct sg_fd *sg_fdevents_before(struct sg_state *st, struct sg_event *e, enum sg_act act);
 void sg_fdevents_after(struct sg_state *st, struct sg_event *e, enum sg_act act);
 
-/* procevents.c: what capset, setsid and setpgid change in the process. */
+/* procevents.c: the process an event belongs to (found, else read from
+ * /proc, else made from the event header), its header fields refreshed. */
+struct sg_proc *sg_proc_get(struct sg_state *st, const struct sg_event *e);
+/* ... and what capset, setsid and setpgid change in the process. */
 void sg_procevents_before(struct sg_state *st, struct sg_event *e, enum sg_act act);
 /* Copy what a process record says into p (exec, fork). */
 void sg_proc_from_info(struct sg_state *st, struct sg_proc *p, const struct sg_procinfo *pi);
-/* Boottime ns -> ns since the epoch (0 stays 0: unknown). */
-uint64_t sg_state_epoch_ns(const struct sg_state *st, uint64_t boot_ns);
+/* Boottime ns -> ns since the epoch (0 stays 0: unknown); inline, as the
+ * clock is the state's own and every filler (/proc, records) needs it. */
+static inline uint64_t sg_state_epoch_ns(const struct sg_state *st, uint64_t boot_ns)
+{
+	return boot_ns ? boot_ns + st->boot_to_epoch_ns : 0;
+}
 /* fd.nameraw of f: the path an open passed (raw is_name: same as the name). */
 void sg_fd_set_name_raw(struct sg_fd *f, const char *raw, size_t len);
 
