@@ -569,6 +569,7 @@ static bool numeric(unsigned t)
 	case SG_PT_INT: case SG_PT_UINT: case SG_PT_HEX: case SG_PT_ERRNO: case SG_PT_FD:
 	case SG_PT_DIRFD: case SG_PT_PID: case SG_PT_UID: case SG_PT_GID: case SG_PT_MODE:
 	case SG_PT_FLAGS: case SG_PT_ENUM: case SG_PT_SIGNAL: case SG_PT_DEV:
+	case SG_PT_ABSTIME: /* a number, as the probe's is */
 		return true;
 	}
 	return false;
@@ -918,16 +919,24 @@ static const char *syscall_name(const struct sg_scap_evt *ev, const struct pend 
 {
 	const struct sg_scap_evinfo *info = &sg_scap_events[ev->type];
 	if (ev->type != SG_PPME_GENERIC_E && ev->type != SG_PPME_GENERIC_X)
-		return info->name;
-	const uint8_t *id = NULL;
+		return sg_scap_kernel_name(info->name);
+	const uint8_t *id = NULL, *native = NULL;
 	if (ev->nparams >= 1 && ev->p[0].len == 2)
 		id = ev->p[0].data;
 	else if (en && en->nparams >= 1 && en->len[0] == 2)
 		id = en->data;
+	if (ev->nparams >= 2 && ev->p[1].len == 2)
+		native = ev->p[1].data;
+	else if (en && en->nparams >= 2 && en->len[0] == 2 && en->len[1] == 2)
+		native = en->data + 2;
 	if (!id)
 		return NULL;
 	uint16_t sc = (uint16_t)rd(id, 2);
-	return sc < SG_SCAP_SC_MAX ? sg_scap_sc_names[sc] : NULL;
+	if (sc && sc < SG_SCAP_SC_MAX && sg_scap_sc_names[sc])
+		return sg_scap_sc_names[sc];
+	/* PPM_SC_UNKNOWN: the call by its native number (sysgrep writes this
+	 * for codes sysdig 0.29.3 would index its table out of bounds with) */
+	return native ? sg_syscall_name((unsigned)rd(native, 2)) : NULL;
 }
 
 static void pend_store(struct sg_capdec *d, struct thr *t, const struct sg_scap_evt *ev)

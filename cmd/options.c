@@ -355,13 +355,6 @@ static bool ends_with(const char *s, const char *suffix)
 /* -r and -w, and what goes with them. */
 static int check_capture_opts(struct sg_opts *o, bool saw_output)
 {
-	/* parsed, so the rest of the checks hold once the writer lands */
-	if (o->write_file)
-		return bad("%s", "-w: writing capture files is not implemented yet "
-			   "(sysgrep -r reads them; record with sysdig -w meanwhile)");
-	if (o->read_file && o->write_file)
-		return bad("%s", "-r and -w cannot be used together (filter a capture into "
-			   "another one: not supported yet)");
 	if (o->read_file && !o->read_file[0])
 		return bad("%s", "-r needs a file name ('-' for stdin)");
 	if (o->write_file && !o->write_file[0])

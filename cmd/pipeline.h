@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "capture/scap_write.h"
 #include "cmd/options.h"
 #include "event/fields.h"
 #include "filter/filter.h"
@@ -23,6 +24,8 @@ struct sg_pipeline {
 	struct sg_output *out;
 	struct sg_state *state;
 	struct sg_arena arena;
+	struct sg_scap_writer *w; /* -w: the capture the selected events go to */
+	uint64_t written;  /* events recorded with -w */
 	uint64_t events;   /* events that reached the filter */
 	uint64_t matched;  /* events the filter selected */
 	uint64_t no_field; /* of those, skipped by a -p format for a missing field */
@@ -35,6 +38,11 @@ struct sg_pipeline {
 int sg_pipeline_init(struct sg_pipeline *pl, const struct sg_opts *o, struct sg_filter *f,
 		     struct sg_output *out, struct sg_state *st);
 void sg_pipeline_free(struct sg_pipeline *pl);
+
+/* -w: creates the capture now (an existing file is an error before the
+ * run starts); its lists are the state's at the first event.  hostname:
+ * the machine info's, NULL for this host's.  False after saying why. */
+bool sg_pipeline_open_writer(struct sg_pipeline *pl, const char *hostname);
 
 /* One decoded event.  Returns true once the run is done (-n reached, the
  * output failed); later events are only counted as skipped. */
