@@ -376,6 +376,18 @@ static bool lpt_signed(unsigned t)
 	return false;
 }
 
+/* Types whose values have a fixed width: numbers. */
+static bool lpt_fixed(unsigned t)
+{
+	switch (t) {
+	case SG_LPT_CHARBUF: case SG_LPT_BYTEBUF: case SG_LPT_SOCKADDR: case SG_LPT_SOCKTUPLE:
+	case SG_LPT_FDLIST: case SG_LPT_FSPATH: case SG_LPT_DYN: case SG_LPT_CHARBUFARRAY:
+	case SG_LPT_CHARBUF_PAIR_ARRAY: case SG_LPT_FSRELPATH: case SG_LPT_NONE:
+		return false;
+	}
+	return true;
+}
+
 /* A libs number of any width the file used (1, 2, 4 or 8 bytes). */
 static bool lnum(unsigned t, const uint8_t *p, uint32_t len, int64_t *out)
 {
@@ -563,6 +575,15 @@ static void cap_num_payload(struct sg_capdec *d, struct sg_param *p, int64_t v)
 	p->flags |= SG_PARAM_DATA;
 }
 
+/* A capture the probe makes only on success (or failure) has no value
+ * on the other result, as live (execve's filename is then the file run,
+ * exec_path). */
+static bool cap_skipped(const struct sg_event *e, const struct sg_param_def *pd)
+{
+	return ((pd->capflags & SG_CAPF_ON_SUCCESS) && e->res < 0) ||
+	       ((pd->capflags & SG_CAPF_ON_FAIL) && e->res >= 0 && pd->type != SG_PT_PATH);
+}
+
 static bool numeric(unsigned t)
 {
 	switch (t) {
@@ -579,6 +600,8 @@ static void fill_value(struct sg_capdec *d, struct sg_event *e, struct sg_param 
 		       const struct lval *v)
 {
 	const struct sg_param_def *pd = p->def;
+	if (cap_skipped(e, pd))
+		return;
 	if (numeric(pd->type)) {
 		int64_t n;
 		if (!lnum(v->info->type, v->data, v->len, &n))
@@ -902,6 +925,14 @@ static void fill_params(struct sg_capdec *d, struct sg_event *e, const struct lp
 				continue; /* this version of the event has no result */
 			p->num = e->res;
 		} else if (lfind(lp, p->def->name, &v)) {
+			/* an empty value is libs' "no value": left out (but
+			 * data, which can be empty, and a capture the probe
+			 * skips on this result, which stays as such) */
+			if (!v.len && !cap_skipped(e, p->def) &&
+			    (numeric(p->def->type) ? lpt_fixed(v.info->type)
+						   : p->def->type != SG_PT_BYTES ||
+							     v.info->type == SG_LPT_DYN))
+				continue;
 			fill_value(d, e, p, &v);
 		} else if (p->def->src == SG_SRC_STATE) {
 			fill_state(e, p);

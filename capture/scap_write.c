@@ -36,6 +36,7 @@
 #define ARGS_MAX_W 4096      /* SCAP_MAX_ARGS_SIZE, ENV, CGROUPS */
 #define CRED_MAX_W 255       /* MAX_CREDENTIALS_STR_LEN - 1 */
 #define FLUSH_AT (256u << 10) /* buffered bytes that go to the file at once */
+#define CHUNK (16u << 10)    /* a write: whole blocks, about this many bytes */
 #define PL_BLOCK_MAX (8u << 20) /* process list bytes per block */
 #define PARAM16_MAX 65535u   /* a parameter's length in a u16-length event */
 #define CODE_UNSET 0
@@ -146,6 +147,27 @@ static int write_all(struct sg_scap_writer *w, const void *p, size_t n)
 	return 0;
 }
 
+/* The buffer in chunks that end on block boundaries: a write that fails
+ * part way cuts the file back to the last whole chunk, not to the start
+ * of the buffer. */
+static int write_blocks(struct sg_scap_writer *w)
+{
+	const uint8_t *p = (const uint8_t *)w->buf.p;
+	size_t n = w->buf.len, start = 0, at = 0;
+	while (at < n) {
+		uint32_t len = (uint32_t)p[at + 4] | (uint32_t)p[at + 5] << 8 |
+			       (uint32_t)p[at + 6] << 16 | (uint32_t)p[at + 7] << 24;
+		at += len;
+		if (at - start < CHUNK && at < n)
+			continue;
+		if (write_all(w, p + start, at - start))
+			return -1;
+		w->good_bytes = w->file_bytes;
+		start = at;
+	}
+	return 0;
+}
+
 static int deflate_out(struct sg_scap_writer *w, int flush)
 {
 	uint8_t out[64 << 10];
@@ -175,7 +197,7 @@ static int push(struct sg_scap_writer *w, int zflush)
 		w->z.avail_in = (uInt)w->buf.len;
 		rc = deflate_out(w, zflush);
 	} else {
-		rc = w->buf.len ? write_all(w, w->buf.p, w->buf.len) : 0;
+		rc = write_blocks(w);
 	}
 	sg_sb_reset(&w->buf);
 	if (!rc)
@@ -432,13 +454,16 @@ static void fd_entry(void *ctx, struct sg_fd *f)
 	put_le(b, t, 1);
 	switch (t) {
 	case SG_SCAP_FD_IPV4_SOCK:
-	case SG_SCAP_FD_IPV6_SOCK:
-		sg_sb_put(b, tu->laddr, alen);
-		sg_sb_put(b, tu->raddr, alen);
-		put_le(b, tu->lport, 2);
-		put_le(b, tu->rport, 2);
+	case SG_SCAP_FD_IPV6_SOCK: {
+		/* libs lists a connection client -> server, as fd.name reads */
+		bool srv = f->is_server;
+		sg_sb_put(b, srv ? tu->raddr : tu->laddr, alen);
+		sg_sb_put(b, srv ? tu->laddr : tu->raddr, alen);
+		put_le(b, srv ? tu->rport : tu->lport, 2);
+		put_le(b, srv ? tu->lport : tu->rport, 2);
 		put_le(b, scap_l4(tu->l4proto), 1);
 		break;
+	}
 	case SG_SCAP_FD_IPV4_SERVSOCK:
 	case SG_SCAP_FD_IPV6_SERVSOCK:
 		sg_sb_put(b, tu->laddr, alen);
@@ -785,7 +810,22 @@ static uint16_t generic_id(const struct sg_event *e)
 	return c < SG_SCAP_SC_MAX_OLD ? c : 0;
 }
 
-/* An event of code c: the first n of its table parameters. */
+/* A parameter sysgrep's event model has for the call but this event does
+ * not carry (it came from a capture of an older event version). */
+static bool absent(const struct sg_event *e, const char *name)
+{
+	if (sg_event_param(e, name))
+		return false;
+	for (unsigned i = 0; i < e->def->nparams && i < SG_MAX_PARAMS; i++)
+		if (!strcmp(e->def->params[i].name, name))
+			return true;
+	return false;
+}
+
+/* An event of code c with its table's parameters, less the trailing ones
+ * the event does not carry (as the older event version it came from had
+ * them) beyond what sysdig 0.29.3 needs; any other it does not carry is
+ * empty, libs' "no value". */
 static void event_block(struct sg_scap_writer *w, const struct sg_event *e, uint16_t c)
 {
 	const struct sg_scap_evinfo *info = &sg_scap_events[c];
@@ -794,6 +834,11 @@ static void event_block(struct sg_scap_writer *w, const struct sg_event *e, uint
 	size_t lsz = large ? 4 : 2;
 	uint32_t max = large ? (16u << 20) : PARAM16_MAX;
 	unsigned n = info->nparams;
+	/* sysdig 0.29.3 reads as many lengths as its table has, whatever the
+	 * event says: never fewer than that */
+	unsigned floor = info->nparams_old != 0xff ? info->nparams_old : 0;
+	while (n > floor && c > SG_PPME_GENERIC_X && absent(e, info->params[n - 1].name))
+		n--;
 	size_t at = block_begin(b, SG_SCAP_EV_V2);
 	put_le(b, e->cpu, 2);
 	size_t ev = b->len;
@@ -812,7 +857,7 @@ static void event_block(struct sg_scap_writer *w, const struct sg_event *e, uint
 			put_le(b, generic_id(e), 2);
 		else if (c <= SG_PPME_GENERIC_X && !strcmp(pi->name, "nativeID"))
 			put_le(b, e->nr == SG_NR_NONE ? 0 : e->nr, 2);
-		else
+		else if (!absent(e, pi->name))
 			put_param(b, e, pi, max);
 		set_le(b, lens + i * lsz, b->len - before, lsz);
 	}
