@@ -81,6 +81,14 @@ void sg_usage(FILE *out)
 	      "Capture files (sysdig/Falco .scap):\n"
 	      "  -r, --read FILE        read events from a capture FILE ('-': stdin), plain or\n"
 	      "                         gzip; no root needed, every field and format works\n"
+	      "  -w, --write FILE       record the selected events to a capture FILE ('-':\n"
+	      "                         stdout) that sysdig, Falco and -r read; prints nothing\n"
+	      "                         unless -p or -o is given\n"
+	      "  -z, --compress         gzip the capture (implied by a .gz name)\n"
+	      "      --force            let -w replace an existing file\n"
+	      "  -C, --rotate-size MB   with -w: a new file every MB million bytes (FILE, FILE1..)\n"
+	      "  -G, --rotate-time SECONDS  with -w: a new file every SECONDS of event time\n"
+	      "  -W, --rotate-files N   with -C or -G: keep the last N files (FILE0..FILE<N-1>)\n"
 	      "\n"
 	      "Output:\n"
 	      "  -o, --output FORMAT    text (default), json (JSON Lines) or csv\n"
@@ -117,7 +125,8 @@ void sg_usage(FILE *out)
 	      "  sysgrep 'evt.type=execve and proc.name=bash'\n"
 	      "  sysgrep -o json 'evt.type in (connect, accept4) and fd.sport=22' | jq .\n"
 	      "  sysgrep -t 60s -c 'evt.type=openat and fd.name startswith /etc/shadow'\n"
-	      "  sysgrep -r trace.scap.gz -p '%evt.time %proc.name %fd.name' 'evt.type=open'\n",
+	      "  sysgrep -r trace.scap.gz -p '%evt.time %proc.name %fd.name' 'evt.type=open'\n"
+	      "  sysgrep -w trace.scap.gz -t 5m 'proc.name in (sshd, sudo)'\n",
 	      out);
 }
 
