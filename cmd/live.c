@@ -398,6 +398,8 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 	l.r.skipped = l.pl.skipped;
 	sg_state_stats(st, &l.r.state_end);
 	report(o, &l.r);
+	if (o->stats)
+		sg_pipeline_write_stats(&l.pl, o->fmt == SG_OUT_JSON);
 	free(l.r.cpu);
 	sg_kcount_free(l.kc);
 	sg_pipeline_free(&l.pl);

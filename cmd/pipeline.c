@@ -133,6 +133,25 @@ bool sg_pipeline_tick(struct sg_pipeline *pl)
 	return true;
 }
 
+void sg_pipeline_write_stats(const struct sg_pipeline *pl, bool json)
+{
+	if (!pl->w)
+		return;
+	struct sg_scap_wstats s;
+	sg_scap_writer_stats(pl->w, &s);
+	if (json)
+		fprintf(stderr, "{\"write\":{\"events\":%llu,\"blocks\":%llu,\"generic\":%llu,"
+			"\"files\":%llu,\"bytes\":%llu}}\n", (unsigned long long)s.events,
+			(unsigned long long)s.blocks, (unsigned long long)s.generic,
+			(unsigned long long)s.files, (unsigned long long)s.bytes);
+	else
+		fprintf(stderr, "sysgrep: stats: -w: %llu events written as %llu event blocks "
+			"(%llu as libs' generic event), %llu files, %llu bytes\n",
+			(unsigned long long)s.events, (unsigned long long)s.blocks,
+			(unsigned long long)s.generic, (unsigned long long)s.files,
+			(unsigned long long)s.bytes);
+}
+
 int sg_pipeline_end(struct sg_pipeline *pl)
 {
 	/* the capture is finished first: a partial run still leaves a whole file */

@@ -57,4 +57,7 @@ bool sg_pipeline_tick(struct sg_pipeline *pl);
  * exit status: 2 after an error, 0 when something was printed, else 1. */
 int sg_pipeline_end(struct sg_pipeline *pl);
 
+/* --stats: what -w wrote (nothing without -w); after sg_pipeline_end. */
+void sg_pipeline_write_stats(const struct sg_pipeline *pl, bool json);
+
 #endif /* SG_PIPELINE_H */

@@ -111,8 +111,10 @@ int sg_replay_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output
 		pl.error = true;
 	}
 	int status = sg_pipeline_end(&pl);
-	if (o->stats)
+	if (o->stats) {
 		stats(o, &pl, d);
+		sg_pipeline_write_stats(&pl, o->fmt == SG_OUT_JSON);
+	}
 	sg_pipeline_free(&pl);
 	sg_capdec_free(d);
 	sg_state_free(st);
