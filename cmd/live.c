@@ -70,8 +70,8 @@ static bool needs_state(const struct sg_opts *o, const struct sg_pushdown *pd)
 {
 	if (pd->uses_fd_state || pd->uses_proc_state)
 		return true;
-	/* printed events render fd names and process data */
-	return !(o->quiet || o->count);
+	/* a capture lists processes and fds; printed events render them */
+	return o->write_file || !(o->quiet || o->count);
 }
 
 static struct sg_probe *open_probe(const struct sg_opts *o, struct sg_filter *f,
@@ -353,9 +353,17 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 		fprintf(stderr, "sysgrep: out of memory\n");
 		return 2;
 	}
+	sg_pipeline_init(&l.pl, o, f, out, st);
+	/* the file first: an existing one is refused before the probe loads */
+	if (o->write_file && !sg_pipeline_open_writer(&l.pl, NULL)) {
+		sg_pipeline_free(&l.pl);
+		sg_state_free(st);
+		return 2;
+	}
 	/* a stop during start-up: nothing is loaded, the totals (none) said */
 	struct sg_probe *p = sg_signals_stop() ? NULL : open_probe(o, f, &pd, &l.kf);
 	if (!p && !sg_signals_stop()) {
+		sg_pipeline_free(&l.pl);
 		sg_state_free(st);
 		return 2;
 	}
@@ -363,6 +371,7 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 	if (p && l.kf && !(l.kc = sg_kcount_new(l.kf, st))) {
 		fprintf(stderr, "sysgrep: out of memory\n");
 		sg_probe_close(p);
+		sg_pipeline_free(&l.pl);
 		sg_state_free(st);
 		return 2;
 	}
@@ -374,7 +383,6 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 	l.r.no_state = l.kf != 0;
 	sg_state_stats(st, &l.r.state_start);
 	sg_decoder_init(&l.dec, st);
-	sg_pipeline_init(&l.pl, o, f, out, st);
 
 	if (p) {
 		loop(&l, p);
@@ -390,6 +398,8 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 	l.r.skipped = l.pl.skipped;
 	sg_state_stats(st, &l.r.state_end);
 	report(o, &l.r);
+	if (o->stats)
+		sg_pipeline_write_stats(&l.pl, o->fmt == SG_OUT_JSON);
 	free(l.r.cpu);
 	sg_kcount_free(l.kc);
 	sg_pipeline_free(&l.pl);

@@ -82,6 +82,14 @@ void sg_usage(FILE *out)
 	      "Capture files (sysdig/Falco .scap):\n"
 	      "  -r, --read FILE        read events from a capture FILE ('-': stdin), plain or\n"
 	      "                         gzip; no root needed, every field and format works\n"
+	      "  -w, --write FILE       record the selected events to a capture FILE ('-':\n"
+	      "                         stdout) that sysdig, Falco and -r read; prints nothing\n"
+	      "                         unless -p or -o is given\n"
+	      "  -z, --compress         gzip the capture (implied by a .gz name)\n"
+	      "      --force            let -w replace an existing file\n"
+	      "  -C, --rotate-size MB   with -w: a new file every MB million bytes (FILE, FILE1..)\n"
+	      "  -G, --rotate-time SECONDS  with -w: a new file every SECONDS of event time\n"
+	      "  -W, --rotate-files N   with -C or -G: keep the last N files (FILE0..FILE<N-1>)\n"
 	      "\n"
 	      "Output:\n"
 	      "  -o, --output FORMAT    text (default), json (JSON Lines) or csv\n"
@@ -119,7 +127,8 @@ void sg_usage(FILE *out)
 	      "  sysgrep 'evt.type=execve and proc.name=bash'\n"
 	      "  sysgrep -o json 'evt.type in (connect, accept4) and fd.sport=22' | jq .\n"
 	      "  sysgrep -t 60s -c 'evt.type=openat and fd.name startswith /etc/shadow'\n"
-	      "  sysgrep -r trace.scap.gz -p '%evt.time %proc.name %fd.name' 'evt.type=open'\n",
+	      "  sysgrep -r trace.scap.gz -p '%evt.time %proc.name %fd.name' 'evt.type=open'\n"
+	      "  sysgrep -w trace.scap.gz -t 5m 'proc.name in (sshd, sudo)'\n",
 	      out);
 }
 
@@ -357,13 +366,6 @@ static bool ends_with(const char *s, const char *suffix)
 /* -r and -w, and what goes with them. */
 static int check_capture_opts(struct sg_opts *o, bool saw_output)
 {
-	/* parsed, so the rest of the checks hold once the writer lands */
-	if (o->write_file)
-		return bad("%s", "-w: writing capture files is not implemented yet "
-			   "(sysgrep -r reads them; record with sysdig -w meanwhile)");
-	if (o->read_file && o->write_file)
-		return bad("%s", "-r and -w cannot be used together (filter a capture into "
-			   "another one: not supported yet)");
 	if (o->read_file && !o->read_file[0])
 		return bad("%s", "-r needs a file name ('-' for stdin)");
 	if (o->write_file && !o->write_file[0])

@@ -115,6 +115,13 @@ int sg_replay_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output
 	}
 	struct sg_pipeline pl;
 	sg_pipeline_init(&pl, o, f, out, st);
+	if (o->write_file && !sg_pipeline_open_writer(&pl, NULL)) {
+		sg_pipeline_free(&pl);
+		sg_capdec_free(d);
+		sg_state_free(st);
+		sg_source_close(src);
+		return 2;
+	}
 	struct sg_event ev;
 	int rc;
 	unsigned n = 0;
@@ -122,10 +129,21 @@ int sg_replay_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output
 	while (!sg_signals_stop() && (rc = sg_capdec_next(d, &ev)) > 0) {
 		if ((o->timeout_ns || o->interval_ns) && !clock_event(&clk, o, &pl, ev.ts))
 			break;
+		/* the file's machine is the one the capture describes */
+		if (!n && pl.w) {
+			struct sg_capdec_stats cs;
+			sg_capdec_stats(d, &cs);
+			sg_scap_writer_set_hostname(pl.w, cs.hostname);
+		}
 		if (sg_pipeline_event(&pl, &ev))
 			break;
 		if (++n % SG_REPLAY_BATCH == 0)
 			sg_pipeline_flush(&pl);
+	}
+	if (!n && pl.w) {
+		struct sg_capdec_stats cs;
+		sg_capdec_stats(d, &cs);
+		sg_scap_writer_set_hostname(pl.w, cs.hostname);
 	}
 	sg_pipeline_flush(&pl);
 	if (!pl.done && !sg_signals_stop() && sg_capdec_error(d)) {
@@ -138,8 +156,10 @@ int sg_replay_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output
 	if (o->interval_ns && clk.last)
 		sg_output_clock(out, clk.last);
 	int status = sg_pipeline_end(&pl);
-	if (o->stats)
+	if (o->stats) {
 		stats(o, &pl, d);
+		sg_pipeline_write_stats(&pl, o->fmt == SG_OUT_JSON);
+	}
 	sg_pipeline_free(&pl);
 	sg_capdec_free(d);
 	sg_state_free(st);

@@ -26,8 +26,10 @@ _sysgrep() {
 		COMPREPLY=($(compgen -W "text json csv" -- "$cur")); return ;;
 	--color|--colour)
 		COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-	-r|--read)
+	-r|--read|-w|--write)
 		COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	-C|--rotate-size|-G|--rotate-time|-W|--rotate-files)
+		return ;;
 	-n|--max-events|-t|--timeout|-s|--snaplen|--interval|--buffer-size|-p|--format)
 		return ;;
 	--count-by)
@@ -38,7 +40,8 @@ _sysgrep() {
 		COMPREPLY=($(compgen -W "-n --max-events -t --timeout -o --output -j --json -p --format
 			-q --quiet -c --count --count-by --interval -s --snaplen --buffer-size --no-header
 			--color --buffered --stats --list-fields --list-events --dump-filter -v --verbose
-			-r --read --version -h --help" -- "$cur"))
+			-r --read -w --write -z --compress --force -C --rotate-size -G --rotate-time
+			-W --rotate-files --version -h --help" -- "$cur"))
 		return
 	fi
 	# evt.type=<syscall>
