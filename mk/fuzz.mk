@@ -39,11 +39,15 @@ $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_world.h fuzz-lib
 
 fuzz-build: $(FUZZ_BINS)
 
+# FUZZ_OUT: where the corpus and crash inputs go (fuzz.bats: a temporary
+# directory, so a CI run leaves nothing behind)
+FUZZ_OUT ?= $(FUZZ_DIR)
+
 $(addprefix fuzz-,$(FUZZ_TARGETS)): fuzz-%: $(FUZZ_DIR)/fuzz_%
-	$(Q)mkdir -p $(FUZZ_DIR)/corpus-$*
+	$(Q)mkdir -p $(FUZZ_OUT)/corpus-$*
 	$(Q)$< -max_total_time=$(FUZZ_TIME) -max_len=$(FUZZ_LEN_$*) -timeout=$(FUZZ_TIMEOUT) \
-		-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/$*- \
-		$(FUZZ_DIR)/corpus-$* tests/fuzz/seeds/$*
+		-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_OUT)/$*- \
+		$(FUZZ_OUT)/corpus-$* tests/fuzz/seeds/$*
 
 # one after another, also under make -j: each takes its FUZZ_TIME
 fuzz: fuzz-build
