@@ -2,8 +2,10 @@
 #
 #   make asan-bats     build build-asan/sysgrep and the helpers with the
 #                      sanitizers, then run tests/bats against them
-#   ASAN_BATS=FILE     only that bats file (or directory), e.g.
+#   ASAN_BATS=FILES    only these bats files, e.g.
 #                      ASAN_BATS=tests/bats/capture_read.bats
+#                      (default: all but fuzz.bats, whose targets are
+#                      sanitized builds already)
 #
 # Any sanitizer report aborts the process (a signal, never one of
 # sysgrep's own exit statuses 0-2, so no test that checks a status can
@@ -11,7 +13,7 @@
 # fails and lists them.  Leaks count: LeakSanitizer reports at exit.
 
 ASAN_SAN  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-ASAN_BATS ?= tests/bats
+ASAN_BATS ?= $(filter-out tests/bats/fuzz.bats,$(sort $(wildcard tests/bats/*.bats)))
 ASAN_REPORTS := $(CURDIR)/build-asan/reports
 
 .PHONY: asan-bats

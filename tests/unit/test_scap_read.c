@@ -39,6 +39,8 @@ struct bb {
 
 static void bb_put(struct bb *b, const void *d, size_t n)
 {
+	if (!n)
+		return;
 	if (b->n + n > b->cap) {
 		size_t nc = b->cap ? b->cap * 2 : 256;
 		while (nc < b->n + n)
