@@ -31,11 +31,12 @@ fuzz-lib:
 	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_DIR) STATIC=0 CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_DIR)/libsysgrep.a
 
-# relinked every time: the library it links is rebuilt by its own make above
+# relinked every time (the library it links is rebuilt by its own make
+# above), into a new file renamed over the old: a run of it may be going on
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_world.h fuzz-lib
 	$(call msg,FUZZ,$@)
 	$(Q)clang -O1 -g $(WARN) -std=gnu11 -fsanitize=fuzzer $(FUZZ_SAN) -I. -I$(FUZZ_DIR) -D_GNU_SOURCE \
-		$< $(FUZZ_DIR)/libsysgrep.a $(LIBS) -o $@
+		$< $(FUZZ_DIR)/libsysgrep.a $(LIBS) -o $@.tmp && mv $@.tmp $@
 
 fuzz-build: $(FUZZ_BINS)
 

@@ -20,7 +20,7 @@ setup_file() {
 			> "$BATS_FILE_TMPDIR/skip"
 		return 0
 	fi
-	make -C "$REPO" --no-print-directory -s fuzz-build > "$BATS_FILE_TMPDIR/build.log" 2>&1 ||
+	make -C "$REPO" --no-print-directory -s -j"$(nproc)" fuzz-build > "$BATS_FILE_TMPDIR/build.log" 2>&1 ||
 		echo "failed" > "$BATS_FILE_TMPDIR/build-failed"
 }
 
