@@ -117,10 +117,13 @@ _sysgrep() {
 		# bash-completion: rejoin the words COMP_WORDBREAKS split at '=' and ':'
 		_init_completion -n =: || return
 	else
-		cur=${COMP_WORDS[COMP_CWORD]}
-		prev=${COMP_WORDS[COMP_CWORD-1]}
-		words=("${COMP_WORDS[@]}")
-		cword=$COMP_CWORD
+		# without it: the blank-separated words of the line up to the cursor
+		local line=${COMP_LINE:0:COMP_POINT}
+		read -ra words <<<"$line"
+		[[ "$line" == *[[:space:]] ]] && words+=("")
+		cword=$((${#words[@]} - 1))
+		cur=${words[cword]}
+		prev=${words[cword-1]}
 	fi
 
 	local opt

@@ -6,11 +6,12 @@
 set -u
 comp=${1:?completion file}
 line=${2:?command line}
+# with bash-completion when it is installed (SG_NO_BASH_COMPLETION=1: without)
 bc=/usr/share/bash-completion/bash_completion
-[ -r "$bc" ] || { echo "no $bc: install bash-completion" >&2; exit 3; }
-# bash_completion reads the interactive shell's settings: give it sane ones
-# shellcheck source=/dev/null
-source "$bc" || exit 3
+if [ -r "$bc" ] && [ -z "${SG_NO_BASH_COMPLETION:-}" ]; then
+	# shellcheck source=/dev/null
+	source "$bc" || exit 3
+fi
 # shellcheck source=/dev/null
 source "$comp" || exit 3
 func=$(complete -p sysgrep | sed -n 's/.*-F \([^ ]*\) .*/\1/p')

@@ -3,14 +3,16 @@
 # pty (zsh/zpty), with compinit and the completion function _sysgrep from DIR;
 # print each candidate for the last word in full, one a line.  compadd is
 # wrapped so that it prints what it would offer instead of offering it.
+# compinit's scan of every completion function is slow: SG_ZCOMPDUMP names a
+# dump file to keep between calls (its first call writes it).
 zmodload zsh/zpty || { print -u2 "no zsh/zpty"; exit 3 }
 dir=${1:?completion dir} line=${2:?command line}
 init=$(mktemp) || exit 3
-trap 'rm -f $init' EXIT
+trap 'rm -f $init $init.dump' EXIT
 cat >$init <<'INIT'
 PROMPT='' RPROMPT='' PS2=''
 unsetopt beep
-autoload -Uz compinit && compinit -u -D
+autoload -Uz compinit && compinit -u -d "$SG_ZCOMPDUMP"
 zstyle ':completion:*' list-grouped false
 zstyle ':completion:*' insert-tab false
 bindkey '^I' complete-word
@@ -36,6 +38,7 @@ compadd() {
 }
 print -r -- '<<sg-ready>>'
 INIT
+export SG_ZCOMPDUMP=${SG_ZCOMPDUMP:-${init}.dump}
 zpty z zsh -f -i
 zpty -w z "fpath=(${(q)dir} \$fpath); source ${(q)init}"
 out=''
