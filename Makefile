@@ -6,7 +6,7 @@
 #   make asan         unit tests under ASan + UBSan
 #   make fuzz         every libFuzzer target, FUZZ_TIME seconds (600) each (mk/fuzz.mk)
 #   make bench        probe cost ratios against a bare loop (root)
-#   make install      PREFIX=/usr/local DESTDIR=
+#   make install      PREFIX=/usr/local DESTDIR=  (make uninstall: the same files)
 #   V=1               show the commands
 
 PREFIX    ?= /usr/local
@@ -158,6 +158,7 @@ install: $(BIN)
 	install -D -m 0644 man/sysgrep.8 $(DESTDIR)$(PREFIX)/share/man/man8/sysgrep.8
 	install -D -m 0644 completions/sysgrep.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sysgrep
 	install -D -m 0644 completions/_sysgrep $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_sysgrep
+	install -D -m 0644 completions/sysgrep.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/sysgrep.fish
 
 clean:
 	rm -rf build build-asan build-fuzz sysgrep

@@ -104,11 +104,14 @@ load helpers
 @test "bash completion offers field and syscall names from the binary itself" {
 	local dir
 	dir=$(dirname "$SYSGREP")
-	run bash -c "PATH='$dir':\$PATH; source '$BATS_TEST_DIRNAME/../../completions/sysgrep.bash'
-		COMP_WORDS=(sysgrep proc.na); COMP_CWORD=1; _sysgrep; printf '%s\n' \"\${COMPREPLY[@]}\"
-		COMP_WORDS=(sysgrep evt.type=exec); COMP_CWORD=1; _sysgrep; printf '%s\n' \"\${COMPREPLY[@]}\""
+	# without bash-completion too (tests/bats/completions.bats: with it, and zsh, fish)
+	run env PATH="$dir:$PATH" SG_NO_BASH_COMPLETION=1 bash --norc "$BATS_TEST_DIRNAME/../completion/bash.sh" \
+		"$BATS_TEST_DIRNAME/../../completions/sysgrep.bash" "sysgrep proc.na"
 	[ "$status" -eq 0 ]
 	[[ "$output" == *proc.name* ]]
+	run env PATH="$dir:$PATH" SG_NO_BASH_COMPLETION=1 bash --norc "$BATS_TEST_DIRNAME/../completion/bash.sh" \
+		"$BATS_TEST_DIRNAME/../../completions/sysgrep.bash" "sysgrep evt.type=exec"
+	[ "$status" -eq 0 ]
 	[[ "$output" == *evt.type=execve* ]]
 }
 
