@@ -446,6 +446,21 @@ static bool required_ok(const struct sg_checks *c)
 	return true;
 }
 
+/* Whether everything loading needs is there: the /proc capabilities are
+ * not, so the probe is tried without them too. */
+static bool load_ok(const struct run *r)
+{
+	const struct sg_checks *c = r->out;
+
+	if (r->load_cap >= 0)
+		return false;
+	for (unsigned i = 0; i < c->n; i++)
+		if (c->c[i].required && c->c[i].status != SG_CHECK_OK &&
+		    strcmp(c->c[i].check, "capability") != 0)
+			return false;
+	return true;
+}
+
 bool sg_checks_run(struct sg_checks *out)
 {
 	static const char *const tps[] = {
@@ -470,7 +485,7 @@ bool sg_checks_run(struct sg_checks *out)
 		check_tracepoint(&r, tps[i]);
 	check_iter(&r, "task");
 	check_iter(&r, "task_file");
-	check_probe(&r, required_ok(out));
+	check_probe(&r, load_ok(&r));
 	check_tracefs(&r);
 	btf__free(r.btf);
 	return required_ok(out);
