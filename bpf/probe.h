@@ -89,8 +89,8 @@ typedef void (*sg_kcount_fn)(void *ctx, const struct sg_kkey *key, uint64_t tota
 int sg_probe_kcounts(struct sg_probe *p, sg_kcount_fn fn, void *ctx);
 
 /* Read one of the probe's maps through the fd already held: 0 when that
- * works with the capabilities in effect now, -errno when not (kernels
- * before 6.5 refuse every bpf() call without CAP_BPF when
+ * works with the capabilities in effect now, -errno when not (older
+ * kernels refuse every bpf() call without CAP_BPF when
  * kernel.unprivileged_bpf_disabled is set). */
 int sg_probe_ping(struct sg_probe *p);
 

@@ -38,7 +38,7 @@ _sysgrep() {
 		COMPREPLY=($(compgen -W "-n --max-events -t --timeout -o --output -j --json -p --format
 			-q --quiet -c --count --count-by --interval -s --snaplen --buffer-size --no-header
 			--color --buffered --stats --list-fields --list-events --dump-filter -v --verbose
-			-r --read --version -h --help" -- "$cur"))
+			-r --read --check --version -h --help" -- "$cur"))
 		return
 	fi
 	# evt.type=<syscall>

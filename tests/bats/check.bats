@@ -102,3 +102,17 @@ nobody() {
 	[ "$status" -eq 0 ]
 	jq -e '.can_run == true and ([.checks[] | select(.status != "ok")] | length == 0)' <<<"$output"
 }
+
+@test "the completions know --check: bash offers it, zsh lists it" {
+	local dir
+	dir=$(dirname "$SYSGREP")
+	run bash -c "PATH='$dir':\$PATH; source '$BATS_TEST_DIRNAME/../../completions/sysgrep.bash'
+		COMP_WORDS=(sysgrep --ch); COMP_CWORD=1; _sysgrep; printf '%s\n' \"\${COMPREPLY[@]}\""
+	[ "$status" -eq 0 ]
+	[ "$output" = "--check" ]
+	grep -q "'--check\[" "$BATS_TEST_DIRNAME/../../completions/_sysgrep"
+	if command -v zsh >/dev/null; then
+		zsh -n "$BATS_TEST_DIRNAME/../../completions/_sysgrep"
+	fi
+	"$SYSGREP" --help | grep -q -- '--check '
+}
