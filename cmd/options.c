@@ -27,6 +27,7 @@ enum {
 	OPT_FORCE,
 	OPT_RULES,
 	OPT_RULE,
+	OPT_CHECK,
 };
 
 static const struct option long_opts[] = {
@@ -62,6 +63,7 @@ static const struct option long_opts[] = {
 	{"rotate-files", required_argument, NULL, 'W'},
 	{"rules", required_argument, NULL, OPT_RULES},
 	{"rule", required_argument, NULL, OPT_RULE},
+	{"check", no_argument, NULL, OPT_CHECK},
 	{0},
 };
 
@@ -118,6 +120,8 @@ void sg_usage(FILE *out)
 	      "      --list-fields      the fields a filter or format can use (-o json too)\n"
 	      "      --list-events      the system calls and their arguments (-o json too)\n"
 	      "      --dump-filter      compile FILTER, print its bytecode and pushdown, exit\n"
+	      "      --check            try each thing the live probe needs here (BTF, maps,\n"
+	      "                         tracepoints, capabilities...); exit 0 if it can run\n"
 	      "      --no-pushdown      decide everything in user space (for checking pushdown)\n"
 	      "  -v, --verbose          show libbpf's messages (-vv: with its debug log)\n"
 	      "      --version          print the version\n"
@@ -352,6 +356,9 @@ static int parse_one(struct sg_opts *o, int c, const char *arg)
 	}
 	case OPT_RULE:
 		o->rule = arg;
+		return 0;
+	case OPT_CHECK:
+		o->action = SG_ACT_CHECK;
 		return 0;
 	}
 	return 2; /* getopt already said what was wrong */

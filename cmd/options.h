@@ -14,6 +14,7 @@ enum sg_action {
 	SG_ACT_LIST_FIELDS,
 	SG_ACT_LIST_EVENTS,
 	SG_ACT_DUMP_FILTER,
+	SG_ACT_CHECK,            /* --check: what the live source needs here */
 };
 
 enum sg_color { SG_COLOR_AUTO, SG_COLOR_ALWAYS, SG_COLOR_NEVER };

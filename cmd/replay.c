@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bpf/caps.h"
 #include "capture/decode.h"
 #include "capture/source.h"
 #include "cmd/pipeline.h"
@@ -105,6 +106,11 @@ int sg_replay_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output
 		fprintf(stderr, "sysgrep: %s: cannot open: %s\n", name, err);
 		return 2;
 	}
+	/* the file is open: nothing after needs a privilege, so none is kept
+	 * while its (untrusted) bytes are parsed */
+	if (sg_caps_keep_only(0, err, sizeof(err)))
+		fprintf(stderr, "sysgrep: warning: %s: it reads the file with the capabilities "
+			"it has\n", err);
 	struct sg_state *st = sg_state_new();
 	struct sg_capdec *d = st ? sg_capdec_new(src, st) : NULL;
 	if (!d) {
