@@ -16,6 +16,7 @@
 #include "state/state.h"
 #include "event/fields.h"
 #include "extract/fieldget.h"
+#include "extract/container.h"
 #include "event/flagtables.h"
 #include "extract/render.h"
 #include "event/strbuf.h"
@@ -32,7 +33,7 @@ static const char *const category_names[] = {
 
 /* get() dispatches on a field's class, the part of its name before the
  * first dot, so fields.def can grow anywhere. */
-enum fclass { FC_PROC = 0, FC_EVT, FC_FD, FC_FS, FC_USER, FC_THREAD };
+enum fclass { FC_PROC = 0, FC_EVT, FC_FD, FC_FS, FC_USER, FC_THREAD, FC_CONTAINER };
 
 static uint8_t fclass_of[SG_F_MAX];
 
@@ -44,11 +45,13 @@ __attribute__((constructor)) static void fclass_init(void)
 	} classes[] = {
 		{"evt.", FC_EVT},   {"fd.", FC_FD},	{"fs.", FC_FS},
 		{"user.", FC_USER}, {"group.", FC_USER}, {"thread.", FC_THREAD},
+		{"container.", FC_CONTAINER}, {"k8s.", FC_CONTAINER},
 	};
 	for (int i = 0; i < SG_F_MAX; i++)
 		for (size_t k = 0; k < sizeof(classes) / sizeof(classes[0]); k++)
 			if (!strncmp(sg_fields[i].name, classes[k].prefix, strlen(classes[k].prefix)))
 				fclass_of[i] = classes[k].c;
+	fclass_of[SG_F_CONTAINER_ID] = FC_PROC; /* from cgroups, with the process */
 }
 
 /* Shells whose oldest instance is the login shell (proc.loginshellid). */
@@ -1017,6 +1020,7 @@ static bool get(struct sg_event *e, const struct sg_fieldref *ref, int n,
 	case FC_FD: return fd_field(e, ref, n, v, a);
 	case FC_FS: return fs_path(e, ref->id, v, a);
 	case FC_USER: return user_field(e, ref, v);
+	case FC_CONTAINER: return sg_container_field(e, ref, v, a);
 	case FC_THREAD:
 		if (ref->id == SG_F_THREAD_TID || ref->id == SG_F_THREAD_ISMAIN)
 			return user_field(e, ref, v);

@@ -260,6 +260,39 @@ void sg_state_each_id(struct sg_state *st, bool users,
  * cgroup is not found), as a process in it gets. */
 void sg_state_container_of_cgroup(struct sg_state *st, uint64_t cgid, char out[16]);
 
+/* ---- container metadata from the engine (ctrmeta.c, engine.c) ---------- */
+
+struct sg_ctrmount {
+	char *source, *dest, *mode, *propagation;
+	bool rw;
+};
+struct sg_ctrlabel {
+	char *key, *value;
+};
+/* What the engine's inspect document says of a container.  Strings are
+ * never NULL ("" when the engine gave none); labels are sorted by key. */
+struct sg_ctrinfo {
+	char *name, *image, *imageid, *repo, *tag, *digest, *type, *ip;
+	bool privileged;
+	struct sg_ctrmount *mounts;
+	uint32_t nmounts;
+	struct sg_ctrlabel *labels;
+	uint32_t nlabels;
+};
+
+#define SG_ENGINES_MAX 8
+/* The engine sockets to ask, in order ("none" skips; no call: podman's
+ * /run/podman/podman.sock, then docker's /var/run/docker.sock).  The
+ * strings must outlive the state.  -1 when too many or too long. */
+int sg_state_set_engines(struct sg_state *st, const char *const *paths, unsigned n);
+/* The metadata of container cid (12 hex digits), or NULL while it is not
+ * known: the first call queues the question for a worker thread and
+ * returns at once; "host", "" and offline states are never asked.  The
+ * result stays valid until sg_state_free. */
+const struct sg_ctrinfo *sg_state_container_info(struct sg_state *st, const char *cid);
+/* The value of label key[0..klen), or NULL. */
+const char *sg_ctrinfo_label(const struct sg_ctrinfo *ci, const char *key, size_t klen);
+
 /* Sizes, for --stats and the memory-bound tests. */
 struct sg_state_stats {
 	uint64_t procs, fds, procs_dropped;
