@@ -2,3 +2,12 @@
 # with jansson, linked statically like the other libraries (libjansson-dev);
 # the cache's worker thread (state/ctrmeta.c) needs pthreads.
 LIBS += -ljansson -lpthread
+
+# The program of tests/bats/container.bats's image (built from scratch, so
+# static: nothing else is in it).
+all: $(BUILD)/tests/sgctr
+
+$(BUILD)/tests/sgctr: tests/container/sgctr.c
+	$(call msg,CC,$<)
+	$(Q)mkdir -p $(dir $@) && $(CC) -O1 -g $(WARN) -D_GNU_SOURCE -static -o $@ $<
+test bats: $(BUILD)/tests/sgctr
