@@ -26,7 +26,7 @@ _sysgrep() {
 		COMPREPLY=($(compgen -W "text json csv" -- "$cur")); return ;;
 	--color|--colour)
 		COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-	-r|--read)
+	-r|--read|--container-socket)
 		COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	-n|--max-events|-t|--timeout|-s|--snaplen|--interval|--buffer-size|-p|--format)
 		return ;;
@@ -38,7 +38,7 @@ _sysgrep() {
 		COMPREPLY=($(compgen -W "-n --max-events -t --timeout -o --output -j --json -p --format
 			-q --quiet -c --count --count-by --interval -s --snaplen --buffer-size --no-header
 			--color --buffered --stats --list-fields --list-events --dump-filter -v --verbose
-			-r --read --version -h --help" -- "$cur"))
+			-r --read --version -h --help --container-socket" -- "$cur"))
 		return
 	fi
 	# evt.type=<syscall>
