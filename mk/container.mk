@@ -2,6 +2,8 @@
 # with jansson, linked statically like the other libraries (libjansson-dev);
 # the cache's worker thread (state/ctrmeta.c) needs pthreads.
 LIBS += -ljansson -lpthread
+# fd.cip.name, fd.sip.name...: names resolved with c-ares (libc-ares-dev), static
+LIBS += -lcares
 
 # The program of tests/bats/container.bats's image (built from scratch, so
 # static: nothing else is in it).

@@ -12,6 +12,7 @@
 
 #include "event/abi.h"
 #include "event/event.h"
+#include "event/fields.h"
 
 /* fd types: X(id, "fd.type name", typechar) */
 #define SG_FDTYPES(X)                        \
@@ -292,6 +293,19 @@ int sg_state_set_engines(struct sg_state *st, const char *const *paths, unsigned
 const struct sg_ctrinfo *sg_state_container_info(struct sg_state *st, const char *cid);
 /* The value of label key[0..klen), or NULL. */
 const char *sg_ctrinfo_label(const struct sg_ctrinfo *ci, const char *key, size_t klen);
+
+/* ---- names of addresses (dns.c): fd.cip.name, fd.sip.name, ... --------- */
+
+/* Resolve name now (the hosts file, then DNS) and remember its addresses,
+ * for the events of the run: a filter's compiler calls it for each name it
+ * compares with.  -1 with *err when it has no address (it is remembered
+ * anyway, so a comparison with it is simply false). */
+int sg_dns_want(const char *name, size_t len, const char **err);
+/* The nth (from 1) name given to sg_dns_want, in that order, whose
+ * addresses include ip; NULL past the last. */
+const char *sg_dns_name_nth(const struct sg_ipaddr *ip, int n);
+/* Forget every name (tests). */
+void sg_dns_forget(void);
 
 /* Sizes, for --stats and the memory-bound tests. */
 struct sg_state_stats {
