@@ -35,8 +35,8 @@
  *                            every 20 ms until killed, a child execs EXE with
  *                            hostile argv (newline, ESC, invalid UTF-8,
  *                            format-like words, one 100,000-byte argument)
- *                            and env; the child (op "hostile") renames itself
- *                            COMM, opens PATH and exits
+ *                            and env; the child (op "hostile ... COMM PATH
+ *                            BIG") renames itself COMM, opens PATH and exits
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -379,9 +379,10 @@ static int op_spawn(const char *exe, const char *path, const char *comm)
 
 	memset(big, 'A', SG_BIG_ARG);
 	memcpy(big, "big\n\033[31m", 9);
-	char *argv[] = {(char *)exe, "hostile", (char *)path, (char *)comm,
-			"new\nline", "\033[2J\033]0;title\007esc", "bad\xff\xfe\xc0utf8",
-			"%proc.name", "evt.type=x", "a,b\"c\td", big, NULL};
+	/* the short ones first: the probe keeps 4 KiB of argv */
+	char *argv[] = {(char *)exe, "hostile", "new\nline", "\033[2J\033]0;title\007esc",
+			"bad\xff\xfe\xc0utf8", "%proc.name", "evt.type=x", "a,b\"c\td",
+			(char *)comm, (char *)path, big, NULL};
 	char *envp[] = {"SG_NL=a\nb", "SG_ESC=\033[31mred", "SG_BAD=\xff\xc0",
 			"SG_FMT=%proc.name evt.type=x", NULL};
 	for (;;) {
@@ -416,8 +417,8 @@ int main(int argc, char **argv)
 		return op_hold(atol(argv[2]));
 	if (!strcmp(op, "spawn") && argc == 5)
 		return op_spawn(argv[2], argv[3], argv[4]);
-	if (!strcmp(op, "hostile") && argc >= 4)
-		return op_hostile(argv[2], argv[3]);
+	if (!strcmp(op, "hostile") && argc >= 5) /* ... COMM PATH BIG */
+		return op_hostile(argv[argc - 2], argv[argc - 3]);
 	if (!strcmp(op, "raceopen") && argc == 3)
 		return op_raceopen(argv[2]);
 	if (!strcmp(op, "raceconnect") && argc == 3)
