@@ -15,6 +15,9 @@
  *                            full backlog makes connect(DIR/real.sock) block;
  *                            the sockaddr is rewritten to DIR/fake.sock
  *                            during the call, then the backlog is drained.
+ *   sgrely bindzero          binds a TCP socket to 127.0.0.1 port 0: the
+ *                            kernel picks the port, the caller's sockaddr
+ *                            still says 0; prints "bound PORT fd FD"
  *   sgrely storm T N [PATH]  T threads each make N calls as fast as they
  *                            can: getppid, or with PATH the open syscall
  *                            (SYS_open, which neither the dynamic loader nor
@@ -51,6 +54,8 @@
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/un.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -220,6 +225,25 @@ static int op_raceconnect(const char *dir)
 	close(l);
 	unlink(rp);
 	printf("connected %s tid %d\n", rp, (int)r.tid);
+	return 0;
+}
+
+/* ---- bindzero ---------------------------------------------------------- */
+
+static int op_bindzero(void)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = 0};
+	socklen_t len = sizeof(a);
+
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (s < 0 || bind(s, (struct sockaddr *)&a, sizeof(a)))
+		die("bind");
+	struct sockaddr_in got;
+	if (getsockname(s, (struct sockaddr *)&got, &len))
+		die("getsockname");
+	printf("bound %d fd %d\n", ntohs(got.sin_port), s);
+	close(s);
 	return 0;
 }
 
@@ -423,6 +447,8 @@ int main(int argc, char **argv)
 		return op_raceopen(argv[2]);
 	if (!strcmp(op, "raceconnect") && argc == 3)
 		return op_raceconnect(argv[2]);
+	if (!strcmp(op, "bindzero") && argc == 2)
+		return op_bindzero();
 	if (!strcmp(op, "storm") && (argc == 4 || argc == 5))
 		return op_storm(atoi(argv[2]), atol(argv[3]), argc == 5 ? argv[4] : NULL);
 	fprintf(stderr, "sgrely: unknown op or wrong arguments: %s\n", op);
