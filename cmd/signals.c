@@ -29,9 +29,23 @@ static void set_all(void (*handler)(int))
 		sigaction(stop_signals[i], &sa, NULL);
 }
 
+/* A parent may hand them over blocked (the mask survives execve): a
+ * handler alone would then never run and sysgrep could not be stopped
+ * short of SIGKILL, which skips the drain and the totals. */
+static void unblock_all(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (unsigned i = 0; i < sizeof(stop_signals) / sizeof(stop_signals[0]); i++)
+		sigaddset(&set, stop_signals[i]);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 void sg_signals_catch(void)
 {
 	set_all(on_signal);
+	unblock_all();
 	/* a file size limit (ulimit -f) is a write error like a full disk
 	 * (EFBIG, reported, status 2), not a kill without the totals */
 	signal(SIGXFSZ, SIG_IGN);

@@ -8,7 +8,8 @@
 #ifndef SG_SIGNALS_H
 #define SG_SIGNALS_H
 
-/* Catch the stop signals from now on (no SA_RESTART: a wait returns EINTR). */
+/* Catch the stop signals from now on (no SA_RESTART: a wait returns EINTR),
+ * and unblock them: a mask or SIG_IGN inherited from the parent is undone. */
 void sg_signals_catch(void);
 
 /* Back to the defaults (informational actions: ^C just ends them). */

@@ -125,3 +125,20 @@ one_open() {
 	one_open "$via2"
 	[ "$(jq -r '."fd.name"' "$OUT.1")" = "$p2/f" ]
 }
+
+@test "bind to port 0: fd.name and fd.lport are the port the kernel chose, evt.arg.addr the caller's 0" {
+	start_sg -o json -p '*%fd.name %fd.lport %fd.num %evt.arg.addr %evt.res' \
+		"evt.type=bind and proc.name=$NAME"
+	said=$("$SGR" bindzero)
+	stop_sg
+	echo "$said" >&3
+	cat "$OUT" >&3
+	local port=${said#bound } fd=${said##* }
+	port=${port%% *}
+	[ "$(wc -l <"$OUT")" -eq 1 ]
+	[ "$(jq -r '."evt.res"' "$OUT")" = SUCCESS ]
+	[ "$(jq -r '."fd.num"' "$OUT")" -eq "$fd" ]
+	[ "$(jq -r '."fd.lport"' "$OUT")" -eq "$port" ]
+	jq -e --arg p "127.0.0.1:$port" '."fd.name" | startswith($p)' "$OUT" >/dev/null
+	[ "$(jq -r '."evt.arg.addr"' "$OUT")" = 127.0.0.1:0 ]
+}
