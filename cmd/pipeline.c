@@ -48,6 +48,13 @@ bool sg_pipeline_open_writer(struct sg_pipeline *pl, const char *hostname)
 	return true;
 }
 
+/* Events are printed unless -w records them without -p / -o (options
+ * made by hand, as the benches do, print). */
+static bool printing(const struct sg_pipeline *pl)
+{
+	return !pl->o->write_file || pl->o->print;
+}
+
 /* A capture that cannot be written ends the run: status 2, said once. */
 static void writer_failed(struct sg_pipeline *pl)
 {
@@ -88,10 +95,10 @@ bool sg_pipeline_event(struct sg_pipeline *pl, struct sg_event *e)
 				writer_failed(pl);
 			else
 				pl->written++;
-			if (!pl->o->print && pl->o->max_events && pl->written >= pl->o->max_events)
+			if (!printing(pl) && pl->o->max_events && pl->written >= pl->o->max_events)
 				pl->done = true;
 		}
-		if (!pl->o->print || pl->error)
+		if (!printing(pl) || pl->error)
 			;
 		else if (sg_output_event(pl->out, e, &pl->arena) < 0)
 			output_failed(pl);
@@ -157,7 +164,7 @@ int sg_pipeline_end(struct sg_pipeline *pl)
 	/* the capture is finished first: a partial run still leaves a whole file */
 	if (pl->w && sg_scap_writer_close(pl->w) < 0 && !pl->error)
 		writer_failed(pl);
-	if (!pl->o->print)
+	if (!printing(pl))
 		return pl->error ? 2 : pl->written ? 0 : 1;
 	if (!pl->out_dead && sg_output_end(pl->out) < 0)
 		output_failed(pl);
