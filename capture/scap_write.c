@@ -60,6 +60,7 @@ struct sg_scap_writer {
 	uint16_t code_by_nr[SG_MAX_SYSCALLS]; /* enter code + 1, CODE_NONE, or unset */
 	struct sg_scap_wstats stats;
 	char err[512];
+	int errnum;              /* of the first failure */
 };
 
 /* ---- little-endian output ------------------------------------------------ */
@@ -120,6 +121,8 @@ static int fail(struct sg_scap_writer *w, const char *what, int err)
 {
 	if (!w->err[0])
 		snprintf(w->err, sizeof(w->err), "%s: %s: %s", w->path, what, strerror(err));
+	if (!w->errnum)
+		w->errnum = err;
 	w->dead = true;
 	return -1;
 }
@@ -1058,6 +1061,11 @@ void sg_scap_writer_set_hostname(struct sg_scap_writer *w, const char *name)
 {
 	if (name && name[0])
 		snprintf(w->hostname, sizeof(w->hostname), "%s", name);
+}
+
+int sg_scap_writer_errno(const struct sg_scap_writer *w)
+{
+	return w ? w->errnum : 0;
 }
 
 const char *sg_scap_writer_error(const struct sg_scap_writer *w)

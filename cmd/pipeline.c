@@ -59,6 +59,12 @@ static bool printing(const struct sg_pipeline *pl)
 static void writer_failed(struct sg_pipeline *pl)
 {
 	const char *why = sg_scap_writer_error(pl->w);
+	/* -w - into a reader that went away ends the run quietly, as the
+	 * printed output does */
+	if (sg_scap_writer_errno(pl->w) == EPIPE) {
+		pl->done = true;
+		return;
+	}
 	fflush(stdout);
 	fprintf(stderr, "sysgrep: -w: %s\n", why ? why : "cannot write the capture");
 	pl->error = true;
