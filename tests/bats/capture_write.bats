@@ -236,10 +236,9 @@ workload() {
 	diff "$T/want" "$T/pipe"
 	"$SYSGREP" -r "$c" -w - -z | gzip -dc | cmp - "$T/plain.scap"
 	# a reader that goes away ends the run quietly
-	local rc=0
-	"$SYSGREP" -r "$c" -w - 2>"$T/pipe.err" | head -c 100 >/dev/null || true
-	rc=${PIPESTATUS[0]}
-	[ "$rc" -eq 0 ] && [ ! -s "$T/pipe.err" ]
+	{ "$SYSGREP" -r "$c" -w - 2>"$T/pipe.err"; echo $? >"$T/rc"; } | head -c 100 >/dev/null
+	[ "$(cat "$T/rc")" -eq 0 ]
+	[ ! -s "$T/pipe.err" ]
 	# stdout cannot carry both
 	run "$SYSGREP" -r "$c" -w - -o json
 	[ "$status" -eq 2 ]
