@@ -60,6 +60,7 @@ struct sg_scap_writer {
 	uint16_t code_by_nr[SG_MAX_SYSCALLS]; /* enter code + 1, CODE_NONE, or unset */
 	struct sg_scap_wstats stats;
 	char err[512];
+	int errnum;              /* of the first failure */
 };
 
 /* ---- little-endian output ------------------------------------------------ */
@@ -120,6 +121,8 @@ static int fail(struct sg_scap_writer *w, const char *what, int err)
 {
 	if (!w->err[0])
 		snprintf(w->err, sizeof(w->err), "%s: %s: %s", w->path, what, strerror(err));
+	if (!w->errnum)
+		w->errnum = err;
 	w->dead = true;
 	return -1;
 }
@@ -334,6 +337,25 @@ static void put_list16(struct sg_strbuf *b, const char *s, uint32_t n, size_t ma
 		sg_sb_putc(b, 0);
 }
 
+/* The container a process is in, as a cgroup path any reader takes the
+ * id from (docker's: its first 12 hex digits; state keeps only those, so
+ * the rest of the 64 are zeros); nothing for the host. */
+static void put_cgroups(struct sg_strbuf *b, const struct sg_proc *p)
+{
+	size_t n = strnlen(p->container_id, sizeof(p->container_id));
+	if (!p->in_container || n != 12) {
+		put_le(b, 0, 2);
+		return;
+	}
+	static const char pre[] = "cpuset=/docker/";
+	put_le(b, sizeof(pre) - 1 + 64 + 1, 2);
+	sg_sb_put(b, pre, sizeof(pre) - 1);
+	sg_sb_put(b, p->container_id, 12);
+	for (int i = 12; i < 64; i++)
+		sg_sb_putc(b, '0');
+	sg_sb_putc(b, 0);
+}
+
 struct plctx {
 	struct sg_scap_writer *w;
 	struct sg_strbuf *b;
@@ -382,7 +404,7 @@ static void proc_entry(void *ctx, struct sg_proc *p)
 	put_list16(b, p->env, p->env_len, ARGS_MAX_W);
 	put_le(b, p->pid, 8);      /* vtid */
 	put_le(b, p->vpid ? p->vpid : p->pid, 8);
-	put_le(b, 0, 2);           /* cgroups */
+	put_cgroups(b, p);
 	put_le(b, 1, 2);           /* root */
 	sg_sb_putc(b, '/');
 	put_le(b, p->pidns_start_ns, 8);
@@ -1039,6 +1061,11 @@ void sg_scap_writer_set_hostname(struct sg_scap_writer *w, const char *name)
 {
 	if (name && name[0])
 		snprintf(w->hostname, sizeof(w->hostname), "%s", name);
+}
+
+int sg_scap_writer_errno(const struct sg_scap_writer *w)
+{
+	return w ? w->errnum : 0;
 }
 
 const char *sg_scap_writer_error(const struct sg_scap_writer *w)

@@ -48,6 +48,7 @@ void sg_scap_writer_free(struct sg_scap_writer *w);
 /* The machine info's hostname, until the lists are written. */
 void sg_scap_writer_set_hostname(struct sg_scap_writer *w, const char *name);
 const char *sg_scap_writer_error(const struct sg_scap_writer *w);
+int sg_scap_writer_errno(const struct sg_scap_writer *w); /* of that error */
 
 struct sg_scap_wstats {
 	uint64_t events;   /* sysgrep events written */

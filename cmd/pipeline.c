@@ -50,10 +50,23 @@ bool sg_pipeline_open_writer(struct sg_pipeline *pl, const char *hostname)
 	return true;
 }
 
+/* Events are printed unless -w records them without -p / -o (options
+ * made by hand, as the benches do, print). */
+static bool printing(const struct sg_pipeline *pl)
+{
+	return !pl->o->write_file || pl->o->print;
+}
+
 /* A capture that cannot be written ends the run: status 2, said once. */
 static void writer_failed(struct sg_pipeline *pl)
 {
 	const char *why = sg_scap_writer_error(pl->w);
+	/* -w - into a reader that went away ends the run quietly, as the
+	 * printed output does */
+	if (sg_scap_writer_errno(pl->w) == EPIPE) {
+		pl->done = true;
+		return;
+	}
 	fflush(stdout);
 	fprintf(stderr, "sysgrep: -w: %s\n", why ? why : "cannot write the capture");
 	pl->error = true;
@@ -90,10 +103,10 @@ bool sg_pipeline_event(struct sg_pipeline *pl, struct sg_event *e)
 				writer_failed(pl);
 			else
 				pl->written++;
-			if (!pl->o->print && pl->o->max_events && pl->written >= pl->o->max_events)
+			if (!printing(pl) && pl->o->max_events && pl->written >= pl->o->max_events)
 				pl->done = true;
 		}
-		if (!pl->o->print || pl->error)
+		if (!printing(pl) || pl->error)
 			;
 		else if (sg_output_event(pl->out, e, &pl->arena) < 0)
 			output_failed(pl);
@@ -159,7 +172,7 @@ int sg_pipeline_end(struct sg_pipeline *pl)
 	/* the capture is finished first: a partial run still leaves a whole file */
 	if (pl->w && sg_scap_writer_close(pl->w) < 0 && !pl->error)
 		writer_failed(pl);
-	if (!pl->o->print)
+	if (!printing(pl))
 		return pl->error ? 2 : pl->written ? 0 : 1;
 	if (!pl->out_dead && sg_output_end(pl->out) < 0)
 		output_failed(pl);

@@ -235,6 +235,10 @@ workload() {
 	"$SYSGREP" -r "$c" -w - | "$SYSGREP" -r - -o json >"$T/pipe"
 	diff "$T/want" "$T/pipe"
 	"$SYSGREP" -r "$c" -w - -z | gzip -dc | cmp - "$T/plain.scap"
+	# a reader that goes away ends the run quietly
+	{ "$SYSGREP" -r "$c" -w - 2>"$T/pipe.err"; echo $? >"$T/rc"; } | head -c 100 >/dev/null
+	[ "$(cat "$T/rc")" -eq 0 ]
+	[ ! -s "$T/pipe.err" ]
 	# stdout cannot carry both
 	run "$SYSGREP" -r "$c" -w - -o json
 	[ "$status" -eq 2 ]

@@ -30,6 +30,8 @@ CLANG=${CLANG:-clang}
 BPFTOOL=${BPFTOOL:-$(command -v bpftool || echo /usr/sbin/bpftool)}
 ARCH=$(uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/' -e 's/s390x/s390/')
 LOOP_COMM=sgbench_loop
+# the libraries the binary links (Makefile LIBS, with mk/*.mk: libyaml)
+LINK_LIBS="-lbpf -lelf -lz -lzstd -lpcre2-8 -lyaml"
 
 die() { echo "bench: $*" >&2; exit 2; }
 
@@ -58,11 +60,11 @@ build_bpf() {
 	$CLANG -g -O2 -target bpf -D__TARGET_ARCH_"$ARCH" -include "$vm" -Wall \
 		-c tests/bench/iter.bpf.c -o "$OUT/iter.bpf.o" || die "cannot build iter.bpf.c"
 	$CC -O2 -Wall -D_GNU_SOURCE -I. -I"$BUILD" -o "$OUT/seed_bench" tests/bench/seed_bench.c \
-		"$BUILD/libsysgrep.a" -lbpf -lelf -lz -lzstd -lpcre2-8 || die "cannot build seed_bench.c"
+		"$BUILD/libsysgrep.a" $LINK_LIBS || die "cannot build seed_bench.c"
 	# the live probe and the pipeline of the binary just built
 	$CC -O2 -Wall -D_GNU_SOURCE -I. -I"$BUILD" -o "$OUT/replay_bench" tests/bench/replay_bench.c \
 		"$BUILD/cmd/pipeline.o" "$BUILD/bpf/probe.o" "$BUILD/libsysgrep.a" \
-		-lbpf -lelf -lz -lzstd -lpcre2-8 || die "cannot build replay_bench.c"
+		$LINK_LIBS || die "cannot build replay_bench.c"
 }
 
 # filter_bench and field_bench load nothing: they need no root
@@ -70,10 +72,10 @@ build_userspace() {
 	if [ -f tests/bench/filter_bench.c ]; then
 		[ -f "$BUILD/libsysgrep.a" ] || die "no $BUILD/libsysgrep.a for filter_bench: run make first"
 		$CC -O2 -D_GNU_SOURCE -I. -I"$BUILD" -o "$OUT/filter_bench" tests/bench/filter_bench.c \
-			"$BUILD/libsysgrep.a" -lbpf -lelf -lz -lzstd -lpcre2-8 ||
+			"$BUILD/libsysgrep.a" $LINK_LIBS ||
 			die "cannot build filter_bench.c"
 		$CC -O2 -D_GNU_SOURCE -I. -I"$BUILD" -o "$OUT/field_bench" tests/bench/field_bench.c \
-			"$BUILD/libsysgrep.a" -lbpf -lelf -lz -lzstd -lpcre2-8 ||
+			"$BUILD/libsysgrep.a" $LINK_LIBS ||
 			die "cannot build field_bench.c"
 	fi
 }

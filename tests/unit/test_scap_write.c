@@ -32,6 +32,12 @@ static struct sg_state *make_state(void)
 		.cwd = "/home/t", .args = args, .args_len = sizeof(args),
 	};
 	sg_state_seed_proc(st, &ps);
+	/* a process in a container, known by its cgroup */
+	static const char cg[] = "cpuset=/docker/0123456789abcdef0123456789abcdef"
+				 "0123456789abcdef0123456789abcdef";
+	struct sg_proc_seed cs = {.pid = PID + 1, .ppid = PID, .comm = "inbox",
+				  .cgroups = cg, .cgroups_len = sizeof(cg)};
+	sg_state_seed_proc(st, &cs);
 	struct sg_fd_seed fs = {.num = 5, .type = SG_FDT_FILE, .name = "/etc/hosts",
 				.name_len = 10, .openflags = SG_PPM_O_RDONLY};
 	sg_state_seed_fd(st, PID, &fs);
@@ -171,6 +177,11 @@ static void read_back(const char *path, const char *what)
 	t_check(p && p->args_len == 11 && !memcmp(p->args, "-v\0file one", 11),
 		"%s: process list: args (%u)", what, p ? p->args_len : 0);
 	t_check(p && p->uid == 1000 && p->ppid == 1, "%s: process list: uid, ppid", what);
+	const struct sg_proc *c = sg_state_proc(st, PID + 1);
+	t_check(c && !strcmp(c->container_id, "0123456789ab") && c->in_container,
+		"%s: process list: the container id (%s)", what, c ? c->container_id : "-");
+	t_check(p && !strcmp(p->container_id, "host"), "%s: a host process stays on the host",
+		what);
 	const struct sg_fd *f = sg_state_fd(st, PID, 5);
 	t_check(f && f->name && !strcmp(f->name, "/etc/hosts") && f->type == SG_FDT_FILE,
 		"%s: fd list: the file open before the first event", what);
