@@ -131,10 +131,9 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(LIB)
 	$(Q)mkdir -p $(dir $@) && $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
 # helpers do known syscalls for the bats tests: plain, dynamic, no sysgrep code
-# (HELPER_FLAGS: make asan-bats builds them with the sanitizers too)
 $(BUILD)/tests/%: tests/helpers/%.c
 	$(call msg,CC,$<)
-	$(Q)mkdir -p $(dir $@) && $(CC) -O1 -g $(WARN) $(HELPER_FLAGS) -D_GNU_SOURCE -o $@ $<
+	$(Q)mkdir -p $(dir $@) && $(CC) -O1 -g $(WARN) -D_GNU_SOURCE -o $@ $<
 
 unit: $(UNIT_BIN)
 	$(Q)tests/run-unit.sh $(UNIT_BIN)

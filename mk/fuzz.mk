@@ -25,7 +25,8 @@ FUZZ_TIMEOUT ?= 30
 
 FUZZ_BINS := $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_TARGETS))
 
-.PHONY: fuzz fuzz-build fuzz-lib fuzz-seeds $(addprefix fuzz-,$(FUZZ_TARGETS))
+.PHONY: fuzz fuzz-build fuzz-lib fuzz-seeds $(addprefix fuzz-,$(FUZZ_TARGETS)) \
+	$(addprefix fuzz-run-,$(FUZZ_TARGETS))
 
 fuzz-lib:
 	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_DIR) STATIC=0 CC=clang \
@@ -44,11 +45,16 @@ fuzz-build: $(FUZZ_BINS)
 # directory, so a CI run leaves nothing behind)
 FUZZ_OUT ?= $(FUZZ_DIR)
 
+# fuzz-run-TARGET: the same run without building first (fuzz.bats, after
+# one fuzz-build)
 $(addprefix fuzz-,$(FUZZ_TARGETS)): fuzz-%: $(FUZZ_DIR)/fuzz_%
+	$(Q)$(MAKE) --no-print-directory fuzz-run-$*
+
+$(addprefix fuzz-run-,$(FUZZ_TARGETS)): fuzz-run-%:
 	$(Q)mkdir -p $(FUZZ_OUT)/corpus-$*
-	$(Q)$< -max_total_time=$(FUZZ_TIME) -max_len=$(FUZZ_LEN_$*) -timeout=$(FUZZ_TIMEOUT) \
-		-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_OUT)/$*- \
-		$(FUZZ_OUT)/corpus-$* tests/fuzz/seeds/$*
+	$(Q)$(FUZZ_DIR)/fuzz_$* -max_total_time=$(FUZZ_TIME) -max_len=$(FUZZ_LEN_$*) \
+		-timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 -print_final_stats=1 \
+		-artifact_prefix=$(FUZZ_OUT)/$*- $(FUZZ_OUT)/corpus-$* tests/fuzz/seeds/$*
 
 # one after another, also under make -j: each takes its FUZZ_TIME
 fuzz: fuzz-build

@@ -35,7 +35,7 @@ need_fuzz() {
 # fuzz_for TARGET: FUZZ_CI_TIME seconds of it; prints its final stats
 fuzz_for() {
 	need_fuzz
-	run make -C "$REPO" --no-print-directory -s "fuzz-$1" FUZZ_TIME="$FUZZ_CI_TIME" \
+	run make -C "$REPO" --no-print-directory -s "fuzz-run-$1" FUZZ_TIME="$FUZZ_CI_TIME" \
 		FUZZ_OUT="$BATS_TEST_TMPDIR"
 	printf '%s\n' "$output" | grep -E 'ERROR|runtime error|SUMMARY|stat::(number_of|average|new_units)|Done' | head -20
 	ls "$BATS_TEST_TMPDIR" | grep -E "^$1-(crash|leak|timeout|oom)" && return 1
