@@ -235,6 +235,9 @@ static void stats_privileges(const struct sg_run_result *r)
 {
 	char kept[512], dropped[1024];
 
+	/* stopped before the probe was attached: nothing was dropped */
+	if (!r->caps_kept && !r->caps_dropped && !r->no_new_privs)
+		return;
 	sg_caps_text(r->caps_kept, kept, sizeof(kept));
 	sg_caps_text(r->caps_dropped, dropped, sizeof(dropped));
 	fprintf(stderr, "sysgrep: privileges: kept %s (%s); dropped %s; no_new_privs %s\n", kept,

@@ -106,8 +106,9 @@ nobody() {
 @test "the completions know --check: bash offers it, zsh lists it" {
 	local dir
 	dir=$(dirname "$SYSGREP")
-	run bash -c "PATH='$dir':\$PATH; source '$BATS_TEST_DIRNAME/../../completions/sysgrep.bash'
+	run --separate-stderr bash -c "PATH='$dir':\$PATH; source '$BATS_TEST_DIRNAME/../../completions/sysgrep.bash'
 		COMP_WORDS=(sysgrep --ch); COMP_CWORD=1; _sysgrep; printf '%s\n' \"\${COMPREPLY[@]}\""
+	echo "offered: '$output'; stderr: '$stderr'"
 	[ "$status" -eq 0 ]
 	[ "$output" = "--check" ]
 	grep -q "'--check\[" "$BATS_TEST_DIRNAME/../../completions/_sysgrep"
