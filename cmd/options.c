@@ -28,6 +28,7 @@ enum {
 	OPT_RULES,
 	OPT_RULE,
 	OPT_CHECK,
+	OPT_CONTAINER_SOCKET,
 };
 
 static const struct option long_opts[] = {
@@ -64,6 +65,7 @@ static const struct option long_opts[] = {
 	{"rules", required_argument, NULL, OPT_RULES},
 	{"rule", required_argument, NULL, OPT_RULE},
 	{"check", no_argument, NULL, OPT_CHECK},
+	{"container-socket", required_argument, NULL, OPT_CONTAINER_SOCKET},
 	{0},
 };
 
@@ -115,6 +117,11 @@ void sg_usage(FILE *out)
 	      "                         FILTER can name them: 'spawned_process and shell_procs'\n"
 	      "      --rule NAME        run that rule's condition (and FILTER, if given) and\n"
 	      "                         print its output format, as Falco would\n"
+	      "\n"
+	      "Containers:\n"
+	      "      --container-socket PATH  ask this engine socket for container.* and\n"
+	      "                         k8s.* (repeatable; 'none': ask none; default: podman's\n"
+	      "                         /run/podman/podman.sock, docker's /var/run/docker.sock)\n"
 	      "\n"
 	      "Information:\n"
 	      "      --list-fields      the fields a filter or format can use (-o json too)\n"
@@ -359,6 +366,14 @@ static int parse_one(struct sg_opts *o, int c, const char *arg)
 		return 0;
 	case OPT_CHECK:
 		o->action = SG_ACT_CHECK;
+		return 0;
+	case OPT_CONTAINER_SOCKET:
+		if (o->nctr_sockets == sizeof(o->ctr_sockets) / sizeof(o->ctr_sockets[0]))
+			return bad("--container-socket: at most 8 sockets (%s is one too many)", arg);
+		if (!arg[0] || strlen(arg) >= 108)
+			return bad("--container-socket: '%s' is not a unix socket path "
+				   "(1 to 107 bytes, or 'none')", arg);
+		o->ctr_sockets[o->nctr_sockets++] = arg;
 		return 0;
 	}
 	return 2; /* getopt already said what was wrong */

@@ -50,6 +50,8 @@ struct sg_opts {
 	unsigned nrules;
 	const char *rule;        /* --rule NAME */
 	char *rule_format;       /* the rule's output as a -p format (owned) */
+	const char *ctr_sockets[8]; /* --container-socket PATH, in order */
+	unsigned nctr_sockets;
 	char *rule_what;         /* "FILE:LINE: rule 'NAME' condition", for messages (owned) */
 };
 

@@ -18,6 +18,8 @@ int sg_pipeline_init(struct sg_pipeline *pl, const struct sg_opts *o, struct sg_
 	pl->f = f;
 	pl->out = out;
 	pl->state = st;
+	if (o->nctr_sockets)
+		sg_state_set_engines(st, o->ctr_sockets, o->nctr_sockets);
 	sg_arena_init(&pl->arena, SG_ARENA_SIZE);
 	/* one write per drain instead of one per event: sg_pipeline_flush */
 	sg_output_batch(out);

@@ -78,6 +78,7 @@ void sg_state_free(struct sg_state *st)
 	sg_idfile_free(&st->passwd);
 	sg_idfile_free(&st->group);
 	sg_cgmap_free(&st->cg);
+	sg_ctrmeta_free(st->ctrmeta);
 	sg_sockmap_free(&st->socks);
 	sg_sb_free(&st->sb);
 	sg_sb_free(&st->oldcwd);

@@ -79,6 +79,22 @@ void sg_idmap_free(struct sg_idmap *m);
 
 /* ---- containers (container.c) ----------------------------------------- */
 
+/* The engine client (engine.c), for ctrmeta.c's worker and the tests. */
+enum sg_engine_rc { SG_ENG_OK, SG_ENG_NOTFOUND, SG_ENG_DOWN, SG_ENG_BAD };
+/* GET /containers/<cid>/json on the unix socket sock; gives up when *stop
+ * turns true or after a few seconds.  *out is set on SG_ENG_OK. */
+enum sg_engine_rc sg_engine_inspect(const char *sock, const char *cid, const bool *stop,
+				    struct sg_ctrinfo **out);
+/* An HTTP/1.x reply in place: status, body (NUL-terminated, dechunked),
+ * and whether podman sent it.  -1 when it is not one. */
+int sg_http_reply_parse(char *reply, size_t len, int *status, const char **body,
+			size_t *blen, bool *podman);
+struct sg_ctrinfo *sg_ctrinfo_parse(const char *json, size_t len, bool podman);
+void sg_ctrinfo_free(struct sg_ctrinfo *ci);
+void sg_image_split(const char *image, char **repo, char **tag, char **digest);
+struct sg_ctrmeta;
+void sg_ctrmeta_free(struct sg_ctrmeta *cm);
+
 struct sg_cgent {
 	uint64_t id;       /* cgroup v2 id (inode) */
 	bool missing;      /* a walk did not find it: do not walk again for it */
@@ -173,6 +189,14 @@ struct sg_state {
 	/* Seeded from a capture file (state/seed.c): this host's /proc, /etc,
 	 * cgroups and pids say nothing about the processes it recorded. */
 	bool offline;
+	/* container metadata (ctrmeta.c): made on the first field that asks */
+	struct sg_ctrmeta *ctrmeta;
+	bool ctrmeta_failed;
+	const char *engines[SG_ENGINES_MAX];
+	unsigned nengines;
+	bool engines_set;
+	const struct sg_ctrinfo *ctr_last; /* the last one read, for ctr_last_id */
+	char ctr_last_id[16];
 };
 
 /* What a syscall does to state, by its name (fdevents.c). */
