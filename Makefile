@@ -4,7 +4,7 @@
 #   make test         every test: C unit tests, then bats (root tests skip without BPF)
 #   make unit         C unit tests only (no root)
 #   make asan         unit tests under ASan + UBSan
-#   make fuzz         libFuzzer on the filter compiler (FUZZ_TIME seconds, 600)
+#   make fuzz         every libFuzzer target, FUZZ_TIME seconds (600) each (mk/fuzz.mk)
 #   make bench        probe cost ratios against a bare loop (root)
 #   make install      PREFIX=/usr/local DESTDIR=  (make uninstall: the same files)
 #   V=1               show the commands
@@ -68,7 +68,7 @@ UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 HELPERS   := $(patsubst tests/helpers/%.c,$(BUILD)/tests/%,$(wildcard tests/helpers/*.c))
 
 # V=1 and BIN=path (the binary; parallel builds use BUILD=build-x BIN=build-x/sysgrep)
-.PHONY: all test unit bats asan fuzz bench install clean
+.PHONY: all test unit bats asan bench install clean
 .DELETE_ON_ERROR:
 
 all: $(BIN) $(HELPERS)
@@ -131,9 +131,10 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(LIB)
 	$(Q)mkdir -p $(dir $@) && $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
 # helpers do known syscalls for the bats tests: plain, dynamic, no sysgrep code
+# (HELPER_FLAGS: make asan-bats builds them with the sanitizers too)
 $(BUILD)/tests/%: tests/helpers/%.c
 	$(call msg,CC,$<)
-	$(Q)mkdir -p $(dir $@) && $(CC) -O1 -g $(WARN) -D_GNU_SOURCE -o $@ $<
+	$(Q)mkdir -p $(dir $@) && $(CC) -O1 -g $(WARN) $(HELPER_FLAGS) -D_GNU_SOURCE -o $@ $<
 
 unit: $(UNIT_BIN)
 	$(Q)tests/run-unit.sh $(UNIT_BIN)
@@ -148,16 +149,6 @@ asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan STATIC=0 CC=clang \
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 		LDFLAGS="-fsanitize=address,undefined" unit
-
-fuzz:
-	$(Q)$(MAKE) --no-print-directory BUILD=build-fuzz STATIC=0 CC=clang \
-		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
-		build-fuzz/libsysgrep.a
-	$(Q)mkdir -p build-fuzz/corpus
-	$(Q)clang -O1 -g -fsanitize=fuzzer,address,undefined -I. -Ibuild-fuzz -D_GNU_SOURCE \
-		tests/fuzz/fuzz_filter.c build-fuzz/libsysgrep.a $(LIBS) -o build-fuzz/fuzz_filter
-	$(Q)build-fuzz/fuzz_filter -max_total_time=$(FUZZ_TIME) -max_len=512 \
-		build-fuzz/corpus tests/fuzz/seeds
 
 bench: $(BIN)
 	$(Q)SYSGREP=$(abspath $(BIN)) BUILD=$(BUILD) tests/bench/run.sh

@@ -17,6 +17,7 @@
 #include <linux/bpf.h>
 #include <linux/capability.h>
 
+#include "bpf/caps.h"
 #include "bpf/probe.h"
 
 #define SG_BTF_PATH "/sys/kernel/btf/vmlinux"
@@ -231,9 +232,12 @@ int sg_probe_check(char *why, size_t n)
 	}
 	if (check_userns(why, n))
 		return -1;
-	if (!sg_caps_allow_bpf(sg_caps_effective())) {
-		snprintf(why, n, "not allowed to load the probe: run sysgrep as root (sudo), or "
-			 "give it the capabilities CAP_BPF and CAP_PERFMON");
+	int cap = sg_caps_missing_load(sg_caps_effective());
+	if (cap >= 0) {
+		snprintf(why, n, "missing capability %s, needed %s: run sysgrep as root, or give it "
+			 "CAP_BPF, CAP_PERFMON, CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH "
+			 "(sysgrep --check lists what is missing)", sg_cap_name(cap),
+			 sg_cap_purpose(cap));
 		return -1;
 	}
 	if (check_lockdown(why, n))

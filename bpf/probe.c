@@ -463,6 +463,15 @@ int sg_probe_kcounts(struct sg_probe *p, sg_kcount_fn fn, void *ctx)
 	return 0;
 }
 
+int sg_probe_ping(struct sg_probe *p)
+{
+	uint32_t k = SG_CNT_EMITTED;
+
+	if (bpf_map_lookup_elem(bpf_map__fd(p->skel->maps.counters), &k, p->vals))
+		return -errno;
+	return 0;
+}
+
 uint64_t sg_probe_delivered(struct sg_probe *p)
 {
 	return sg_reader_delivered(p->reader);

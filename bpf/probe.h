@@ -88,6 +88,12 @@ struct sg_kkey;
 typedef void (*sg_kcount_fn)(void *ctx, const struct sg_kkey *key, uint64_t total);
 int sg_probe_kcounts(struct sg_probe *p, sg_kcount_fn fn, void *ctx);
 
+/* Read one of the probe's maps through the fd already held: 0 when that
+ * works with the capabilities in effect now, -errno when not (older
+ * kernels refuse every bpf() call without CAP_BPF when
+ * kernel.unprivileged_bpf_disabled is set). */
+int sg_probe_ping(struct sg_probe *p);
+
 /* Records the reader has handed to callbacks since the start. */
 uint64_t sg_probe_delivered(struct sg_probe *p);
 

@@ -376,6 +376,18 @@ static bool lpt_signed(unsigned t)
 	return false;
 }
 
+/* Types whose values have a fixed width: numbers. */
+static bool lpt_fixed(unsigned t)
+{
+	switch (t) {
+	case SG_LPT_CHARBUF: case SG_LPT_BYTEBUF: case SG_LPT_SOCKADDR: case SG_LPT_SOCKTUPLE:
+	case SG_LPT_FDLIST: case SG_LPT_FSPATH: case SG_LPT_DYN: case SG_LPT_CHARBUFARRAY:
+	case SG_LPT_CHARBUF_PAIR_ARRAY: case SG_LPT_FSRELPATH: case SG_LPT_NONE:
+		return false;
+	}
+	return true;
+}
+
 /* A libs number of any width the file used (1, 2, 4 or 8 bytes). */
 static bool lnum(unsigned t, const uint8_t *p, uint32_t len, int64_t *out)
 {
@@ -563,12 +575,22 @@ static void cap_num_payload(struct sg_capdec *d, struct sg_param *p, int64_t v)
 	p->flags |= SG_PARAM_DATA;
 }
 
+/* A capture the probe makes only on success (or failure) has no value
+ * on the other result, as live (execve's filename is then the file run,
+ * exec_path). */
+static bool cap_skipped(const struct sg_event *e, const struct sg_param_def *pd)
+{
+	return ((pd->capflags & SG_CAPF_ON_SUCCESS) && e->res < 0) ||
+	       ((pd->capflags & SG_CAPF_ON_FAIL) && e->res >= 0 && pd->type != SG_PT_PATH);
+}
+
 static bool numeric(unsigned t)
 {
 	switch (t) {
 	case SG_PT_INT: case SG_PT_UINT: case SG_PT_HEX: case SG_PT_ERRNO: case SG_PT_FD:
 	case SG_PT_DIRFD: case SG_PT_PID: case SG_PT_UID: case SG_PT_GID: case SG_PT_MODE:
 	case SG_PT_FLAGS: case SG_PT_ENUM: case SG_PT_SIGNAL: case SG_PT_DEV:
+	case SG_PT_ABSTIME: /* a number, as the probe's is */
 		return true;
 	}
 	return false;
@@ -578,6 +600,8 @@ static void fill_value(struct sg_capdec *d, struct sg_event *e, struct sg_param 
 		       const struct lval *v)
 {
 	const struct sg_param_def *pd = p->def;
+	if (cap_skipped(e, pd))
+		return;
 	if (numeric(pd->type)) {
 		int64_t n;
 		if (!lnum(v->info->type, v->data, v->len, &n))
@@ -901,6 +925,14 @@ static void fill_params(struct sg_capdec *d, struct sg_event *e, const struct lp
 				continue; /* this version of the event has no result */
 			p->num = e->res;
 		} else if (lfind(lp, p->def->name, &v)) {
+			/* an empty value is libs' "no value": left out (but
+			 * data, which can be empty, and a capture the probe
+			 * skips on this result, which stays as such) */
+			if (!v.len && !cap_skipped(e, p->def) &&
+			    (numeric(p->def->type) ? lpt_fixed(v.info->type)
+						   : p->def->type != SG_PT_BYTES ||
+							     v.info->type == SG_LPT_DYN))
+				continue;
 			fill_value(d, e, p, &v);
 		} else if (p->def->src == SG_SRC_STATE) {
 			fill_state(e, p);
@@ -918,16 +950,24 @@ static const char *syscall_name(const struct sg_scap_evt *ev, const struct pend 
 {
 	const struct sg_scap_evinfo *info = &sg_scap_events[ev->type];
 	if (ev->type != SG_PPME_GENERIC_E && ev->type != SG_PPME_GENERIC_X)
-		return info->name;
-	const uint8_t *id = NULL;
+		return sg_scap_kernel_name(info->name);
+	const uint8_t *id = NULL, *native = NULL;
 	if (ev->nparams >= 1 && ev->p[0].len == 2)
 		id = ev->p[0].data;
 	else if (en && en->nparams >= 1 && en->len[0] == 2)
 		id = en->data;
+	if (ev->nparams >= 2 && ev->p[1].len == 2)
+		native = ev->p[1].data;
+	else if (en && en->nparams >= 2 && en->len[0] == 2 && en->len[1] == 2)
+		native = en->data + 2;
 	if (!id)
 		return NULL;
 	uint16_t sc = (uint16_t)rd(id, 2);
-	return sc < SG_SCAP_SC_MAX ? sg_scap_sc_names[sc] : NULL;
+	if (sc && sc < SG_SCAP_SC_MAX && sg_scap_sc_names[sc])
+		return sg_scap_sc_names[sc];
+	/* PPM_SC_UNKNOWN: the call by its native number (sysgrep writes this
+	 * for codes sysdig 0.29.3 would index its table out of bounds with) */
+	return native ? sg_syscall_name((unsigned)rd(native, 2)) : NULL;
 }
 
 static void pend_store(struct sg_capdec *d, struct thr *t, const struct sg_scap_evt *ev)

@@ -76,7 +76,8 @@ static uint64_t bits(const struct pair *t, size_t n, uint64_t v, int to_kernel)
 	uint64_t r = 0;
 	for (size_t i = 0; i < n; i++) {
 		uint64_t from = to_kernel ? t[i].ppm : t[i].k, to = to_kernel ? t[i].k : t[i].ppm;
-		if (v & from)
+		/* a value of several bits (MAP_SHARED_VALIDATE) only when all are set */
+		if ((v & from) == from)
 			r |= to;
 	}
 	return r;

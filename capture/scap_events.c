@@ -9,6 +9,8 @@
  */
 #include "capture/scap_events.h"
 
+#include <string.h>
+
 #define P(n, t, tb) { n, SG_LPT_##t, SG_LT_##tb }
 static const struct sg_scap_pinfo params[] = {
 	P("ID", SYSCALLID, NONE),
@@ -2272,3 +2274,25 @@ const char *const sg_scap_sc_names[SG_SCAP_SC_MAX] = {
 	[452] = "uprobe",
 	[453] = "rseq_slice_yield",
 };
+
+static const struct {
+	const char *libs, *kernel;
+} sg_scap_renames[] = {
+	{"pread", "pread64"}, {"pwrite", "pwrite64"}, {"prlimit", "prlimit64"},
+};
+
+const char *sg_scap_kernel_name(const char *libs_name)
+{
+	for (unsigned i = 0; i < sizeof(sg_scap_renames) / sizeof(sg_scap_renames[0]); i++)
+		if (!strcmp(sg_scap_renames[i].libs, libs_name))
+			return sg_scap_renames[i].kernel;
+	return libs_name;
+}
+
+const char *sg_scap_libs_name(const char *kernel_name)
+{
+	for (unsigned i = 0; i < sizeof(sg_scap_renames) / sizeof(sg_scap_renames[0]); i++)
+		if (!strcmp(sg_scap_renames[i].kernel, kernel_name))
+			return sg_scap_renames[i].libs;
+	return kernel_name;
+}

@@ -172,6 +172,9 @@ struct sg_scap_evinfo {
 
 #define SG_SCAP_EVENT_MAX 454
 #define SG_SCAP_SC_MAX 454
+/* The syscall codes Debian's sysdig 0.29.3 knows: it indexes its table
+ * with a generic event's ID unchecked (a larger one crashes it). */
+#define SG_SCAP_SC_MAX_OLD 330
 
 /* Codes the reader and writer name (fixed by the format). */
 #define SG_PPME_GENERIC_E 0
@@ -182,6 +185,12 @@ struct sg_scap_evinfo {
 extern const struct sg_scap_evinfo sg_scap_events[SG_SCAP_EVENT_MAX];
 /* libs syscall codes (PPM_SC_*) of the generic events' ID -> name. */
 extern const char *const sg_scap_sc_names[SG_SCAP_SC_MAX];
+
+/* libs names a few calls other than the kernel does (pread for pread64):
+ * the kernel's name of a libs event name, and back; the name itself when
+ * they agree. */
+const char *sg_scap_kernel_name(const char *libs_name);
+const char *sg_scap_libs_name(const char *kernel_name);
 
 /* Enter events have even codes, exit events odd ones. */
 static inline int sg_scap_is_exit(unsigned code)

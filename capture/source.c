@@ -40,7 +40,9 @@ static bool raw_fill(struct sg_source *s)
 		size_t n = s->mem_len - s->mem_off;
 		if (n > SG_SRC_CHUNK)
 			n = SG_SRC_CHUNK;
-		memcpy(s->in, s->mem + s->mem_off, n);
+		/* an empty buffer may be NULL: no pointer arithmetic on it */
+		if (n)
+			memcpy(s->in, s->mem + s->mem_off, n);
 		s->mem_off += n;
 		s->in_len = n;
 		s->in_off = 0;

@@ -74,6 +74,10 @@ uint32_t sg_kcount_plan(const struct sg_opts *o, const struct sg_pushdown *pd, c
 		snprintf(why, n, "events are printed (only -c, -q and --count-by count)");
 		return 0;
 	}
+	if (o->write_file) {
+		snprintf(why, n, "-w records every selected event");
+		return 0;
+	}
 	if (o->no_pushdown) {
 		snprintf(why, n, "--no-pushdown: the filter decides in user space");
 		return 0;

@@ -18,13 +18,13 @@ static const char *ftype_name(unsigned t)
 	return t < sizeof(names) / sizeof(names[0]) && names[t] ? names[t] : "?";
 }
 
-static const char *arg_suffix(unsigned m)
+static const char *arg_suffix(const struct sg_field_info *f)
 {
-	switch (m) {
+	switch (f->argmode) {
 	case SG_ARG_INDEX:
 		return "[N]";
 	case SG_ARG_NAME:
-		return ".NAME";
+		return (f->flags & SG_FF_DYNARG) ? ".NAME" : "[ARG]";
 	case SG_ARG_KEY:
 		return "[KEY]";
 	case SG_ARG_OPTINDEX:
@@ -46,14 +46,27 @@ static void json_str(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/* What a field needs beyond the kernel: the container engine's API
+ * (container.name...), or a name resolver (fd.sip.name...). */
+static const char *needs(const struct sg_field_info *f)
+{
+	if (f->flags & SG_FF_ENGINE)
+		return "engine";
+	if (f->flags & SG_FF_RESOLVER)
+		return "resolver";
+	return "";
+}
+
 void sg_list_fields(FILE *out, int json)
 {
 	for (int i = 0; i < SG_F_MAX; i++) {
 		const struct sg_field_info *f = &sg_fields[i];
 		if (!json) {
 			char name[64];
-			snprintf(name, sizeof(name), "%s%s", f->name, arg_suffix(f->argmode));
-			fprintf(out, "%-22s %-8s %s\n", name, ftype_name(f->type), f->desc);
+			snprintf(name, sizeof(name), "%s%s", f->name, arg_suffix(f));
+			const char *n = needs(f);
+			fprintf(out, "%-22s %-8s %s%s%s%s\n", name, ftype_name(f->type), n[0] ? "[" : "",
+				n, n[0] ? "] " : "", f->desc);
 			continue;
 		}
 		fputs("{\"name\":", out);
@@ -61,9 +74,9 @@ void sg_list_fields(FILE *out, int json)
 		fputs(",\"type\":", out);
 		json_str(out, ftype_name(f->type));
 		fputs(",\"arg\":", out);
-		json_str(out, arg_suffix(f->argmode));
-		fprintf(out, ",\"filter_only\":%s,\"desc\":",
-			(f->flags & SG_FF_FILTERONLY) ? "true" : "false");
+		json_str(out, arg_suffix(f));
+		fprintf(out, ",\"filter_only\":%s,\"needs\":\"%s\",\"desc\":",
+			(f->flags & SG_FF_FILTERONLY) ? "true" : "false", needs(f));
 		json_str(out, f->desc);
 		fputs("}\n", out);
 	}

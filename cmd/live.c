@@ -13,7 +13,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <linux/capability.h>
+
+#include "bpf/caps.h"
 #include "bpf/decode.h"
+#include "bpf/features.h"
 #include "cmd/kcount.h"
 #include "cmd/pipeline.h"
 #include "cmd/signals.h"
@@ -70,8 +74,46 @@ static bool needs_state(const struct sg_opts *o, const struct sg_pushdown *pd)
 {
 	if (pd->uses_fd_state || pd->uses_proc_state)
 		return true;
-	/* printed events render fd names and process data */
-	return !(o->quiet || o->count);
+	/* a capture lists processes and fds; printed events render them */
+	return o->write_file || !(o->quiet || o->count);
+}
+
+/* Before the (slow) load: a run that would show wrong fd names is refused
+ * with the capability that is missing. */
+static bool missing_proc_caps(void)
+{
+	int cap = sg_caps_missing_proc(sg_caps_effective());
+
+	if (cap < 0)
+		return false;
+	fprintf(stderr, "sysgrep: missing capability %s, needed %s: run sysgrep as root, or give it "
+		"CAP_BPF, CAP_PERFMON, CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH "
+		"(sysgrep --check lists what is missing)\n", sg_cap_name(cap), sg_cap_purpose(cap));
+	return true;
+}
+
+/*
+ * Attached and seeded: keep only what reading /proc of new processes needs
+ * (nothing when the kernel counts), and CAP_BPF too where the kernel wants
+ * it for every map read (tried with the effective set lowered first).
+ */
+static void drop_privileges(struct live *l, struct sg_probe *p)
+{
+	uint64_t eff = sg_caps_effective();
+	uint64_t keep = sg_caps_runtime(eff, !l->kf);
+	char why[256];
+
+	if (sg_caps_set_effective(keep) == 0 && sg_probe_ping(p) != 0) {
+		uint64_t bpf = SG_CAP_BIT(CAP_BPF), admin = SG_CAP_BIT(CAP_SYS_ADMIN);
+
+		keep |= eff & bpf ? bpf : eff & admin;
+		l->r.kept_bpf = true;
+	}
+	if (sg_caps_keep_only(keep, why, sizeof(why)))
+		fprintf(stderr, "sysgrep: warning: %s: it runs with the capabilities it has\n", why);
+	l->r.caps_kept = sg_caps_effective();
+	l->r.caps_dropped = eff & ~l->r.caps_kept;
+	l->r.no_new_privs = sg_caps_no_new_privs();
 }
 
 static struct sg_probe *open_probe(const struct sg_opts *o, struct sg_filter *f,
@@ -87,7 +129,10 @@ static struct sg_probe *open_probe(const struct sg_opts *o, struct sg_filter *f,
 	if (o->verbose)
 		fprintf(stderr, "sysgrep: counting %s%s\n", *kf ? "in the kernel" : "in user space: ",
 			*kf ? "" : why);
-	/* counts made in the kernel need no state at all */
+	/* counts made in the kernel need no state at all; any other run
+	 * reads /proc, of every user's processes */
+	if (!*kf && missing_proc_caps())
+		return NULL;
 	if (!*kf && needs_state(o, pd))
 		add_state_syscalls(pd);
 	struct sg_probe_opts po = {
@@ -185,7 +230,42 @@ static void stats_text(const struct sg_run_result *r)
 		(unsigned long long)r->state_end.procs_dropped);
 }
 
+/* What the run kept after attaching and seeding, and why. */
+static void stats_privileges(const struct sg_run_result *r)
+{
+	char kept[512], dropped[1024];
+
+	sg_caps_text(r->caps_kept, kept, sizeof(kept));
+	sg_caps_text(r->caps_dropped, dropped, sizeof(dropped));
+	fprintf(stderr, "sysgrep: privileges: kept %s (%s); dropped %s; no_new_privs %s\n", kept,
+		!r->caps_kept ? "nothing is needed once attached"
+		: r->kept_bpf ? "/proc of new processes, and CAP_BPF: this kernel wants it to "
+				"read the probe's maps"
+			      : "to read /proc of processes and fds that appear while running",
+		dropped, r->no_new_privs ? "set" : "not set");
+}
+
 #define U(x) ((unsigned long long)(x))
+
+/* ["CAP_A","CAP_B"]: the names are ours, plain ASCII. */
+static void caps_json(uint64_t mask)
+{
+	const char *sep = "";
+
+	fputc('[', stderr);
+	for (int c = 0; c < 64; c++) {
+		const char *name = sg_cap_name(c);
+
+		if (!(mask & SG_CAP_BIT(c)))
+			continue;
+		if (name)
+			fprintf(stderr, "%s\"%s\"", sep, name);
+		else
+			fprintf(stderr, "%s\"cap_%d\"", sep, c);
+		sep = ",";
+	}
+	fputc(']', stderr);
+}
 
 /* With -o json, --stats is one JSON object on stderr (jq reads it there). */
 static void stats_json(const struct sg_run_result *r)
@@ -207,14 +287,18 @@ static void stats_json(const struct sg_run_result *r)
 			U(c->emitted), U(c->read), U(c->lost), U(c->lost_match), U(c->cut),
 			U(c->malformed));
 	}
-	if (r->no_state) {
-		fprintf(stderr, "],\"state\":null}}\n");
-		return;
-	}
-	fprintf(stderr, "],\"state\":{\"procs\":%llu,\"fds\":%llu,\"procs_start\":%llu,"
-		"\"fds_start\":%llu,\"procs_dropped\":%llu}}}\n",
-		U(r->state_end.procs), U(r->state_end.fds), U(r->state_start.procs),
-		U(r->state_start.fds), U(r->state_end.procs_dropped));
+	if (r->no_state)
+		fprintf(stderr, "],\"state\":null");
+	else
+		fprintf(stderr, "],\"state\":{\"procs\":%llu,\"fds\":%llu,\"procs_start\":%llu,"
+			"\"fds_start\":%llu,\"procs_dropped\":%llu}",
+			U(r->state_end.procs), U(r->state_end.fds), U(r->state_start.procs),
+			U(r->state_start.fds), U(r->state_end.procs_dropped));
+	fprintf(stderr, ",\"privileges\":{\"kept\":");
+	caps_json(r->caps_kept);
+	fprintf(stderr, ",\"dropped\":");
+	caps_json(r->caps_dropped);
+	fprintf(stderr, ",\"no_new_privs\":%s}}}\n", r->no_new_privs ? "true" : "false");
 }
 
 static void report(const struct sg_opts *o, const struct sg_run_result *r)
@@ -222,10 +306,12 @@ static void report(const struct sg_opts *o, const struct sg_run_result *r)
 	report_losses(r);
 	if (!o->stats)
 		return;
-	if (o->fmt == SG_OUT_JSON)
+	if (o->fmt == SG_OUT_JSON) {
 		stats_json(r);
-	else
-		stats_text(r);
+		return;
+	}
+	stats_text(r);
+	stats_privileges(r);
 }
 
 /* Wait at most until the next deadline (timeout, interval tick). */
@@ -353,9 +439,17 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 		fprintf(stderr, "sysgrep: out of memory\n");
 		return 2;
 	}
+	sg_pipeline_init(&l.pl, o, f, out, st);
+	/* the file first: an existing one is refused before the probe loads */
+	if (o->write_file && !sg_pipeline_open_writer(&l.pl, NULL)) {
+		sg_pipeline_free(&l.pl);
+		sg_state_free(st);
+		return 2;
+	}
 	/* a stop during start-up: nothing is loaded, the totals (none) said */
 	struct sg_probe *p = sg_signals_stop() ? NULL : open_probe(o, f, &pd, &l.kf);
 	if (!p && !sg_signals_stop()) {
+		sg_pipeline_free(&l.pl);
 		sg_state_free(st);
 		return 2;
 	}
@@ -363,6 +457,7 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 	if (p && l.kf && !(l.kc = sg_kcount_new(l.kf, st))) {
 		fprintf(stderr, "sysgrep: out of memory\n");
 		sg_probe_close(p);
+		sg_pipeline_free(&l.pl);
 		sg_state_free(st);
 		return 2;
 	}
@@ -371,10 +466,11 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 	 * Counting in the kernel reads no state. */
 	if (p && !l.kf)
 		sg_state_scan_proc(st);
+	if (p)
+		drop_privileges(&l, p);
 	l.r.no_state = l.kf != 0;
 	sg_state_stats(st, &l.r.state_start);
 	sg_decoder_init(&l.dec, st);
-	sg_pipeline_init(&l.pl, o, f, out, st);
 
 	if (p) {
 		loop(&l, p);
@@ -390,6 +486,8 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 	l.r.skipped = l.pl.skipped;
 	sg_state_stats(st, &l.r.state_end);
 	report(o, &l.r);
+	if (o->stats)
+		sg_pipeline_write_stats(&l.pl, o->fmt == SG_OUT_JSON);
 	free(l.r.cpu);
 	sg_kcount_free(l.kc);
 	sg_pipeline_free(&l.pl);

@@ -31,6 +31,10 @@ struct sg_run_result {
 	double seconds;
 	struct sg_state_stats state_start, state_end; /* table sizes, for --stats */
 	bool no_state;     /* counted in the kernel: no state was kept at all */
+	uint64_t caps_kept;    /* capabilities still effective after the drop */
+	uint64_t caps_dropped; /* those given up once attached and seeded */
+	bool kept_bpf;         /* CAP_BPF kept: this kernel wants it for map reads */
+	bool no_new_privs;
 };
 
 /* Run until -n, -t, a signal, a closed pipe or an error.  Returns the exit

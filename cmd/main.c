@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "cmd/check.h"
 #include "cmd/kcount.h"
 #include "cmd/lists.h"
 #include "cmd/live.h"
@@ -204,6 +205,8 @@ static int run_info(const struct sg_opts *o, const struct sg_rules *rules)
 	case SG_ACT_LIST_EVENTS:
 		sg_list_events(stdout, json);
 		return 0;
+	case SG_ACT_CHECK:
+		return sg_check_main(stdout, json);
 	default:
 		break;
 	}

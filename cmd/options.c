@@ -27,6 +27,8 @@ enum {
 	OPT_FORCE,
 	OPT_RULES,
 	OPT_RULE,
+	OPT_CHECK,
+	OPT_CONTAINER_SOCKET,
 };
 
 static const struct option long_opts[] = {
@@ -62,6 +64,8 @@ static const struct option long_opts[] = {
 	{"rotate-files", required_argument, NULL, 'W'},
 	{"rules", required_argument, NULL, OPT_RULES},
 	{"rule", required_argument, NULL, OPT_RULE},
+	{"check", no_argument, NULL, OPT_CHECK},
+	{"container-socket", required_argument, NULL, OPT_CONTAINER_SOCKET},
 	{0},
 };
 
@@ -74,13 +78,22 @@ void sg_usage(FILE *out)
 	      "\n"
 	      "Selection and stopping:\n"
 	      "  -n, --max-events N     stop after N printed events\n"
-	      "  -t, --timeout DURATION stop after DURATION (30, 30s, 500ms, 5m, 1h)\n"
+	      "  -t, --timeout DURATION stop after DURATION (30, 30s, 500ms, 5m, 1h); with -r,\n"
+	      "                         after DURATION of the capture's time from its first event\n"
 	      "  -s, --snaplen N        bytes of data buffers to capture (default 80)\n"
 	      "      --buffer-size SIZE kernel ring buffer size (default 8M)\n"
 	      "\n"
 	      "Capture files (sysdig/Falco .scap):\n"
 	      "  -r, --read FILE        read events from a capture FILE ('-': stdin), plain or\n"
 	      "                         gzip; no root needed, every field and format works\n"
+	      "  -w, --write FILE       record the selected events to a capture FILE ('-':\n"
+	      "                         stdout) that sysdig, Falco and -r read; prints nothing\n"
+	      "                         unless -p or -o is given\n"
+	      "  -z, --compress         gzip the capture (implied by a .gz name)\n"
+	      "      --force            let -w replace an existing file\n"
+	      "  -C, --rotate-size MB   with -w: a new file every MB million bytes (FILE, FILE1..)\n"
+	      "  -G, --rotate-time SECONDS  with -w: a new file every SECONDS of event time\n"
+	      "  -W, --rotate-files N   with -C or -G: keep the last N files (FILE0..FILE<N-1>)\n"
 	      "\n"
 	      "Output:\n"
 	      "  -o, --output FORMAT    text (default), json (JSON Lines) or csv\n"
@@ -91,6 +104,7 @@ void sg_usage(FILE *out)
 	      "  -c, --count            print only the number of matching events\n"
 	      "      --count-by FIELDS  print a table of counts by FIELD[,FIELD] at the end\n"
 	      "      --interval DURATION  with --count-by: print the table every DURATION\n"
+	      "                         (with -r: of the capture's time)\n"
 	      "      --no-header        no CSV header row\n"
 	      "      --color[=WHEN]     colour: auto (default: terminal only), always, never;\n"
 	      "                         NO_COLOR in the environment turns it off\n"
@@ -104,10 +118,17 @@ void sg_usage(FILE *out)
 	      "      --rule NAME        run that rule's condition (and FILTER, if given) and\n"
 	      "                         print its output format, as Falco would\n"
 	      "\n"
+	      "Containers:\n"
+	      "      --container-socket PATH  ask this engine socket for container.* and\n"
+	      "                         k8s.* (repeatable; 'none': ask none; default: podman's\n"
+	      "                         /run/podman/podman.sock, docker's /var/run/docker.sock)\n"
+	      "\n"
 	      "Information:\n"
 	      "      --list-fields      the fields a filter or format can use (-o json too)\n"
 	      "      --list-events      the system calls and their arguments (-o json too)\n"
 	      "      --dump-filter      compile FILTER, print its bytecode and pushdown, exit\n"
+	      "      --check            try each thing the live probe needs here (BTF, maps,\n"
+	      "                         tracepoints, capabilities...); exit 0 if it can run\n"
 	      "      --no-pushdown      decide everything in user space (for checking pushdown)\n"
 	      "  -v, --verbose          show libbpf's messages (-vv: with its debug log)\n"
 	      "      --version          print the version\n"
@@ -117,7 +138,8 @@ void sg_usage(FILE *out)
 	      "  sysgrep 'evt.type=execve and proc.name=bash'\n"
 	      "  sysgrep -o json 'evt.type in (connect, accept4) and fd.sport=22' | jq .\n"
 	      "  sysgrep -t 60s -c 'evt.type=openat and fd.name startswith /etc/shadow'\n"
-	      "  sysgrep -r trace.scap.gz -p '%evt.time %proc.name %fd.name' 'evt.type=open'\n",
+	      "  sysgrep -r trace.scap.gz -p '%evt.time %proc.name %fd.name' 'evt.type=open'\n"
+	      "  sysgrep -w trace.scap.gz -t 5m 'proc.name in (sshd, sudo)'\n",
 	      out);
 }
 
@@ -342,6 +364,17 @@ static int parse_one(struct sg_opts *o, int c, const char *arg)
 	case OPT_RULE:
 		o->rule = arg;
 		return 0;
+	case OPT_CHECK:
+		o->action = SG_ACT_CHECK;
+		return 0;
+	case OPT_CONTAINER_SOCKET:
+		if (o->nctr_sockets == sizeof(o->ctr_sockets) / sizeof(o->ctr_sockets[0]))
+			return bad("--container-socket: at most 8 sockets (%s is one too many)", arg);
+		if (!arg[0] || strlen(arg) >= 108)
+			return bad("--container-socket: '%s' is not a unix socket path "
+				   "(1 to 107 bytes, or 'none')", arg);
+		o->ctr_sockets[o->nctr_sockets++] = arg;
+		return 0;
 	}
 	return 2; /* getopt already said what was wrong */
 }
@@ -355,21 +388,10 @@ static bool ends_with(const char *s, const char *suffix)
 /* -r and -w, and what goes with them. */
 static int check_capture_opts(struct sg_opts *o, bool saw_output)
 {
-	/* parsed, so the rest of the checks hold once the writer lands */
-	if (o->write_file)
-		return bad("%s", "-w: writing capture files is not implemented yet "
-			   "(sysgrep -r reads them; record with sysdig -w meanwhile)");
-	if (o->read_file && o->write_file)
-		return bad("%s", "-r and -w cannot be used together (filter a capture into "
-			   "another one: not supported yet)");
 	if (o->read_file && !o->read_file[0])
 		return bad("%s", "-r needs a file name ('-' for stdin)");
 	if (o->write_file && !o->write_file[0])
 		return bad("%s", "-w needs a file name ('-' for stdout)");
-	if (o->read_file && o->timeout_ns)
-		return bad("%s", "-t is for live runs: -r reads the whole file (use -n to stop early)");
-	if (o->read_file && o->interval_ns)
-		return bad("%s", "--interval is for live runs, not with -r");
 	if (!o->write_file && (o->compress || o->force || o->rotate_bytes || o->rotate_ns ||
 			       o->rotate_files))
 		return bad("%s", "-z, --force, -C, -G and -W go with -w FILE");

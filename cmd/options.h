@@ -14,6 +14,7 @@ enum sg_action {
 	SG_ACT_LIST_FIELDS,
 	SG_ACT_LIST_EVENTS,
 	SG_ACT_DUMP_FILTER,
+	SG_ACT_CHECK,            /* --check: what the live source needs here */
 };
 
 enum sg_color { SG_COLOR_AUTO, SG_COLOR_ALWAYS, SG_COLOR_NEVER };
@@ -49,6 +50,8 @@ struct sg_opts {
 	unsigned nrules;
 	const char *rule;        /* --rule NAME */
 	char *rule_format;       /* the rule's output as a -p format (owned) */
+	const char *ctr_sockets[8]; /* --container-socket PATH, in order */
+	unsigned nctr_sockets;
 	char *rule_what;         /* "FILE:LINE: rule 'NAME' condition", for messages (owned) */
 };
 

@@ -18,6 +18,8 @@ int sg_pipeline_init(struct sg_pipeline *pl, const struct sg_opts *o, struct sg_
 	pl->f = f;
 	pl->out = out;
 	pl->state = st;
+	if (o->nctr_sockets)
+		sg_state_set_engines(st, o->ctr_sockets, o->nctr_sockets);
 	sg_arena_init(&pl->arena, SG_ARENA_SIZE);
 	/* one write per drain instead of one per event: sg_pipeline_flush */
 	sg_output_batch(out);
@@ -26,7 +28,36 @@ int sg_pipeline_init(struct sg_pipeline *pl, const struct sg_opts *o, struct sg_
 
 void sg_pipeline_free(struct sg_pipeline *pl)
 {
+	sg_scap_writer_free(pl->w);
+	pl->w = NULL;
 	sg_arena_free(&pl->arena);
+}
+
+bool sg_pipeline_open_writer(struct sg_pipeline *pl, const char *hostname)
+{
+	const struct sg_opts *o = pl->o;
+	struct sg_scap_wopts wo = {
+		.path = o->write_file, .compress = o->compress, .force = o->force,
+		.rotate_bytes = o->rotate_bytes, .rotate_ns = o->rotate_ns,
+		.rotate_files = o->rotate_files, .hostname = hostname,
+	};
+	char err[600];
+	pl->w = sg_scap_writer_open(&wo, pl->state, err, sizeof(err));
+	if (!pl->w) {
+		fprintf(stderr, "sysgrep: -w: %s\n", err);
+		return false;
+	}
+	return true;
+}
+
+/* A capture that cannot be written ends the run: status 2, said once. */
+static void writer_failed(struct sg_pipeline *pl)
+{
+	const char *why = sg_scap_writer_error(pl->w);
+	fflush(stdout);
+	fprintf(stderr, "sysgrep: -w: %s\n", why ? why : "cannot write the capture");
+	pl->error = true;
+	pl->done = true;
 }
 
 /* A write failed (errno set): a reader that went away ends the run
@@ -54,7 +85,17 @@ bool sg_pipeline_event(struct sg_pipeline *pl, struct sg_event *e)
 		uint64_t shown = sg_output_shown(pl->out);
 
 		pl->matched++;
-		if (sg_output_event(pl->out, e, &pl->arena) < 0)
+		if (pl->w && !pl->error) {
+			if (sg_scap_writer_event(pl->w, e) < 0)
+				writer_failed(pl);
+			else
+				pl->written++;
+			if (!pl->o->print && pl->o->max_events && pl->written >= pl->o->max_events)
+				pl->done = true;
+		}
+		if (!pl->o->print || pl->error)
+			;
+		else if (sg_output_event(pl->out, e, &pl->arena) < 0)
 			output_failed(pl);
 		else if (sg_output_shown(pl->out) == shown)
 			pl->no_field++; /* a user-space drop reason, for --stats */
@@ -68,6 +109,10 @@ bool sg_pipeline_event(struct sg_pipeline *pl, struct sg_event *e)
 
 bool sg_pipeline_flush(struct sg_pipeline *pl)
 {
+	if (pl->w && !pl->error && sg_scap_writer_flush(pl->w) < 0) {
+		writer_failed(pl);
+		return false;
+	}
 	if (pl->out_dead)
 		return false;
 	if (sg_output_flush(pl->out) < 0) {
@@ -90,8 +135,32 @@ bool sg_pipeline_tick(struct sg_pipeline *pl)
 	return true;
 }
 
+void sg_pipeline_write_stats(const struct sg_pipeline *pl, bool json)
+{
+	if (!pl->w)
+		return;
+	struct sg_scap_wstats s;
+	sg_scap_writer_stats(pl->w, &s);
+	if (json)
+		fprintf(stderr, "{\"write\":{\"events\":%llu,\"blocks\":%llu,\"generic\":%llu,"
+			"\"files\":%llu,\"bytes\":%llu}}\n", (unsigned long long)s.events,
+			(unsigned long long)s.blocks, (unsigned long long)s.generic,
+			(unsigned long long)s.files, (unsigned long long)s.bytes);
+	else
+		fprintf(stderr, "sysgrep: stats: -w: %llu events written as %llu event blocks "
+			"(%llu as libs' generic event), %llu files, %llu bytes\n",
+			(unsigned long long)s.events, (unsigned long long)s.blocks,
+			(unsigned long long)s.generic, (unsigned long long)s.files,
+			(unsigned long long)s.bytes);
+}
+
 int sg_pipeline_end(struct sg_pipeline *pl)
 {
+	/* the capture is finished first: a partial run still leaves a whole file */
+	if (pl->w && sg_scap_writer_close(pl->w) < 0 && !pl->error)
+		writer_failed(pl);
+	if (!pl->o->print)
+		return pl->error ? 2 : pl->written ? 0 : 1;
 	if (!pl->out_dead && sg_output_end(pl->out) < 0)
 		output_failed(pl);
 	if (pl->error)

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "capture/scap_write.h"
 #include "cmd/options.h"
 #include "event/fields.h"
 #include "filter/filter.h"
@@ -23,6 +24,8 @@ struct sg_pipeline {
 	struct sg_output *out;
 	struct sg_state *state;
 	struct sg_arena arena;
+	struct sg_scap_writer *w; /* -w: the capture the selected events go to */
+	uint64_t written;  /* events recorded with -w */
 	uint64_t events;   /* events that reached the filter */
 	uint64_t matched;  /* events the filter selected */
 	uint64_t no_field; /* of those, skipped by a -p format for a missing field */
@@ -36,6 +39,11 @@ int sg_pipeline_init(struct sg_pipeline *pl, const struct sg_opts *o, struct sg_
 		     struct sg_output *out, struct sg_state *st);
 void sg_pipeline_free(struct sg_pipeline *pl);
 
+/* -w: creates the capture now (an existing file is an error before the
+ * run starts); its lists are the state's at the first event.  hostname:
+ * the machine info's, NULL for this host's.  False after saying why. */
+bool sg_pipeline_open_writer(struct sg_pipeline *pl, const char *hostname);
+
 /* One decoded event.  Returns true once the run is done (-n reached, the
  * output failed); later events are only counted as skipped. */
 bool sg_pipeline_event(struct sg_pipeline *pl, struct sg_event *e);
@@ -48,5 +56,8 @@ bool sg_pipeline_tick(struct sg_pipeline *pl);
 /* End of the run: totals (-c, --count-by) and the last flush.  Returns the
  * exit status: 2 after an error, 0 when something was printed, else 1. */
 int sg_pipeline_end(struct sg_pipeline *pl);
+
+/* --stats: what -w wrote (nothing without -w); after sg_pipeline_end. */
+void sg_pipeline_write_stats(const struct sg_pipeline *pl, bool json);
 
 #endif /* SG_PIPELINE_H */

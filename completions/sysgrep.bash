@@ -67,7 +67,7 @@ _sysgrep_value() {	# OPTION CUR
 	case "$1" in
 	--output) _sysgrep_reply "" "text json csv" "$2" ;;
 	--color|--colour) _sysgrep_reply "" "auto always never" "$2" ;;
-	--read|--rules|--write) COMPREPLY=($(compgen -f -- "$2")) ;;
+	--read|--rules|--write|--container-socket) COMPREPLY=($(compgen -f -- "$2")) ;;
 	--count-by)
 		local head=""
 		[[ "$2" == *,* ]] && head="${2%,*},"

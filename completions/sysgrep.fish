@@ -113,7 +113,7 @@ for opt in (__sysgrep_options)
             set -a args -x -a 'text\tdefault json\t"JSON Lines" csv\tCSV'
         case color colour
             set -a args -f -a 'auto always never'
-        case read rules write
+        case read rules write container-socket
             set -a args -r -F
         case count-by
             set -a args -x -a '(__sysgrep_count_by)'

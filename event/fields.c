@@ -296,9 +296,14 @@ static int resolve_ref(const char *base, const char *s, size_t n, bool has_arg,
 			    f->name, f->name);
 		return -1;
 	}
-	if (f->argmode == SG_ARG_NAME) {
+	if (f->argmode == SG_ARG_NAME && (f->flags & SG_FF_DYNARG)) {
 		sg_diag_set(d, base, (int)(s + n - base),
 			    "'%s' needs an argument, like %s.fd or %s[0]", f->name, f->name, f->name);
+		return -1;
+	}
+	if (f->argmode == SG_ARG_NAME) {
+		sg_diag_set(d, base, (int)(s + n - base), "'%s' needs an argument, like %s[0]",
+			    f->name, f->name);
 		return -1;
 	}
 	return 0;

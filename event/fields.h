@@ -40,6 +40,8 @@ enum sg_argmode {
 #define SG_FF_FD 0x2         /* needs the fd table */
 #define SG_FF_DYNARG 0x4     /* the argument names an event parameter */
 #define SG_FF_FILTERONLY 0x8 /* cannot be printed (any-of fields) */
+#define SG_FF_ENGINE 0x10    /* asks the container engine (<NA> until it answers) */
+#define SG_FF_RESOLVER 0x20  /* resolves the names a filter gives (DNS, hosts) */
 
 enum sg_field_id {
 #define FIELD(id, name, type, argmode, flags, desc) SG_F_##id,

@@ -16,6 +16,7 @@
 #include "state/state.h"
 #include "event/fields.h"
 #include "extract/fieldget.h"
+#include "extract/container.h"
 #include "event/flagtables.h"
 #include "extract/render.h"
 #include "event/strbuf.h"
@@ -32,7 +33,7 @@ static const char *const category_names[] = {
 
 /* get() dispatches on a field's class, the part of its name before the
  * first dot, so fields.def can grow anywhere. */
-enum fclass { FC_PROC = 0, FC_EVT, FC_FD, FC_FS, FC_USER, FC_THREAD };
+enum fclass { FC_PROC = 0, FC_EVT, FC_FD, FC_FS, FC_USER, FC_THREAD, FC_CONTAINER };
 
 static uint8_t fclass_of[SG_F_MAX];
 
@@ -44,11 +45,13 @@ __attribute__((constructor)) static void fclass_init(void)
 	} classes[] = {
 		{"evt.", FC_EVT},   {"fd.", FC_FD},	{"fs.", FC_FS},
 		{"user.", FC_USER}, {"group.", FC_USER}, {"thread.", FC_THREAD},
+		{"container.", FC_CONTAINER}, {"k8s.", FC_CONTAINER},
 	};
 	for (int i = 0; i < SG_F_MAX; i++)
 		for (size_t k = 0; k < sizeof(classes) / sizeof(classes[0]); k++)
 			if (!strncmp(sg_fields[i].name, classes[k].prefix, strlen(classes[k].prefix)))
 				fclass_of[i] = classes[k].c;
+	fclass_of[SG_F_CONTAINER_ID] = FC_PROC; /* from cgroups, with the process */
 }
 
 /* Shells whose oldest instance is the login shell (proc.loginshellid). */
@@ -828,6 +831,28 @@ static bool fd_ip(const struct sg_fd *f, char side, struct sg_value *v, uint8_t 
 	return true;
 }
 
+/* fd.cip.name, fd.sip.name, fd.lip.name, fd.rip.name: the nth of the
+ * names the filter resolved (state/dns.c) whose addresses include that
+ * end's address, on an IP socket with a peer, as libs.  For the filter
+ * (any-of) an address no name has is one empty value, so that '!= name'
+ * holds there as libs' !match(name) does; printed, it is missing. */
+static bool fd_ipname(struct sg_event *e, const struct sg_fieldref *ref, int n, bool filter,
+		      struct sg_value *v)
+{
+	const struct sg_fd *f = e->fd;
+	if (!f || e->fdnum < 0 || !is_inet(f) || !f->tuple.rport || n < 1)
+		return false;
+	char side = ref->id == SG_F_FD_CIP_NAME ? 'c' : ref->id == SG_F_FD_SIP_NAME ? 's'
+		  : ref->id == SG_F_FD_LIP_NAME ? 'l' : 'r';
+	struct sg_value ip;
+	if (!fd_ip(f, side, &ip, SG_FT_IPADDR))
+		return false;
+	const char *name = sg_dns_name_nth(&ip.ip, n);
+	if (name)
+		return v_cstr(v, name);
+	return filter && n == 1 && !sg_dns_name_nth(&ip.ip, 1) && v_str(v, "", 0);
+}
+
 static bool fd_port(const struct sg_fd *f, char side, struct sg_value *v)
 {
 	const uint8_t *addr;
@@ -917,6 +942,8 @@ static bool fd_field(struct sg_event *e, const struct sg_fieldref *ref, int n,
 		return e->fdnum >= 0 && v_s64(v, e->fdnum);
 	if (ref->id == SG_F_FD_NAMERAW && !e->fd)
 		return open_path_raw(e, v, a); /* a failed open: what it asked for */
+	if (sg_fields[ref->id].flags & SG_FF_RESOLVER)
+		return fd_ipname(e, ref, 1, false, v);
 	const struct sg_fd *f = e->fd;
 	if (!f || e->fdnum < 0)
 		return false;
@@ -1017,6 +1044,7 @@ static bool get(struct sg_event *e, const struct sg_fieldref *ref, int n,
 	case FC_FD: return fd_field(e, ref, n, v, a);
 	case FC_FS: return fs_path(e, ref->id, v, a);
 	case FC_USER: return user_field(e, ref, v);
+	case FC_CONTAINER: return sg_container_field(e, ref, v, a);
 	case FC_THREAD:
 		if (ref->id == SG_F_THREAD_TID || ref->id == SG_F_THREAD_ISMAIN)
 			return user_field(e, ref, v);
@@ -1044,6 +1072,8 @@ bool sg_field_get_nth(struct sg_event *e, const struct sg_fieldref *ref, int n,
 		r.index = n;
 		return get(e, &r, 1, v, a);
 	}
+	if (f->flags & SG_FF_RESOLVER)
+		return fd_ipname(e, ref, n, true, v);
 	if (f->flags & SG_FF_FILTERONLY)
 		return get(e, ref, n, v, a);
 	return n == 1 && get(e, ref, 1, v, a);

@@ -18,6 +18,7 @@
 #include "event/suggest.h"
 #include "event/syscalls.h"
 #include "filter/values.h"
+#include "state/state.h"
 
 struct checker {
 	const char *src;
@@ -130,7 +131,7 @@ static void operand_name(const struct sg_operand *o, char *buf, size_t size)
 static bool field_is_anyof(const struct sg_fieldref *r)
 {
 	const struct sg_field_info *f = &sg_fields[r->id];
-	if (f->flags & SG_FF_FILTERONLY)
+	if (f->flags & (SG_FF_FILTERONLY | SG_FF_RESOLVER))
 		return true;
 	/* bare proc.args is the joined argument string, not any-of */
 	return f->argmode == SG_ARG_OPTINDEX && r->index < 0 && r->id != SG_F_PROC_ARGS;
@@ -667,9 +668,39 @@ static bool check_values(struct checker *c, struct sg_ast *n)
 	return true;
 }
 
+/* fd.sip.name = NAME and the like: libs takes '=', '!=' and 'in' with
+ * names, and resolves each name when the filter is compiled. */
+static bool check_ipname(struct checker *c, struct sg_ast *n)
+{
+	char name[300];
+	operand_name(&n->lhs, name, sizeof(name));
+	if (n->op != SG_CMP_EQ && n->op != SG_CMP_NE && n->op != SG_CMP_IN) {
+		sg_diag_set(c->d, c->src, n->op_off,
+			    "'%s' cannot compare '%s': it takes '=', '!=' or 'in' with host names",
+			    sg_cmpop_names[n->op], name);
+		return false;
+	}
+	if (n->rhs_kind != SG_RHS_VALUE && n->rhs_kind != SG_RHS_LIST) {
+		sg_diag_set(c->d, c->src, n->op_off, "'%s' compares with host names, not fields",
+			    name);
+		return false;
+	}
+	for (int i = 0; i < n->nlits; i++) {
+		const struct sg_lit *l = &n->lits[i];
+		const char *err;
+		if (sg_dns_want(l->s, l->len, &err) < 0)
+			fprintf(stderr, "sysgrep: warning: %s: '%.*s' has no address (%s): no event "
+				"matches it\n", name, l->len > 253 ? 253 : (int)l->len, l->s, err);
+	}
+	return true;
+}
+
 static bool check_cmp(struct checker *c, struct sg_ast *n)
 {
 	if (!check_operand(c, &n->lhs, false) || !check_op(c, n))
+		return false;
+	if (sg_operand_is_field(&n->lhs) && (sg_fields[n->lhs.ref.id].flags & SG_FF_RESOLVER) &&
+	    !check_ipname(c, n))
 		return false;
 	switch (n->rhs_kind) {
 	case SG_RHS_FIELD:

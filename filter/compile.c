@@ -101,7 +101,7 @@ static int slot_for(struct compiler *c, const struct sg_operand *o)
 	n->anyof = o->anyof;
 	/* libsinsp: fd.ip != x holds when neither end is x */
 	n->ne_all = o->ref.id == SG_F_FD_IP || o->ref.id == SG_F_FD_PORT ||
-		    o->ref.id == SG_F_FD_NET;
+		    o->ref.id == SG_F_FD_NET || (sg_fields[o->ref.id].flags & SG_FF_RESOLVER);
 	return (int)p->nslots++;
 }
 

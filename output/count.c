@@ -47,6 +47,7 @@ struct sg_tally {
 	struct sg_clock clock;   /* its text */
 	const char *when;        /* the end of the interval being printed */
 	size_t whenlen;
+	uint64_t at_ns;          /* that end given by the source; 0 = the wall clock */
 };
 
 struct sg_tally *sg_tally_new(const struct sg_output_opts *o, struct sg_diag *d)
@@ -485,12 +486,21 @@ static void print_table(struct sg_output *out, struct sg_tally *c)
 	free(v);
 }
 
-/* The wall-clock time now, the end of the interval being printed. */
+void sg_tally_clock(struct sg_tally *c, uint64_t ns)
+{
+	c->at_ns = ns;
+}
+
+/* The end of the interval being printed: the source's time when it gave
+ * one (a capture's), else the wall-clock time now. */
 static void interval_end(struct sg_tally *c)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	uint64_t ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	uint64_t ns = c->at_ns;
+	if (!ns) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	}
 	if (!sg_clock_utc(&c->clock, ns, &c->when, &c->whenlen)) {
 		c->when = "";
 		c->whenlen = 0;

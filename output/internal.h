@@ -217,6 +217,7 @@ void sg_tally_event(struct sg_tally *c, struct sg_event *e, struct sg_arena *a);
 void sg_tally_add(struct sg_tally *c, struct sg_event *e, struct sg_arena *a, uint64_t n);
 /* Render the count or table of this interval into out->w.buf and reset it. */
 void sg_tally_print(struct sg_output *out, bool final);
+void sg_tally_clock(struct sg_tally *c, uint64_t ns);
 void sg_tally_free(struct sg_tally *c);
 
 #endif /* SG_OUTPUT_INTERNAL_H */

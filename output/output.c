@@ -150,6 +150,12 @@ int sg_output_tick(struct sg_output *out)
 	return sg_writer_flush(&out->w);
 }
 
+void sg_output_clock(struct sg_output *out, uint64_t ns)
+{
+	if (out->tally)
+		sg_tally_clock(out->tally, ns);
+}
+
 int sg_output_end(struct sg_output *out)
 {
 	if (out->o.quiet)

@@ -60,6 +60,11 @@ int sg_output_flush(struct sg_output *out);
 /* Periodic flush point (--interval for --count-by); may print a table. */
 int sg_output_tick(struct sg_output *out);
 
+/* The time that ends the interval being counted, in ns since the epoch,
+ * for a source whose clock is not this host's (a capture file: its events'
+ * time); 0, the default, takes the wall clock at each table. */
+void sg_output_clock(struct sg_output *out, uint64_t ns);
+
 /* End of stream: counts, tables, final flush.  Same return as above. */
 int sg_output_end(struct sg_output *out);
 

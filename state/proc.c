@@ -1,6 +1,8 @@
 /*
  * The process table: one entry per process (tgid), shared by its threads,
- * kept from the probe's fork / exec / exit records and seeded from /proc.
+ * its strings and its lookup by pid.  What fills it sits above: procfs.c
+ * (/proc), procevents.c (the fork / exec / exit records), seed.c (a
+ * capture's lists).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -31,24 +33,6 @@ struct sg_proc *sg_proc_alloc(uint32_t pid)
 		return NULL;
 	}
 	return p;
-}
-
-void sg_memo_set(struct sg_memo *m, const char *s, size_t n)
-{
-	char *d = n <= UINT32_MAX ? malloc(n ? n : 1) : NULL;
-	if (!d)
-		return;
-	memcpy(d, s, n);
-	free(m->p);
-	m->p = d;
-	m->len = (uint32_t)n;
-}
-
-void sg_memo_drop(struct sg_memo *m)
-{
-	free(m->p);
-	m->p = NULL;
-	m->len = 0;
 }
 
 void sg_proc_set_exepath(struct sg_proc *p, const char *s, size_t n)
@@ -146,7 +130,7 @@ void sg_proc_set_env(struct sg_proc *p, const char *a, size_t n)
 }
 
 /* No argv captured: no args, and exe is the filename (may be NULL). */
-static void clear_argv(struct sg_proc *p, const char *filename, size_t flen)
+void sg_proc_clear_argv(struct sg_proc *p, const char *filename, size_t flen)
 {
 	free(p->args);
 	p->args = NULL;
@@ -278,117 +262,7 @@ void sg_proc_set_container(struct sg_state *st, struct sg_proc *p, uint64_t cgid
 }
 
 
-static void copy_header(struct sg_proc *p, const struct sg_rec *r)
-{
-	size_t n = strnlen(r->comm, SG_COMM_LEN - 1);
-	memcpy(p->comm, r->comm, n);
-	p->comm[n] = 0;
-	p->ppid = r->ppid;
-	p->uid = r->uid;
-	p->gid = r->gid;
-	p->loginuid = r->loginuid;
-}
-
-/* ---- lookups from events ----------------------------------------------- */
-
-/* An event of a process never seen: read it from /proc, else take what the
- * event header says. */
-static struct sg_proc *proc_discover(struct sg_state *st, const struct sg_event *e)
-{
-	struct sg_proc *p = sg_proc_alloc(e->pid);
-	if (!p)
-		return NULL;
-	p->ppid = e->ppid;
-	p->uid = e->uid;
-	p->gid = e->gid;
-	p->loginuid = e->loginuid;
-	size_t n = strnlen(e->comm, SG_COMM_LEN - 1);
-	memcpy(p->comm, e->comm, n);
-	if (!sg_procfs_load(st, p, true))
-		sg_proc_set_container(st, p, e->cgroup_id);
-	sg_proc_insert(st, p);
-	return p;
-}
-
-struct sg_proc *sg_proc_get(struct sg_state *st, const struct sg_event *e)
-{
-	struct sg_proc *p = sg_state_proc(st, e->pid);
-	if (!p)
-		p = proc_discover(st, e);
-	if (!p)
-		return NULL;
-	p->last_ts = st->now_ts;
-	/* the header is fresher than the table: setuid, reparenting, prctl */
-	p->ppid = e->ppid;
-	p->uid = e->uid;
-	p->gid = e->gid;
-	p->loginuid = e->loginuid;
-	if (e->tid == e->pid) {
-		size_t n = strnlen(e->comm, SG_COMM_LEN - 1);
-		memcpy(p->comm, e->comm, n);
-		p->comm[n] = 0;
-	}
-	sg_proc_set_container(st, p, e->cgroup_id);
-	return p;
-}
-
-static struct sg_proc *proc_for_record(struct sg_state *st, const struct sg_rec *r)
-{
-	struct sg_proc *p = sg_state_proc(st, r->pid);
-	if (p)
-		return p;
-	struct sg_event e = {
-		.pid = r->pid, .tid = r->tid, .ppid = r->ppid, .uid = r->uid,
-		.gid = r->gid, .loginuid = r->loginuid, .cgroup_id = r->cgroup_id,
-	};
-	memcpy(e.comm, r->comm, SG_COMM_LEN);
-	e.comm[SG_COMM_LEN - 1] = 0;
-	return proc_discover(st, &e);
-}
-
-/* ---- records ----------------------------------------------------------- */
-
-void sg_state_exec(struct sg_state *st, const struct sg_rec *r,
-		   const struct sg_procinfo *pi, const char *filename, uint32_t flen,
-		   const char *args, uint32_t alen, const char *env, uint32_t elen,
-		   unsigned cut)
-{
-	struct sg_proc *p = proc_for_record(st, r);
-	if (!p)
-		return;
-	copy_header(p, r);
-	if (pi)
-		sg_proc_from_info(st, p, pi);
-	/* a capture that faulted must not leave the old image's strings on
-	 * the new one: without argv, exe is the file that was run */
-	if (args)
-		sg_proc_set_argv(p, args, alen);
-	else
-		clear_argv(p, filename, flen);
-	if (env) {
-		sg_proc_set_env(p, env, elen);
-	} else {
-		free(p->env);
-		p->env = NULL;
-		p->env_len = 0;
-	}
-	p->args_cut = args && (cut & SG_EXEC_ARGS_CUT);
-	p->env_cut = env && (cut & SG_EXEC_ENV_CUT);
-	if (filename) {
-		/* bprm->filename is what the program passed: may be relative */
-		sg_path_join(&st->sb, p->cwd ? p->cwd : "/", filename, flen);
-		sg_proc_set_exepath(p, sg_sb_cstr(&st->sb), st->sb.len);
-	}
-	/* exec leaves one thread; the others are gone */
-	p->nthreads = 1;
-	sg_fdtab_drop_cloexec(st, p->fds);
-	sg_proc_set_container(st, p, r->cgroup_id);
-	/* runc exec joins a v1 cgroup just before its exec, and on a hybrid
-	 * host the v2 id does not show it: execs are rare, /proc is cheap */
-	sg_procfs_cgroup(st, p);
-}
-
-static void copy_strings(struct sg_proc *c, const struct sg_proc *pp)
+void sg_proc_copy_strings(struct sg_proc *c, const struct sg_proc *pp)
 {
 	if (pp->exe)
 		sg_proc_set_str(&c->exe, pp->exe, strlen(pp->exe));
@@ -407,57 +281,4 @@ static void copy_strings(struct sg_proc *c, const struct sg_proc *pp)
 		c->env_len = c->env ? pp->env_len : 0;
 		c->env_cut = c->env && pp->env_cut;
 	}
-}
-
-/*
- * SG_REC_FORK: the header describes the new task (tid, pid = its tgid,
- * ppid = its parent's tgid).  A thread joins its process; a process starts
- * as a copy of its parent, fd table included.
- */
-void sg_state_fork(struct sg_state *st, const struct sg_rec *r,
-		   const struct sg_procinfo *pi)
-{
-	if (r->flags & SG_RECF_THREAD) {
-		struct sg_proc *p = proc_for_record(st, r);
-		if (p)
-			p->nthreads++;
-		return;
-	}
-	struct sg_proc *c = sg_proc_alloc(r->pid);
-	if (!c)
-		return;
-	struct sg_proc *pp = sg_state_proc(st, r->ppid);
-	if (pp) {
-		copy_strings(c, pp);
-		struct sg_fdtab *t = sg_fdtab_copy(st, pp->fds);
-		if (t) {
-			sg_fdtab_free(st, c->fds);
-			c->fds = t;
-		}
-		c->cgroup_id = pp->cgroup_id;
-		memcpy(c->container_id, pp->container_id, sizeof(c->container_id));
-		c->in_container = pp->in_container;
-		c->sid = pp->sid;
-		c->pgid = pp->pgid;
-		c->tty = pp->tty;
-	}
-	copy_header(c, r);
-	if (pi)
-		sg_proc_from_info(st, c, pi);
-	sg_proc_set_container(st, c, r->cgroup_id);
-	if (!pp)
-		sg_procfs_load(st, c, true);
-	sg_proc_insert(st, c);
-}
-
-/*
- * A task ended.  Only the thread count changes here: the process itself is
- * dropped by sg_state_after() of its procexit event, so the filter and the
- * output of that event still see it.
- */
-void sg_state_exit(struct sg_state *st, const struct sg_rec *r)
-{
-	struct sg_proc *p = sg_state_proc(st, r->pid);
-	if (p && p->nthreads > 1)
-		p->nthreads--;
 }

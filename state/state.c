@@ -30,11 +30,6 @@ void sg_state_set_clock(struct sg_state *st, uint64_t boot_to_epoch_ns)
 		st->boot_to_epoch_ns = boot_to_epoch_ns;
 }
 
-uint64_t sg_state_epoch_ns(const struct sg_state *st, uint64_t boot_ns)
-{
-	return boot_ns ? boot_ns + st->boot_to_epoch_ns : 0;
-}
-
 struct sg_state *sg_state_new(void)
 {
 	struct sg_state *st = calloc(1, sizeof(*st));
@@ -83,6 +78,7 @@ void sg_state_free(struct sg_state *st)
 	sg_idfile_free(&st->passwd);
 	sg_idfile_free(&st->group);
 	sg_cgmap_free(&st->cg);
+	sg_ctrmeta_free(st->ctrmeta);
 	sg_sockmap_free(&st->socks);
 	sg_sb_free(&st->sb);
 	sg_sb_free(&st->oldcwd);
@@ -248,53 +244,4 @@ void sg_state_after(struct sg_state *st, struct sg_event *e)
 		sg_fdevents_after(st, e, act);
 		e->fd = NULL;
 	}
-}
-
-/* ---- paths ------------------------------------------------------------- */
-
-/* The dirfd a path parameter is relative to: the DIRFD parameter just
- * before it (openat's dirfd, renameat's olddirfd / newdirfd), else arg 0
- * for calls flagged so, else the cwd. */
-static int64_t dirfd_of(const struct sg_event *e, const struct sg_param *p)
-{
-	long i = p - e->params;
-	if (i > 0 && i < SG_MAX_PARAMS && e->params[i - 1].def &&
-	    e->params[i - 1].def->type == SG_PT_DIRFD)
-		return (int32_t)(uint32_t)e->params[i - 1].num;
-	if (e->def && (e->def->flags & SG_SC_DIRFD_ARG0))
-		return (int32_t)(uint32_t)e->args[0];
-	return AT_FDCWD;
-}
-
-bool sg_state_path(struct sg_event *e, const struct sg_param *p, struct sg_strbuf *out)
-{
-	if (!p || !(p->flags & SG_PARAM_DATA) || !p->data)
-		return false;
-	const char *s = (const char *)p->data;
-	const char *nul = memchr(s, 0, p->len);
-	size_t n = nul ? (size_t)(nul - s) : p->len;
-	if (n && s[0] == '/') {
-		sg_path_join(out, NULL, s, n);
-		return true;
-	}
-	struct sg_proc *pr = e->proc;
-	if (!pr)
-		return false;
-	int64_t dirfd = dirfd_of(e, p);
-	const char *base = pr->cwd;
-	/* the chdir being applied: its path was relative to the cwd before */
-	if (e->state && e->state->oldcwd_ev == e)
-		base = e->state->oldcwd.len ? sg_sb_cstr(&e->state->oldcwd) : NULL;
-	if (dirfd != AT_FDCWD) {
-		struct sg_fd *f = sg_fdtab_get(pr->fds, dirfd);
-		if (!f && e->state && dirfd >= 0)
-			f = sg_procfs_fd(e->state, pr, dirfd);
-		base = f && f->name[0] == '/' ? f->name : NULL;
-	} else if (!n) {
-		return false; /* "" without a dirfd names nothing */
-	}
-	if (!base)
-		return false;
-	sg_path_join(out, base, s, n);
-	return true;
 }

@@ -12,6 +12,7 @@
 
 #include "event/abi.h"
 #include "event/event.h"
+#include "event/fields.h"
 
 /* fd types: X(id, "fd.type name", typechar) */
 #define SG_FDTYPES(X)                        \
@@ -259,6 +260,52 @@ void sg_state_each_id(struct sg_state *st, bool users,
 /* container.id of a cgroup v2 id ("host", 12 hex digits, or "" when the
  * cgroup is not found), as a process in it gets. */
 void sg_state_container_of_cgroup(struct sg_state *st, uint64_t cgid, char out[16]);
+
+/* ---- container metadata from the engine (ctrmeta.c, engine.c) ---------- */
+
+struct sg_ctrmount {
+	char *source, *dest, *mode, *propagation;
+	bool rw;
+};
+struct sg_ctrlabel {
+	char *key, *value;
+};
+/* What the engine's inspect document says of a container.  Strings are
+ * never NULL ("" when the engine gave none); labels are sorted by key. */
+struct sg_ctrinfo {
+	char *name, *image, *imageid, *repo, *tag, *digest, *type, *ip;
+	bool privileged;
+	struct sg_ctrmount *mounts;
+	uint32_t nmounts;
+	struct sg_ctrlabel *labels;
+	uint32_t nlabels;
+};
+
+#define SG_ENGINES_MAX 8
+/* The engine sockets to ask, in order ("none" skips; no call: podman's
+ * /run/podman/podman.sock, then docker's /var/run/docker.sock).  The
+ * strings must outlive the state.  -1 when too many or too long. */
+int sg_state_set_engines(struct sg_state *st, const char *const *paths, unsigned n);
+/* The metadata of container cid (12 hex digits), or NULL while it is not
+ * known: the first call queues the question for a worker thread and
+ * returns at once; "host", "" and offline states are never asked.  The
+ * result stays valid until sg_state_free. */
+const struct sg_ctrinfo *sg_state_container_info(struct sg_state *st, const char *cid);
+/* The value of label key[0..klen), or NULL. */
+const char *sg_ctrinfo_label(const struct sg_ctrinfo *ci, const char *key, size_t klen);
+
+/* ---- names of addresses (dns.c): fd.cip.name, fd.sip.name, ... --------- */
+
+/* Resolve name now (the hosts file, then DNS) and remember its addresses,
+ * for the events of the run: a filter's compiler calls it for each name it
+ * compares with.  -1 with *err when it has no address (it is remembered
+ * anyway, so a comparison with it is simply false). */
+int sg_dns_want(const char *name, size_t len, const char **err);
+/* The nth (from 1) name given to sg_dns_want, in that order, whose
+ * addresses include ip; NULL past the last. */
+const char *sg_dns_name_nth(const struct sg_ipaddr *ip, int n);
+/* Forget every name (tests). */
+void sg_dns_forget(void);
 
 /* Sizes, for --stats and the memory-bound tests. */
 struct sg_state_stats {

@@ -79,6 +79,22 @@ void sg_idmap_free(struct sg_idmap *m);
 
 /* ---- containers (container.c) ----------------------------------------- */
 
+/* The engine client (engine.c), for ctrmeta.c's worker and the tests. */
+enum sg_engine_rc { SG_ENG_OK, SG_ENG_NOTFOUND, SG_ENG_DOWN, SG_ENG_BAD };
+/* GET /containers/<cid>/json on the unix socket sock; gives up when *stop
+ * turns true or after a few seconds.  *out is set on SG_ENG_OK. */
+enum sg_engine_rc sg_engine_inspect(const char *sock, const char *cid, const bool *stop,
+				    struct sg_ctrinfo **out);
+/* An HTTP/1.x reply in place: status, body (NUL-terminated, dechunked),
+ * and whether podman sent it.  -1 when it is not one. */
+int sg_http_reply_parse(char *reply, size_t len, int *status, const char **body,
+			size_t *blen, bool *podman);
+struct sg_ctrinfo *sg_ctrinfo_parse(const char *json, size_t len, bool podman);
+void sg_ctrinfo_free(struct sg_ctrinfo *ci);
+void sg_image_split(const char *image, char **repo, char **tag, char **digest);
+struct sg_ctrmeta;
+void sg_ctrmeta_free(struct sg_ctrmeta *cm);
+
 struct sg_cgent {
 	uint64_t id;       /* cgroup v2 id (inode) */
 	bool missing;      /* a walk did not find it: do not walk again for it */
@@ -173,6 +189,14 @@ struct sg_state {
 	/* Seeded from a capture file (state/seed.c): this host's /proc, /etc,
 	 * cgroups and pids say nothing about the processes it recorded. */
 	bool offline;
+	/* container metadata (ctrmeta.c): made on the first field that asks */
+	struct sg_ctrmeta *ctrmeta;
+	bool ctrmeta_failed;
+	const char *engines[SG_ENGINES_MAX];
+	unsigned nengines;
+	bool engines_set;
+	const struct sg_ctrinfo *ctr_last; /* the last one read, for ctr_last_id */
+	char ctr_last_id[16];
 };
 
 /* What a syscall does to state, by its name (fdevents.c). */
@@ -218,7 +242,6 @@ struct sg_proc *sg_proc_alloc(uint32_t pid);
 void sg_proc_insert(struct sg_state *st, struct sg_proc *p);
 void sg_proc_remove(struct sg_state *st, uint32_t pid);
 void sg_proc_destroy(struct sg_state *st, struct sg_proc *p);
-struct sg_proc *sg_proc_get(struct sg_state *st, const struct sg_event *e);
 void sg_proc_set_str(char **dst, const char *s, size_t n);
 /* exepath, and its memo dropped */
 void sg_proc_set_exepath(struct sg_proc *p, const char *s, size_t n);
@@ -227,6 +250,10 @@ void sg_proc_set_argv(struct sg_proc *p, const char *a, size_t n);
 void sg_proc_set_env(struct sg_proc *p, const char *a, size_t n);
 void sg_proc_set_container(struct sg_state *st, struct sg_proc *p, uint64_t cgid);
 void sg_state_reap(struct sg_state *st);
+/* No argv captured: no args, and exe is the filename (may be NULL). */
+void sg_proc_clear_argv(struct sg_proc *p, const char *filename, size_t flen);
+/* A new process's strings (exe, exepath, cwd, argv, env) from its parent's. */
+void sg_proc_copy_strings(struct sg_proc *c, const struct sg_proc *pp);
 
 /* procfs.c: fill p from /proc/PID; false when the process is gone. */
 bool sg_procfs_load(struct sg_state *st, struct sg_proc *p, bool with_fds);
@@ -268,12 +295,19 @@ void sg_fd_name_from_tuple(struct sg_state *st, struct sg_fd *f,
 struct sg_fd *sg_fdevents_before(struct sg_state *st, struct sg_event *e, enum sg_act act);
 void sg_fdevents_after(struct sg_state *st, struct sg_event *e, enum sg_act act);
 
-/* procevents.c: what capset, setsid and setpgid change in the process. */
+/* procevents.c: the process an event belongs to (found, else read from
+ * /proc, else made from the event header), its header fields refreshed. */
+struct sg_proc *sg_proc_get(struct sg_state *st, const struct sg_event *e);
+/* ... and what capset, setsid and setpgid change in the process. */
 void sg_procevents_before(struct sg_state *st, struct sg_event *e, enum sg_act act);
 /* Copy what a process record says into p (exec, fork). */
 void sg_proc_from_info(struct sg_state *st, struct sg_proc *p, const struct sg_procinfo *pi);
-/* Boottime ns -> ns since the epoch (0 stays 0: unknown). */
-uint64_t sg_state_epoch_ns(const struct sg_state *st, uint64_t boot_ns);
+/* Boottime ns -> ns since the epoch (0 stays 0: unknown); inline, as the
+ * clock is the state's own and every filler (/proc, records) needs it. */
+static inline uint64_t sg_state_epoch_ns(const struct sg_state *st, uint64_t boot_ns)
+{
+	return boot_ns ? boot_ns + st->boot_to_epoch_ns : 0;
+}
 /* fd.nameraw of f: the path an open passed (raw is_name: same as the name). */
 void sg_fd_set_name_raw(struct sg_fd *f, const char *raw, size_t len);
 

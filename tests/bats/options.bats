@@ -49,11 +49,11 @@ load helpers
 	[[ "$output" != *"ring buffers"* ]]
 }
 
-@test "without privilege: one sentence naming root or CAP_BPF + CAP_PERFMON" {
+@test "without privilege: one sentence naming the missing capability and root" {
 	[ "$(id -u)" -eq 0 ] || skip "needs root to drop to nobody"
 	command -v setpriv >/dev/null || skip "no setpriv"
 	run -2 setpriv --reuid=65534 --regid=65534 --clear-groups "$SYSGREP" -t 1 evt.type=getppid
-	[ "$output" = "sysgrep: not allowed to load the probe: run sysgrep as root (sudo), or give it the capabilities CAP_BPF and CAP_PERFMON" ]
+	[ "$output" = "sysgrep: missing capability CAP_BPF, needed to create the probe's BPF maps and load its programs: run sysgrep as root, or give it CAP_BPF, CAP_PERFMON, CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH (sysgrep --check lists what is missing)" ]
 }
 
 @test "-v shows libbpf's messages only when asked; -vv adds its debug log" {

@@ -102,7 +102,7 @@ teardown() {
 # only bounds a run that hangs (sysgrep is stopped when the forks are done)
 @test "fork storm: 100000 forks while sysgrep runs, every exit seen, nothing lost" {
 	local n=100000
-	"$SYSGREP" --stats -c -t 150s "evt.type=procexit and proc.name=$NAME" >"$OUT" 2>"$OUT.err" &
+	"$SYSGREP" --stats -c -t 600s "evt.type=procexit and proc.name=$NAME" >"$OUT" 2>"$OUT.err" &
 	BG=$!
 	sleep 1
 	"$SGT" forks "$n"
@@ -126,7 +126,7 @@ teardown() {
 @test "fork storm: --stats shows the state tables back at their starting size" {
 	# fd.name needs fd state, so this is not counted in the kernel: the
 	# state is kept, seeded from /proc and updated by every fork and exit
-	"$SYSGREP" --stats -q -t 150s 'proc.name=no-such-proc and fd.name=/no/such' 2>"$OUT.err" &
+	"$SYSGREP" --stats -q -t 600s 'proc.name=no-such-proc and fd.name=/no/such' 2>"$OUT.err" &
 	BG=$!
 	sleep 1
 	"$SGT" forks 100000

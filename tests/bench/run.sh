@@ -8,6 +8,8 @@
 #   sysgrep printing      every call of the loop printed (to /dev/null)
 #   sysgrep -q selected   every call decoded, tracked and filtered, none printed
 #   sysgrep -j printing   every call printed as JSON Lines
+#   sysgrep -w            every call recorded to a capture (/dev/null), plain
+#                         and gzip: it should lose no more than -q selected
 #   seed_bench            the /proc scan that seeds the state at start, and
 #                         what BPF task/task_file iterators list instead
 #
@@ -137,6 +139,11 @@ read -r ns printed lost < <(with_sysgrep "proc.name=$LOOP_COMM")
 row "sysgrep printing every call" "$ns" "$base" "$printed" "$lost"
 read -r ns printed lost < <(with_sysgrep -q "proc.name=$LOOP_COMM")
 row "sysgrep -q, loop selected" "$ns" "$base" "$printed" "$lost"
+# recording every call: the encoding and the writes, not the disk
+read -r ns printed lost < <(with_sysgrep -w /dev/null --force "proc.name=$LOOP_COMM")
+row "sysgrep -w recording every call" "$ns" "$base" "$printed" "$lost"
+read -r ns printed lost < <(with_sysgrep -w /dev/null --force -z "proc.name=$LOOP_COMM")
+row "sysgrep -w -z (gzip) every call" "$ns" "$base" "$printed" "$lost"
 read -r ns printed lost < <(with_sysgrep -j "proc.name=$LOOP_COMM")
 row "sysgrep -j printing every call" "$ns" "$base" "$printed" "$lost"
 }
