@@ -9,12 +9,16 @@
 #   make install      PREFIX=/usr/local DESTDIR=  (make uninstall: the same files)
 #   V=1               show the commands
 
+# cross builds (ARCH=arm64, ARCH=s390x) choose CC and BUILD first
+include mk/cross.vars
+
 PREFIX    ?= /usr/local
 DESTDIR   ?=
 BUILD     ?= build
 ARCH      ?= $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/' -e 's/s390x/s390/')
 CC        ?= cc
 CLANG     ?= clang
+BPF_TARGET ?= bpf
 BPFTOOL   ?= $(shell command -v bpftool || echo /usr/sbin/bpftool)
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1)
 STATIC    ?= 1
@@ -71,7 +75,8 @@ HELPERS   := $(patsubst tests/helpers/%.c,$(BUILD)/tests/%,$(wildcard tests/help
 .PHONY: all test unit bats asan bench install clean
 .DELETE_ON_ERROR:
 
-all: $(BIN) $(HELPERS)
+# (a cross build: the binary and the emulated system's init, not the host helpers)
+all: $(BIN) $(if $(SG_CROSS),$(BUILD)/tests/sginit,$(HELPERS))
 
 $(BIN): $(CMD_OBJ) $(PROBE_OBJ) $(LIB)
 	$(call msg,LINK,$@)
@@ -105,21 +110,28 @@ $(BUILD)/syscall_nrs_compat.h: | $(BUILD)
 		numbers from <asm/unistd_32.h>: install linux-libc-dev" >&2; rm -f $@.tmp; exit 1; }
 	$(Q)mv $@.tmp $@
 
+# (a cross build reads the target kernel package's BTF instead: mk/cross.mk)
+ifeq ($(SG_CROSS),)
 $(BUILD)/vmlinux.h: | $(BUILD)
 	$(call msg,GEN,$@)
 	$(Q)test -r /sys/kernel/btf/vmlinux || { echo "sysgrep: build: no /sys/kernel/btf/vmlinux; put a vmlinux.h at $(VMLINUX_TREE)" >&2; exit 1; }
 	$(Q)$(BPFTOOL) btf dump file /sys/kernel/btf/vmlinux format c > $@
+endif
 
 $(BUILD)/sysgrep.bpf.o: $(BPF_SRC) event/abi.h $(VMLINUX) | $(BUILD)
 	$(call msg,BPF,$@)
-	$(Q)$(CLANG) -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -I. -I$(dir $(VMLINUX)) \
+	$(Q)$(CLANG) -g -O2 -target $(BPF_TARGET) -D__TARGET_ARCH_$(ARCH) -I. -I$(dir $(VMLINUX)) \
 		-include $(VMLINUX) -Wall -Wno-unused-function -c $(BPF_SRC) -o $@.tmp
 	$(Q)llvm-strip -g $@.tmp 2>/dev/null || true
 	$(Q)mv $@.tmp $@
 
-$(BUILD)/sysgrep.skel.h: $(BUILD)/sysgrep.bpf.o
+# (SG_SKEL_LAYOUT: a big-endian probe's skeleton is made from a little-endian
+# twin, then given the probe's own bytes: mk/skel-bytes.py)
+$(BUILD)/sysgrep.skel.h: $(BUILD)/sysgrep.bpf.o $(SG_SKEL_LAYOUT)
 	$(call msg,GEN-SKEL,$@)
-	$(Q)$(BPFTOOL) gen skeleton $< name sysgrep_bpf > $@.tmp && mv $@.tmp $@
+	$(Q)$(BPFTOOL) gen skeleton $(or $(SG_SKEL_LAYOUT),$<) name sysgrep_bpf > $@.tmp
+	$(Q)[ -z "$(SG_SKEL_LAYOUT)" ] || python3 mk/skel-bytes.py $@.tmp $<
+	$(Q)mv $@.tmp $@
 
 $(BUILD):
 	$(Q)mkdir -p $@

@@ -315,8 +315,11 @@ static __always_inline __u64 sc_nr(struct pt_regs *regs)
 	return regs->orig_ax;
 #elif defined(__TARGET_ARCH_arm64)
 	return regs->syscallno;
+#elif defined(__TARGET_ARCH_s390)
+	/* the SVC's interruption code: its low half is the number */
+	return regs->int_code & 0xffff;
 #else
-	return PT_REGS_SYSCALL_NR_CORE(regs);
+#error "sysgrep: the probe knows the syscall registers of x86, arm64 and s390 only"
 #endif
 }
 
@@ -327,8 +330,8 @@ static __always_inline __u64 sc_arg0(struct pt_regs *regs)
 	return regs->di;
 #elif defined(__TARGET_ARCH_arm64)
 	return regs->orig_x0;
-#else
-	return PT_REGS_PARM1_CORE_SYSCALL(regs);
+#elif defined(__TARGET_ARCH_s390)
+	return regs->orig_gpr2;
 #endif
 }
 
@@ -348,13 +351,15 @@ static __always_inline void sc_args(struct pt_regs *regs, __u64 *a)
 	a[3] = regs->regs[3];
 	a[4] = regs->regs[4];
 	a[5] = regs->regs[5];
-#else
-	a[0] = PT_REGS_PARM1_CORE_SYSCALL(regs);
-	a[1] = PT_REGS_PARM2_CORE_SYSCALL(regs);
-	a[2] = PT_REGS_PARM3_CORE_SYSCALL(regs);
-	a[3] = PT_REGS_PARM4_CORE_SYSCALL(regs);
-	a[4] = PT_REGS_PARM5_CORE_SYSCALL(regs);
-	a[5] = PT_REGS_PARM6_CORE_SYSCALL(regs);
+#elif defined(__TARGET_ARCH_s390)
+	/* r2 is overwritten by the result: the kernel keeps the first
+	 * argument in orig_gpr2; the others are r3-r7 */
+	a[0] = regs->orig_gpr2;
+	a[1] = regs->gprs[3];
+	a[2] = regs->gprs[4];
+	a[3] = regs->gprs[5];
+	a[4] = regs->gprs[6];
+	a[5] = regs->gprs[7];
 #endif
 }
 
@@ -1395,15 +1400,22 @@ struct mm_struct___old {
 	struct mm_rss_stat___old rss_stat;
 } __attribute__((preserve_access_index));
 
+/* both spelled here, so the probe builds against either kernel's header
+ * (a cross build's vmlinux.h comes from the target's 6.1 kernel package) */
+struct mm_struct___new {
+	struct percpu_counter rss_stat[4];
+} __attribute__((preserve_access_index));
+
 static __always_inline __s64 mm_counter(struct mm_struct *mm, int i)
 {
 	struct mm_struct___old *old = (void *)mm;
+	struct mm_struct___new *new = (void *)mm;
 	__s64 v = 0;
 
 	if (bpf_core_field_exists(old->rss_stat.count))
 		v = BPF_CORE_READ(old, rss_stat.count[i].counter);
 	else
-		v = BPF_CORE_READ(mm, rss_stat[i].count);
+		v = BPF_CORE_READ(new, rss_stat[i].count);
 	return v > 0 ? v : 0;
 }
 
@@ -1574,6 +1586,10 @@ int BPF_PROG(sg_fork, struct task_struct *parent, struct task_struct *child)
 	/* counting in the kernel keeps no state */
 	if (kcount || (bpf_get_current_pid_tgid() >> 32) == self_tgid)
 		return 0;
+	/* before the reserve, as sg_exec does: with a ring buffer reference
+	 * held across procinfo's branches, 6.1's verifier explores every path
+	 * to the end of the program and gives up (1M instructions) */
+	procinfo(child, &pi);
 	emitted = counter(SG_CNT_EMITTED);
 	wake = wake_flag(emitted, PI_REC_LEN);
 	x = bpf_ringbuf_reserve(&rb, PI_REC_LEN, 0);
@@ -1591,7 +1607,6 @@ int BPF_PROG(sg_fork, struct task_struct *parent, struct task_struct *child)
 	pl->len = sizeof(pi);
 	pl->kind = SG_PL_PROCINFO;
 	pl->flags = 0;
-	procinfo(child, &pi);
 	__builtin_memcpy(x + sizeof(*r) + PL_HDR, &pi, sizeof(pi));
 	bpf_ringbuf_submit(x, wake);
 	bump(emitted);
