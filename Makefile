@@ -162,7 +162,7 @@ asan:
 		LDFLAGS="-fsanitize=address,undefined" unit
 
 bench: $(BIN)
-	$(Q)SYSGREP=$(abspath $(BIN)) BUILD=$(BUILD) tests/bench/run.sh
+	$(Q)SYSGREP=$(abspath $(BIN)) BUILD=$(BUILD) LIBS="$(LIBS)" tests/bench/run.sh
 
 install: $(BIN)
 	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/sysgrep

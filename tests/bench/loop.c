@@ -11,6 +11,8 @@
  *   loop N connect     socket + connect to 127.0.0.1:9 (closed: refused) + close
  *   loop N forkexec    fork + execve("/bin/true") + wait
  *   loop N fork        fork + _exit + wait (a fork storm: N processes come and go)
+ *   loop N tick        getppid(2) once a millisecond, for the start-up case
+ *                      (the first event printed after sysgrep's exec)
  *   loop N sleepers    N children that sleep in pause(2); prints "ready" once
  *                      they are all there and sleeps itself until killed
  *                      (kill its process group)
@@ -41,6 +43,14 @@ static double now_ns(void)
 static void one_getppid(void)
 {
 	syscall(SYS_getppid);
+}
+
+static void one_tick(void)
+{
+	struct timespec ms = {.tv_nsec = 1000000};
+
+	syscall(SYS_getppid);
+	nanosleep(&ms, NULL);
 }
 
 static void one_open(void)
@@ -115,6 +125,7 @@ int main(int argc, char **argv)
 			  : !strcmp(mode, "connect") ? one_connect
 			  : !strcmp(mode, "forkexec") ? one_forkexec
 			  : !strcmp(mode, "fork")    ? one_fork
+			  : !strcmp(mode, "tick")    ? one_tick
 						      : NULL;
 
 	if (n > 0 && !strcmp(mode, "sleepers")) {
@@ -123,7 +134,7 @@ int main(int argc, char **argv)
 	}
 
 	if (n <= 0 || !one) {
-		fprintf(stderr, "usage: %s N [getppid|open|connect|forkexec|fork|sleepers]\n", argv[0]);
+		fprintf(stderr, "usage: %s N [getppid|open|connect|forkexec|fork|tick|sleepers]\n", argv[0]);
 		return 2;
 	}
 	prctl(PR_SET_NAME, LOOP_COMM);
