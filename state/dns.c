@@ -5,11 +5,19 @@
  * the hosts file first, then DNS; CARES_HOSTS names another hosts file),
  * and an event's address then has the names whose addresses include it.
  * Only names a filter mentioned are ever known: nothing is looked up
- * backwards, and nothing is resolved on the event path.  The table is
- * filled before the first event and only read after, so it takes no lock.
+ * backwards, and nothing is resolved on the event path.  Names are added
+ * before the first event; from the first event on, a thread resolves them
+ * again every SG_DNS_REFRESH_S seconds (records change: libs refreshes too)
+ * and swaps the new addresses in under the lock the event path takes for
+ * its lookups (uncontended but for one copy per name and refresh).  A
+ * refresh that finds no address keeps the old ones: a resolver that is
+ * down for a moment must not make every comparison false.
  */
 #include <arpa/inet.h>
 #include <ares.h>
+#include <pthread.h>
+#include <signal.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +28,7 @@
 #define SG_DNS_MAX_NAMES 256
 #define SG_DNS_MAX_ADDRS 64 /* per name */
 #define SG_DNS_NAME_MAX 253 /* the longest DNS name */
+#define SG_DNS_REFRESH_S 30
 
 struct dns_name {
 	char name[SG_DNS_NAME_MAX + 1];
@@ -29,6 +38,21 @@ struct dns_name {
 
 static struct dns_name names[SG_DNS_MAX_NAMES];
 static uint32_t nnames;
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
+static pthread_t refresher;
+static bool refreshing, stop_refresh, resched;
+static unsigned refresh_s = SG_DNS_REFRESH_S;
+
+void sg_dns_set_refresh(unsigned seconds)
+{
+	pthread_mutex_lock(&mu);
+	refresh_s = seconds ? seconds : SG_DNS_REFRESH_S;
+	resched = true; /* a waiting refresher counts from now with it */
+	pthread_cond_signal(&cv);
+	pthread_mutex_unlock(&mu);
+}
 
 static void add_addr(struct dns_name *d, int family, const void *addr)
 {
@@ -133,29 +157,107 @@ int sg_dns_want(const char *name, size_t len, const char **err)
 		*err = "too many names in one filter (at most 256)";
 		return -1;
 	}
-	struct dns_name *d = &names[nnames++];
+	/* before the first event: the refresher is not running yet */
+	struct dns_name *d = &names[nnames];
 	memset(d, 0, sizeof(*d));
 	memcpy(d->name, name, len);
-	return resolve(d, err);
+	int rc = resolve(d, err);
+	pthread_mutex_lock(&mu);
+	nnames++;
+	pthread_mutex_unlock(&mu);
+	return rc;
+}
+
+/* Resolve every name again, each outside the lock, its new addresses
+ * copied in under it. */
+static void refresh_all(void)
+{
+	static struct dns_name tmp;
+	pthread_mutex_lock(&mu);
+	uint32_t n = nnames;
+	pthread_mutex_unlock(&mu);
+	for (uint32_t i = 0; i < n; i++) {
+		const char *err;
+		pthread_mutex_lock(&mu);
+		if (stop_refresh) {
+			pthread_mutex_unlock(&mu);
+			return;
+		}
+		memset(&tmp, 0, sizeof(tmp));
+		memcpy(tmp.name, names[i].name, sizeof(tmp.name));
+		pthread_mutex_unlock(&mu);
+		if (resolve(&tmp, &err) < 0)
+			continue;
+		pthread_mutex_lock(&mu);
+		names[i].naddrs = tmp.naddrs;
+		memcpy(names[i].addrs, tmp.addrs, sizeof(tmp.addrs[0]) * tmp.naddrs);
+		pthread_mutex_unlock(&mu);
+	}
+}
+
+static void *refresh_loop(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		pthread_mutex_lock(&mu);
+		until.tv_sec += refresh_s;
+		int rc = 0;
+		while (!stop_refresh && !resched && rc == 0)
+			rc = pthread_cond_timedwait(&cv, &mu, &until);
+		bool stop = stop_refresh, again = resched;
+		resched = false;
+		pthread_mutex_unlock(&mu);
+		if (stop)
+			return NULL;
+		if (!again)
+			refresh_all();
+	}
+}
+
+/* Called with mu held, on the first lookup of a run. */
+static void start_refresh(void)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old); /* signals stay the main loop's */
+	refreshing = pthread_create(&refresher, NULL, refresh_loop, NULL) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 const char *sg_dns_name_nth(const struct sg_ipaddr *ip, int n)
 {
 	size_t alen = ip->family == 4 ? 4 : 16;
-	for (uint32_t i = 0; i < nnames; i++) {
+	const char *found = NULL;
+	pthread_mutex_lock(&mu);
+	if (!refreshing && !stop_refresh && nnames)
+		start_refresh();
+	for (uint32_t i = 0; i < nnames && !found; i++) {
 		const struct dns_name *d = &names[i];
 		for (uint32_t k = 0; k < d->naddrs; k++) {
 			if (d->addrs[k].family == ip->family && !memcmp(d->addrs[k].addr, ip->addr, alen)) {
 				if (--n == 0)
-					return d->name;
+					found = d->name; /* names never change once added */
 				break;
 			}
 		}
 	}
-	return NULL;
+	pthread_mutex_unlock(&mu);
+	return found;
 }
 
 void sg_dns_forget(void)
 {
+	pthread_mutex_lock(&mu);
+	stop_refresh = true;
+	pthread_cond_signal(&cv);
+	bool join = refreshing;
+	pthread_mutex_unlock(&mu);
+	if (join)
+		pthread_join(refresher, NULL);
+	pthread_mutex_lock(&mu);
+	refreshing = stop_refresh = false;
 	nnames = 0;
+	pthread_mutex_unlock(&mu);
 }

@@ -304,7 +304,10 @@ int sg_dns_want(const char *name, size_t len, const char **err);
 /* The nth (from 1) name given to sg_dns_want, in that order, whose
  * addresses include ip; NULL past the last. */
 const char *sg_dns_name_nth(const struct sg_ipaddr *ip, int n);
-/* Forget every name (tests). */
+/* From the first lookup on, the names are resolved again every 30 s by a
+ * thread (seconds: another period, for tests; 0 the default). */
+void sg_dns_set_refresh(unsigned seconds);
+/* Stop that thread and forget every name (tests). */
 void sg_dns_forget(void);
 
 /* Sizes, for --stats and the memory-bound tests. */

@@ -136,6 +136,33 @@ static void test_fields(void)
 	want("fd.sip.name", 1, NULL);
 }
 
+/* A record that changes is seen after a refresh: the hosts file gains a
+ * new address for sgserver.test. */
+static void test_refresh(const char *path)
+{
+	struct sg_ipaddr was = ip4("127.0.0.3"), now = ip4("127.0.0.33");
+	T_STREQ(sg_dns_name_nth(&was, 1), "sgserver.test", "before: the old address");
+	T_OK(sg_dns_name_nth(&now, 1) == NULL, "before: not the new one");
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return;
+	fputs("127.0.0.33 sgserver.test\n", f);
+	fclose(f);
+	/* a bound, not a timing: up to 20 s for a 1 s refresh */
+	const char *g = NULL;
+	for (int i = 0; i < 200 && !(g = sg_dns_name_nth(&now, 1)); i++)
+		usleep(100000);
+	T_STREQ(g, "sgserver.test", "after a refresh: the new address has the name");
+	/* the old address is sgalias.test's alone now (the alias, gone from the
+	 * file, keeps what it had) */
+	T_STREQ(sg_dns_name_nth(&was, 1), "sgalias.test", "the old address: no longer sgserver.test");
+	T_OK(sg_dns_name_nth(&was, 2) == NULL, "and nothing after the alias");
+	/* sgsix.test is gone from the file: it keeps its last addresses */
+	struct sg_ipaddr six = {.family = 6};
+	inet_pton(AF_INET6, "fd00::7", six.addr);
+	T_STREQ(sg_dns_name_nth(&six, 1), "sgsix.test", "a name that stops resolving keeps its addresses");
+}
+
 int main(void)
 {
 	char path[] = "/tmp/sg_dns_XXXXXX";
@@ -152,6 +179,8 @@ int main(void)
 	st = sg_state_new();
 	sg_arena_init(&arena, 16384);
 	test_fields();
+	sg_dns_set_refresh(1);
+	test_refresh(path);
 	sg_state_free(st);
 	sg_arena_free(&arena);
 	sg_dns_forget();
