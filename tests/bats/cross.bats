@@ -19,7 +19,7 @@ need_cross() {
 	compgen -G '/var/cache/sysgrep-cross/arm64/boot/vmlinuz-*' >/dev/null ||
 		compgen -G '/boot/vmlinuz-*-arm64' >/dev/null ||
 		skip "no Debian arm64 kernel: make cross-kernel ARCH=arm64"
-	run make -C "$REPO" --no-print-directory ARCH=arm64 build-arm64/sysgrep build-arm64/tests/sginit
+	run make -C "$REPO" -j2 --no-print-directory ARCH=arm64 build-arm64/sysgrep build-arm64/tests/sginit
 	echo "$output" | tail -n 20
 	[ "$status" -eq 0 ]
 	run file "$REPO/build-arm64/sysgrep"
@@ -48,7 +48,7 @@ need_cross() {
 	[ -e /usr/lib/s390x-linux-gnu/libbpf.a ] || [ -e /var/cache/sysgrep-cross/s390x-libs/.done ] ||
 		skip "no s390x libraries: make cross-kernel ARCH=s390x"
 	[ -r /sys/kernel/btf/vmlinux ] || skip "no host BTF to build the s390x types from"
-	run make -C "$REPO" --no-print-directory ARCH=s390x build-s390x/sysgrep
+	run make -C "$REPO" -j2 --no-print-directory ARCH=s390x build-s390x/sysgrep
 	echo "$output" | tail -n 20
 	[ "$status" -eq 0 ]
 	run file "$REPO/build-s390x/sysgrep"
