@@ -97,7 +97,10 @@ $(BUILD)/syscall_nrs.h: | $(BUILD)
 	$(call msg,GEN,$@)
 	$(Q)echo '#include <asm/unistd.h>' | $(CC) -dM -E - \
 		| awk '$$2 ~ /^__NR_/ && $$3 ~ /^[0-9]+$$/ { sub("__NR_", "", $$2); print "SG_NR(" $$2 ", " $$3 ")" }' \
-		| sort -t, -k2 -n > $@.tmp && mv $@.tmp $@
+		| sort -t, -k2 -n > $@.tmp
+	$(Q)[ -s $@.tmp ] || { echo "sysgrep: build: no syscall numbers from $(CC)'s <asm/unistd.h>: \
+		install linux-libc-dev (cross: libc6-dev-<arch>-cross)" >&2; rm -f $@.tmp; exit 1; }
+	$(Q)mv $@.tmp $@
 
 # The 32-bit calls a 64-bit kernel also takes (x86: int 0x80), by name, so
 # the probe can count the ones the filter may select; empty elsewhere.

@@ -37,6 +37,14 @@
 #define ON_OK SG_CAPF_ON_SUCCESS
 #define ON_FAIL SG_CAPF_ON_FAIL
 
+/* s390 passes clone(2)'s stack first and its flags second (the kernel's
+ * CLONE_BACKWARDS2); x86 and arm64 pass the flags first. */
+#if defined(__s390x__)
+#define SG_CLONE_FLAGS_ARG 1
+#else
+#define SG_CLONE_FLAGS_ARG 0
+#endif
+
 /* What the process table knows after exec / clone. */
 #define S_PROC                                                               \
 	P_STATE("exe", STR), P_STATE("args", CHARBUFARRAY),                  \
@@ -98,7 +106,7 @@ static const struct sg_syscall_def sg_table[] = {
 	   P_STATE("env", CHARBUFARRAY), P_STATE("comm", STR), P_STATE("uid", UID),
 	   P_STATE("loginuid", UID), S_EXEC, S_EXEC_MORE),
 	SC("clone", PROCESS, ST, P_RES("res", PID), S_PROC, P_STATE("comm", STR),
-	   P_ARGT("flags", FLAGS, 0, CLONE_FLAGS), P_STATE("uid", UID),
+	   P_ARGT("flags", FLAGS, SG_CLONE_FLAGS_ARG, CLONE_FLAGS), P_STATE("uid", UID),
 	   P_STATE("gid", GID), S_CLONE_MORE),
 	/* clone_args.flags is the first u64 of the struct */
 	SC("clone3", PROCESS, ST, P_RES("res", PID), S_PROC, P_STATE("comm", STR),

@@ -6,16 +6,16 @@
 #                                (apt-get download) into $(SG_KDIR)
 #   make test-arm64              boot Debian's arm64 kernel under
 #                                qemu-system-aarch64 with build-arm64/sysgrep
-#                                and tests/cross/sginit.c as init; check events;
-#                                then the unit tests and -r under qemu-aarch64
-#   make test-s390x              the s390x build: unit tests and -r (byte for
-#                                byte against the host's) under qemu-s390x
+#                                and tests/cross/sginit.c as init; check events
+#   make test-user-arm64         unit tests and -r (byte for byte against the
+#   make test-user-s390x         host's) under qemu-aarch64 / qemu-s390x
+#   make test-s390x              = test-user-s390x (no BTF in Debian's kernel)
 #
 # The kernel is Debian's linux-image-<arch> for that architecture: the one in
 # /boot if the package is installed, else the copy `make cross-kernel`
 # unpacked into $(SG_KDIR) (CI does that once, before the tests).
 
-.PHONY: cross-kernel test-arm64 test-s390x
+.PHONY: cross-kernel test-arm64 test-s390x test-user-arm64 test-user-s390x
 
 SG_KROOT ?= /var/cache/sysgrep-cross
 SG_KDIR  ?= $(SG_KROOT)/$(SG_DEB_ARCH)
@@ -75,14 +75,16 @@ SG_HOST_BIN ?= $(CURDIR)/sysgrep
 SG_UNIT_NAMES := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 test-arm64:
-	$(Q)$(MAKE) --no-print-directory ARCH=arm64 build-arm64/sysgrep build-arm64/tests/sginit \
-		$(addprefix build-arm64/tests/,$(SG_UNIT_NAMES))
+	$(Q)$(MAKE) --no-print-directory ARCH=arm64 build-arm64/sysgrep build-arm64/tests/sginit
 	$(Q)tests/cross/boot.sh arm64 build-arm64
-	$(Q)tests/cross/user.sh arm64 build-arm64 $(SG_HOST_BIN)
 
 # Debian's s390x kernel has no BTF (the probe cannot attach there): the
-# big-endian build is tested in qemu user mode, the probe only built
-test-s390x:
-	$(Q)$(MAKE) --no-print-directory ARCH=s390x build-s390x/sysgrep \
-		$(addprefix build-s390x/tests/,$(SG_UNIT_NAMES))
-	$(Q)tests/cross/user.sh s390x build-s390x $(SG_HOST_BIN)
+# big-endian build's unit tests and -r run in qemu user mode instead
+test-s390x: test-user-s390x
+
+# the unit tests and -r (compared byte for byte with the host binary's) of
+# a cross build, under qemu-aarch64 / qemu-s390x (see sysgrep(8): known to
+# fail today where tests assume x86's syscall table, and on s390x's -r)
+test-user-arm64 test-user-s390x: test-user-%:
+	$(Q)$(MAKE) --no-print-directory ARCH=$* build-$*/sysgrep $(addprefix build-$*/tests/,$(SG_UNIT_NAMES))
+	$(Q)tests/cross/user.sh $* build-$* $(SG_HOST_BIN)
