@@ -80,8 +80,11 @@ static int whole_args(const char *s, size_t *n)
 		{"evt.arg", SG_F_EVT_ARG}, {"evt.rawarg", SG_F_EVT_RAWARG}};
 	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
 		size_t l = strlen(w[i].name);
+		/* the name first: s may end before s[l] */
+		if (strncmp(s, w[i].name, l))
+			continue;
 		char c = s[l];
-		if (strncmp(s, w[i].name, l) || c == '.' || c == '[' || c == '_' ||
+		if (c == '.' || c == '[' || c == '_' ||
 		    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
 			continue;
 		*n = l;

@@ -292,7 +292,7 @@ static void test_writer(void)
 	sg_sb_put(&w.buf, "skipped", 7);
 	sg_writer_rewind(&w, 0);
 	T_OK(w.buf.len == 0, "rewind drops a skipped event");
-	sg_sb_free(&w.buf);
+	sg_writer_free(&w); /* the buffer and the record ends */
 	close(p[0]);
 	close(p[1]);
 }
