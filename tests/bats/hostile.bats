@@ -107,7 +107,8 @@ text_ok() {
 	jq -r 'select(."evt.type" == "execve") | ._raw."proc.exepath"' "$OUT" | head -n 1 | base64 -d >"$OUT.raw"
 	[ "$(cat "$OUT.raw")" = "$EXE" ]
 	# argv whole: the 100,000-byte argument is the last, cut or not, one string
-	jq -e --arg c "$COMM" 'select(."evt.type" == "execve") | ."evt.arg".args | .[0] == "hostile" and .[1] == "new\nline" and .[4] == "%proc.name" and .[5] == "evt.type=x" and .[7] == $c' "$OUT" >/dev/null
+	# (-s: jq 1.6's -e looks at the last input's output alone)
+	jq -s -e --arg c "$COMM" '[.[] | select(."evt.type" == "execve") | ."evt.arg".args | .[0] == "hostile" and .[1] == "new\nline" and .[4] == "%proc.name" and .[5] == "evt.type=x" and .[7] == $c] | length > 0 and all' "$OUT" >/dev/null
 }
 
 @test "JSON with -p: every hostile field, one object a line" {
