@@ -172,8 +172,10 @@ int sg_pipeline_end(struct sg_pipeline *pl)
 	/* the capture is finished first: a partial run still leaves a whole file */
 	if (pl->w && sg_scap_writer_close(pl->w) < 0 && !pl->error)
 		writer_failed(pl);
+	/* recording only: the status says whether the filter selected
+	 * anything (a reader of -w - that went away does not change that) */
 	if (!printing(pl))
-		return pl->error ? 2 : pl->written ? 0 : 1;
+		return pl->error ? 2 : pl->matched ? 0 : 1;
 	if (!pl->out_dead && sg_output_end(pl->out) < 0)
 		output_failed(pl);
 	if (pl->error)
