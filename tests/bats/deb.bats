@@ -64,12 +64,21 @@ dpkg_locked() {
 	! grep -q '^E: ' <<<"$output"
 }
 
+teardown() {
+	# a failed check must not leave the package installed
+	if [ -n "${INSTALLED_BY_TEST:-}" ] && dpkg-query -W -f='${Status}' sysgrep 2>/dev/null | grep -q ' installed'; then
+		dpkg_locked -r sysgrep >/dev/null
+	fi
+	return 0
+}
+
 @test "make deb: dpkg -i installs it, the installed sysgrep runs, dpkg -r removes every file" {
 	deb_file
 	[ "$(id -u)" -eq 0 ] || skip "dpkg -i needs root"
 	if dpkg-query -W -f='${Status}' sysgrep 2>/dev/null | grep -q ' installed'; then
 		skip "a sysgrep package is already installed here: not replacing it"
 	fi
+	INSTALLED_BY_TEST=1
 	run dpkg_locked -i "$DEB"
 	echo "$output"
 	[ "$status" -eq 0 ]
@@ -83,6 +92,17 @@ dpkg_locked() {
 	grep -qx /usr/bin/sysgrep "$BATS_TEST_TMPDIR/files"
 	grep -qx /usr/share/fish/vendor_completions.d/sysgrep.fish "$BATS_TEST_TMPDIR/files"
 	man -w sysgrep 2>/dev/null | grep -q /usr/share/man/man8/sysgrep.8.gz || [ -f /usr/share/man/man8/sysgrep.8.gz ]
+	# the installed completions are found where each shell looks by itself
+	if command -v fish >/dev/null; then
+		# (--no-config would skip the vendor directories too)
+		run env HOME="$BATS_TEST_TMPDIR" XDG_CONFIG_HOME="$BATS_TEST_TMPDIR" fish -c 'complete -C "sysgrep --outp"'
+		[[ "$output" == --output* ]]
+	fi
+	if [ -r /usr/share/bash-completion/bash_completion ]; then
+		run bash --norc -c 'source /usr/share/bash-completion/bash_completion
+			__load_completion sysgrep && complete -p sysgrep'
+		[[ "$output" == *"-F _sysgrep sysgrep"* ]]
+	fi
 	run dpkg_locked -r sysgrep
 	echo "$output"
 	[ "$status" -eq 0 ]
