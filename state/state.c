@@ -83,6 +83,8 @@ void sg_state_free(struct sg_state *st)
 	sg_idfile_free(&st->passwd);
 	sg_idfile_free(&st->group);
 	sg_cgmap_free(&st->cg);
+	if (st->scan)
+		closedir(st->scan); /* stopped before the scan was done */
 	sg_sockmap_free(&st->socks);
 	sg_sb_free(&st->sb);
 	sg_sb_free(&st->oldcwd);
