@@ -48,7 +48,13 @@ struct live {
 	uint32_t kf;   /* SG_KF_*: the kernel counts, no record is sent */
 	struct sg_kcount *kc;
 	struct sg_probe *p;
+	struct sg_state *st;
+	bool scanning; /* the /proc scan has more to read (a step per drain) */
 };
+
+/* Processes the /proc scan reads between two drains: some milliseconds,
+ * so the first events are printed long before 10,000 processes are read */
+#define SG_SCAN_STEP 64
 
 static int on_record(void *vctx, const void *rec, size_t len)
 {
@@ -365,6 +371,12 @@ static void loop(struct live *l, struct sg_probe *p)
 			continue;
 		}
 		int wait = poll_timeout(now, deadline, tick);
+		if (l->scanning) {
+			l->scanning = sg_state_scan_step(l->st, SG_SCAN_STEP);
+			if (!l->scanning)
+				sg_state_stats(l->st, &l->r.state_start);
+			wait = 0; /* back to the scan once the ring is drained */
+		}
 		/* -q counted in the kernel: look at the count often */
 		if (l->kf && o->max_events) {
 			kcount_collect(l);
@@ -464,11 +476,13 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 		sg_state_free(st);
 		return 2;
 	}
-	/* after attaching, so nothing that starts in between is missed; the
-	 * records that queue meanwhile are applied on top of the scan.
-	 * Counting in the kernel reads no state. */
-	if (p && !l.kf)
-		sg_state_scan_proc(st);
+	/* after attaching, so nothing that starts in between is missed, and in
+	 * steps between drains (loop()), so events are printed meanwhile: a
+	 * process an event names first is read from /proc then.  Counting in
+	 * the kernel reads no state. */
+	l.st = st;
+	l.scanning = p && !l.kf && sg_state_scan_begin(st) == 0;
+	/* the /proc capabilities it keeps are the ones the rest of the scan needs */
 	if (p)
 		drop_privileges(&l, p);
 	l.r.no_state = l.kf != 0;
@@ -480,6 +494,9 @@ int sg_live_run(const struct sg_opts *o, struct sg_filter *f, struct sg_output *
 		finish(&l, p);
 		sg_probe_close(p);
 	}
+	/* stopped before the scan was done: the start is what it had read */
+	if (l.scanning)
+		sg_state_stats(st, &l.r.state_start);
 
 	int rc = sg_pipeline_end(&l.pl);
 	l.r.events = l.pl.events;

@@ -52,7 +52,7 @@ static ssize_t link_at(int dfd, const char *name, char *buf, size_t cap)
 
 /* "pid (comm) S ppid pgrp session tty_nr ...": comm may hold ") " itself,
  * so the fields start after the last ')'. */
-static void parse_stat(struct sg_proc *p, const char *s, unsigned long long *startp)
+static void parse_stat(struct sg_proc *p, const char *s, unsigned long long *startp, char *statep)
 {
 	unsigned long long start_ticks = 0;
 	const char *open = strchr(s, '(');
@@ -68,6 +68,7 @@ static void parse_stat(struct sg_proc *p, const char *s, unsigned long long *sta
 	int ppid, pgrp, sid, tty;
 	if (sscanf(close + 1, " %c %d %d %d %d", &state, &ppid, &pgrp, &sid, &tty) != 5)
 		return;
+	*statep = state;
 	p->ppid = (uint32_t)ppid;
 	p->pgid = (uint32_t)pgrp;
 	p->sid = (uint32_t)sid;
@@ -442,7 +443,8 @@ static void load_links(struct sg_proc *p, int dfd)
 		p->loginuid = (uint32_t)strtoul(buf, NULL, 10);
 }
 
-bool sg_procfs_load(struct sg_state *st, struct sg_proc *p, bool with_fds)
+/* STATEP: the state letter of /proc/PID/stat (R, S, Z, ...) */
+static bool procfs_load(struct sg_state *st, struct sg_proc *p, bool with_fds, char *statep)
 {
 	char path[64], buf[4096];
 
@@ -457,7 +459,7 @@ bool sg_procfs_load(struct sg_state *st, struct sg_proc *p, bool with_fds)
 		return false;
 	}
 	unsigned long long start = 0;
-	parse_stat(p, buf, &start);
+	parse_stat(p, buf, &start, statep);
 	if (start)
 		p->start_ns = sg_state_epoch_ns(st, start * (1000000000ull / (uint64_t)st->clk_tck));
 	if (read_at(dfd, "status", buf, sizeof(buf)) > 0)
@@ -472,31 +474,83 @@ bool sg_procfs_load(struct sg_state *st, struct sg_proc *p, bool with_fds)
 	return true;
 }
 
-int sg_state_scan_proc(struct sg_state *st)
+bool sg_procfs_load(struct sg_state *st, struct sg_proc *p, bool with_fds)
 {
-	DIR *d = opendir("/proc");
-	if (!d)
+	char state = 0;
+
+	return procfs_load(st, p, with_fds, &state);
+}
+
+int sg_state_scan_begin(struct sg_state *st)
+{
+	if (st->scan)
+		return 0;
+	st->scan = opendir("/proc");
+	if (!st->scan)
 		return -1;
 	sg_sockmap_load(&st->socks);
 	st->socks_loaded = sg_mono_sec();
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		if (!isdigit((unsigned char)de->d_name[0]))
-			continue;
-		unsigned long pid = strtoul(de->d_name, NULL, 10);
-		struct sg_proc *p = sg_proc_alloc((uint32_t)pid);
-		if (!p)
-			break;
-		if (!sg_procfs_load(st, p, true)) {
-			sg_proc_destroy(st, p); /* exited meanwhile */
-			continue;
-		}
-		sg_proc_insert(st, p);
-	}
-	closedir(d);
+	/* no reap half way: the processes not read yet are not idle */
+	st->reap_at = UINT32_MAX;
+	return 0;
+}
+
+static void scan_end(struct sg_state *st)
+{
+	closedir(st->scan);
+	st->scan = NULL;
 	/* the snapshot is stale from now on: later lookups load their own */
 	sg_sockmap_free(&st->socks);
 	st->socks_loaded = -1;
 	st->reap_at = st->nprocs * 2 > SG_REAP_MIN ? st->nprocs * 2 : SG_REAP_MIN;
+}
+
+/* One /proc entry: loaded unless an event loaded it first, it exited
+ * meanwhile or it is a zombie (dead: it makes no call, and its exit may
+ * have been applied before the scan came to it) */
+static bool scan_one(struct sg_state *st, uint32_t pid)
+{
+	char state = 0;
+
+	if (sg_state_proc(st, pid))
+		return true;
+	struct sg_proc *p = sg_proc_alloc(pid);
+	if (!p)
+		return false;
+	if (!procfs_load(st, p, true, &state) || state == 'Z' || state == 'X') {
+		sg_proc_destroy(st, p);
+		return true;
+	}
+	sg_proc_insert(st, p);
+	return true;
+}
+
+bool sg_state_scan_step(struct sg_state *st, unsigned max)
+{
+	struct dirent *de = NULL;
+
+	if (!st->scan)
+		return false;
+	if (!max)
+		return true;
+	for (unsigned n = 0; n < max && (de = readdir(st->scan));) {
+		if (!isdigit((unsigned char)de->d_name[0]))
+			continue;
+		n++;
+		if (!scan_one(st, (uint32_t)strtoul(de->d_name, NULL, 10)))
+			break; /* out of memory: what was read stays */
+	}
+	if (de)
+		return true;
+	scan_end(st);
+	return false;
+}
+
+int sg_state_scan_proc(struct sg_state *st)
+{
+	if (sg_state_scan_begin(st) < 0)
+		return -1;
+	while (sg_state_scan_step(st, UINT_MAX))
+		;
 	return 0;
 }

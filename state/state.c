@@ -79,6 +79,8 @@ void sg_state_free(struct sg_state *st)
 	sg_idfile_free(&st->group);
 	sg_cgmap_free(&st->cg);
 	sg_ctrmeta_free(st->ctrmeta);
+	if (st->scan)
+		closedir(st->scan); /* stopped before the scan was done */
 	sg_sockmap_free(&st->socks);
 	sg_sb_free(&st->sb);
 	sg_sb_free(&st->oldcwd);

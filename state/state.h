@@ -144,6 +144,14 @@ void sg_state_free(struct sg_state *st);
 /* Seed processes and their fds from /proc (at start, before events flow). */
 int sg_state_scan_proc(struct sg_state *st);
 
+/* The same scan in steps, so that events flow while it goes on (10,000
+ * processes take seconds to read): sg_state_scan_begin, then
+ * sg_state_scan_step (at most MAX processes each) until it returns false.
+ * A process an event named first was loaded from /proc then and is left
+ * as it is; a zombie is skipped, as its exit may already have been seen. */
+int sg_state_scan_begin(struct sg_state *st);
+bool sg_state_scan_step(struct sg_state *st, unsigned max);
+
 /*
  * Before the filter runs: find (or create) the event's process, resolve its
  * fd (e->fd, e->fdnum) and apply what the event creates (open: the new fd

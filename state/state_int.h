@@ -6,6 +6,7 @@
 #ifndef SG_STATE_INT_H
 #define SG_STATE_INT_H
 
+#include <dirent.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -176,6 +177,7 @@ struct sg_state {
 	struct sg_cgmap cg;
 	struct sg_sockmap socks; /* during a scan, and for /proc fallbacks */
 	time_t socks_loaded;     /* CLOCK_MONOTONIC second of the last load */
+	DIR *scan;               /* /proc, while sg_state_scan_step has more */
 
 	uint8_t act[SG_MAX_SYSCALLS]; /* per syscall nr: enum sg_act + 1, 0 = not yet */
 	uint8_t fdarg[SG_MAX_SYSCALLS]; /* per nr: index of an "fd" ARG param + 2, 1 none, 0 not yet */
