@@ -222,7 +222,7 @@ spread() { # STARTUP_MS COUNT
 			esac
 			# and nothing else on stderr but a loss report (a busy host
 			# can overflow the ring): no error for a cut-short load
-			[ -z "$(grep -v -e '^sysgrep: stats: ' -e '^{"stats"' -e '^sysgrep: state: ' \
+			[ -z "$(grep -v -e '^sysgrep: stats: ' -e '^{"stats"' -e '^sysgrep: state: ' -e '^sysgrep: privileges: ' \
 				-e '^sysgrep: [0-9]* events lost in the kernel buffer ' "$OUT.err")" ] || { cat "$OUT.err"; return 1; }
 			# shellcheck disable=SC2086
 			nothing_left "$base" $IDS

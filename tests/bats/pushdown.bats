@@ -24,12 +24,16 @@ workload() {
 # same_events FILTER: both runs attached at once, one workload, same lines
 same_events() {
 	local fmt='%evt.type %thread.tid %evt.rawres %fd.name %evt.arg.name'
-	"$SYSGREP" -t 4s -p "*$fmt" "$1" >"$BATS_TEST_TMPDIR/with" 2>"$BATS_TEST_TMPDIR/with.err" &
+	# -t only bounds a hang: both are stopped once the workload is done,
+	# and a stop drains what the probe had sent
+	"$SYSGREP" -t 60s -p "*$fmt" "$1" >"$BATS_TEST_TMPDIR/with" 2>"$BATS_TEST_TMPDIR/with.err" &
 	local a=$!
-	"$SYSGREP" --no-pushdown -t 4s -p "*$fmt" "$1" >"$BATS_TEST_TMPDIR/without" 2>"$BATS_TEST_TMPDIR/without.err" &
+	"$SYSGREP" --no-pushdown -t 60s -p "*$fmt" "$1" >"$BATS_TEST_TMPDIR/without" 2>"$BATS_TEST_TMPDIR/without.err" &
 	local b=$!
-	sleep 1.5
+	sg_wait_attached $a
+	sg_wait_attached $b
 	workload
+	kill -INT $a $b 2>/dev/null || true
 	wait $a || true
 	wait $b || true
 	[ -s "$BATS_TEST_TMPDIR/with" ]

@@ -69,7 +69,7 @@ form_args() {
 		echo "${FORMS[$i]:-text}: status ${st[0]}" >&3
 		[ "${st[0]}" -eq 0 ]
 		# only the totals, no error
-		[ -z "$(grep -v -e '^sysgrep: stats: ' -e '^sysgrep: state: ' -e '^{"stats"' "$OUT.err")" ] || { cat "$OUT.err"; return 1; }
+		[ -z "$(grep -v -e '^sysgrep: stats: ' -e '^sysgrep: state: ' -e '^sysgrep: privileges: ' -e '^{"stats"' "$OUT.err")" ] || { cat "$OUT.err"; return 1; }
 		grep -q -e '^sysgrep: stats: ' -e '^{"stats"' "$OUT.err"
 	done
 }
