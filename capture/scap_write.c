@@ -120,7 +120,8 @@ static void block_end(struct sg_strbuf *b, size_t at)
 static int fail(struct sg_scap_writer *w, const char *what, int err)
 {
 	if (!w->err[0])
-		snprintf(w->err, sizeof(w->err), "%s: %s: %s", w->path, what, strerror(err));
+		snprintf(w->err, sizeof(w->err), "%s: %s: %s", w->path ? w->path : "-w",
+			 what, strerror(err));
 	if (!w->errnum)
 		w->errnum = err;
 	w->dead = true;

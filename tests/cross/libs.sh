@@ -1,6 +1,6 @@
 #!/bin/sh
 # libs.sh DEBARCH ROOT: unpack the static libraries sysgrep links (the :DEBARCH
-# -dev packages of libbpf, libelf, zlib, zstd, PCRE2, libyaml) into
+# -dev packages of libbpf, libelf, zlib, zstd, PCRE2, libyaml, jansson, c-ares) into
 # ROOT/DEBARCH-libs, with apt's own client, for a host that cannot install
 # them beside its own (Multi-Arch wants the same version of each, and a
 # mirror may lag for one architecture).  The headers are the host's: the
@@ -8,7 +8,7 @@
 set -eu
 arch=$1 root=$2
 dest=$root/$arch-libs
-pkgs="libbpf-dev libelf-dev zlib1g-dev libzstd-dev libpcre2-dev libyaml-dev"
+pkgs="libbpf-dev libelf-dev zlib1g-dev libzstd-dev libpcre2-dev libyaml-dev libjansson-dev libc-ares-dev"
 [ -e "$dest/.done" ] && exit 0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
