@@ -37,11 +37,11 @@ struct run {
 	struct btf *btf;  /* the kernel's own BTF, NULL when unreadable */
 };
 
-static struct sg_check *add(struct run *r, const char *check, const char *what,
+static struct sg_hostcheck *add(struct run *r, const char *check, const char *what,
 			    bool required)
 {
-	static struct sg_check spare; /* past SG_CHECKS_MAX: written, not shown */
-	struct sg_check *c = r->out->n < SG_CHECKS_MAX ? &r->out->c[r->out->n++] : &spare;
+	static struct sg_hostcheck spare; /* past SG_CHECKS_MAX: written, not shown */
+	struct sg_hostcheck *c = r->out->n < SG_CHECKS_MAX ? &r->out->c[r->out->n++] : &spare;
 
 	memset(c, 0, sizeof(*c));
 	c->check = check;
@@ -50,9 +50,9 @@ static struct sg_check *add(struct run *r, const char *check, const char *what,
 	return c;
 }
 
-static void set(struct sg_check *c, enum sg_check_status s, const char *fmt, ...)
+static void set(struct sg_hostcheck *c, enum sg_check_status s, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-static void set(struct sg_check *c, enum sg_check_status s, const char *fmt, ...)
+static void set(struct sg_hostcheck *c, enum sg_check_status s, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -63,7 +63,7 @@ static void set(struct sg_check *c, enum sg_check_status s, const char *fmt, ...
 }
 
 /* A check the kernel would refuse for want of privilege: not tried. */
-static bool untried(struct run *r, struct sg_check *c)
+static bool untried(struct run *r, struct sg_hostcheck *c)
 {
 	if (r->load_cap < 0)
 		return false;
@@ -87,7 +87,7 @@ static bool read_small(const char *path, char *b, size_t n)
 
 static void check_kernel(struct run *r)
 {
-	struct sg_check *c = add(r, "kernel", NULL, false);
+	struct sg_hostcheck *c = add(r, "kernel", NULL, false);
 	struct utsname u;
 
 	if (uname(&u) != 0) {
@@ -120,7 +120,7 @@ static const char *disk_vmlinux(char *b, size_t n)
 
 static void check_btf(struct run *r)
 {
-	struct sg_check *c = add(r, "btf", SG_BTF_PATH, true);
+	struct sg_hostcheck *c = add(r, "btf", SG_BTF_PATH, true);
 	char disk[256];
 	int err;
 
@@ -144,7 +144,7 @@ static void check_btf(struct run *r)
 
 static void check_userns(struct run *r)
 {
-	struct sg_check *c = add(r, "namespace", "user", true);
+	struct sg_hostcheck *c = add(r, "namespace", "user", true);
 	char map[256];
 
 	if (!read_small("/proc/self/uid_map", map, sizeof(map))) {
@@ -162,7 +162,7 @@ static void check_userns(struct run *r)
 
 static void check_cap(struct run *r, int cap, bool held, const char *instead)
 {
-	struct sg_check *c = add(r, "capability", sg_cap_name(cap), true);
+	struct sg_hostcheck *c = add(r, "capability", sg_cap_name(cap), true);
 
 	if (held)
 		set(c, SG_CHECK_OK, "%s; needed %s", instead ? instead : "held",
@@ -192,7 +192,7 @@ static void check_caps(struct run *r)
 static void check_lockdown(struct run *r)
 {
 	static const char path[] = "/sys/kernel/security/lockdown";
-	struct sg_check *c = add(r, "lockdown", path, true);
+	struct sg_hostcheck *c = add(r, "lockdown", path, true);
 	char text[128];
 	const char *mode;
 
@@ -233,7 +233,7 @@ static void rlim_text(rlim_t v, char *b, size_t n)
 
 static void check_memlock(struct run *r)
 {
-	struct sg_check *c = add(r, "memlock", "RLIMIT_MEMLOCK", true);
+	struct sg_hostcheck *c = add(r, "memlock", "RLIMIT_MEMLOCK", true);
 	struct rlimit rl;
 	char cur[32], max[32];
 	int memcg;
@@ -269,7 +269,7 @@ static void check_memlock(struct run *r)
 static void check_unpriv_sysctl(struct run *r)
 {
 	static const char path[] = "/proc/sys/kernel/unprivileged_bpf_disabled";
-	struct sg_check *c = add(r, "sysctl", "kernel.unprivileged_bpf_disabled", false);
+	struct sg_hostcheck *c = add(r, "sysctl", "kernel.unprivileged_bpf_disabled", false);
 	char text[32];
 
 	if (!read_small(path, text, sizeof(text))) {
@@ -286,7 +286,7 @@ static void check_unpriv_sysctl(struct run *r)
 
 static void check_ringbuf(struct run *r)
 {
-	struct sg_check *c = add(r, "map", "BPF_MAP_TYPE_RINGBUF", true);
+	struct sg_hostcheck *c = add(r, "map", "BPF_MAP_TYPE_RINGBUF", true);
 	long page = sysconf(_SC_PAGESIZE);
 	uint32_t size = page > 0 ? (uint32_t)page : 4096;
 	int fd, err;
@@ -323,7 +323,7 @@ static int load_tiny(enum bpf_attach_type type, int btf_id)
 
 static void check_tracepoint(struct run *r, const char *tp)
 {
-	struct sg_check *c = add(r, "tracepoint", tp, true);
+	struct sg_hostcheck *c = add(r, "tracepoint", tp, true);
 	char type[64];
 	int id, prog, link;
 
@@ -361,7 +361,7 @@ static void check_tracepoint(struct run *r, const char *tp)
 /* Load, attach and run one BPF iterator to its end. */
 static void check_iter(struct run *r, const char *target)
 {
-	struct sg_check *c = add(r, "iterator", target, false);
+	struct sg_hostcheck *c = add(r, "iterator", target, false);
 	char fn[64], buf[256];
 	int id, prog, link = -1, it = -1;
 	ssize_t got = 0;
@@ -407,7 +407,7 @@ static void check_iter(struct run *r, const char *target)
 /* The real thing last: the whole probe through the verifier and attached. */
 static void check_probe(struct run *r, bool so_far)
 {
-	struct sg_check *c = add(r, "probe", "sysgrep.bpf.c", true);
+	struct sg_hostcheck *c = add(r, "probe", "sysgrep.bpf.c", true);
 	char why[512];
 	struct sg_probe *p;
 
@@ -427,7 +427,7 @@ static void check_probe(struct run *r, bool so_far)
 
 static void check_tracefs(struct run *r)
 {
-	struct sg_check *c = add(r, "tracefs", "/sys/kernel/tracing", false);
+	struct sg_hostcheck *c = add(r, "tracefs", "/sys/kernel/tracing", false);
 	struct statfs fs;
 	bool mounted = statfs("/sys/kernel/tracing", &fs) == 0 &&
 		       (unsigned long)fs.f_type == SG_TRACEFS_MAGIC;

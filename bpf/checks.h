@@ -14,7 +14,7 @@ enum sg_check_status {
 	SG_CHECK_UNKNOWN, /* could not be tried (the reason says what is missing) */
 };
 
-struct sg_check {
+struct sg_hostcheck {
 	const char *check;   /* "btf", "capability", "tracepoint", ... */
 	char what[48];       /* its subject: "CAP_BPF", "sys_exit"; may be empty */
 	enum sg_check_status status;
@@ -26,7 +26,7 @@ struct sg_check {
 
 struct sg_checks {
 	unsigned n;
-	struct sg_check c[SG_CHECKS_MAX];
+	struct sg_hostcheck c[SG_CHECKS_MAX];
 };
 
 /* Run every check into c.  Returns true when sysgrep can run here: every

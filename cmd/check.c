@@ -27,7 +27,7 @@ static void print_json(FILE *out, const struct sg_checks *c, bool can_run)
 {
 	fprintf(out, "{\"can_run\":%s,\"checks\":[", can_run ? "true" : "false");
 	for (unsigned i = 0; i < c->n; i++) {
-		const struct sg_check *k = &c->c[i];
+		const struct sg_hostcheck *k = &c->c[i];
 
 		fprintf(out, "%s{\"check\":", i ? "," : "");
 		json_str(out, k->check);
@@ -46,7 +46,7 @@ static void print_text(FILE *out, const struct sg_checks *c, bool can_run)
 	unsigned bad = 0;
 
 	for (unsigned i = 0; i < c->n; i++) {
-		const struct sg_check *k = &c->c[i];
+		const struct sg_hostcheck *k = &c->c[i];
 		char name[80];
 
 		snprintf(name, sizeof(name), "%s%s%s", k->check, *k->what ? " " : "", k->what);
