@@ -10,6 +10,16 @@
 #ifndef SG_CAPS_H
 #define SG_CAPS_H
 
+#include <linux/capability.h>
+
+/* older uapi headers lack the two capabilities of 5.8 */
+#ifndef CAP_PERFMON
+#define CAP_PERFMON 38
+#endif
+#ifndef CAP_BPF
+#define CAP_BPF 39
+#endif
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -72,19 +72,6 @@ static bool untried(struct run *r, struct sg_hostcheck *c)
 	return true;
 }
 
-static bool read_small(const char *path, char *b, size_t n)
-{
-	FILE *f = fopen(path, "re");
-	size_t got;
-
-	if (!f)
-		return false;
-	got = fread(b, 1, n - 1, f);
-	fclose(f);
-	b[got] = '\0';
-	return true;
-}
-
 static void check_kernel(struct run *r)
 {
 	struct sg_hostcheck *c = add(r, "kernel", NULL, false);
@@ -147,7 +134,7 @@ static void check_userns(struct run *r)
 	struct sg_hostcheck *c = add(r, "namespace", "user", true);
 	char map[256];
 
-	if (!read_small("/proc/self/uid_map", map, sizeof(map))) {
+	if (!sg_read_small("/proc/self/uid_map", map, sizeof(map))) {
 		set(c, SG_CHECK_OK, "no /proc/self/uid_map: a kernel without user namespaces");
 		return;
 	}
@@ -196,7 +183,7 @@ static void check_lockdown(struct run *r)
 	char text[128];
 	const char *mode;
 
-	if (!read_small(path, text, sizeof(text))) {
+	if (!sg_read_small(path, text, sizeof(text))) {
 		if (errno == ENOENT)
 			set(c, SG_CHECK_OK, "no lockdown LSM in this kernel (%s is absent)", path);
 		else
@@ -272,7 +259,7 @@ static void check_unpriv_sysctl(struct run *r)
 	struct sg_hostcheck *c = add(r, "sysctl", "kernel.unprivileged_bpf_disabled", false);
 	char text[32];
 
-	if (!read_small(path, text, sizeof(text))) {
+	if (!sg_read_small(path, text, sizeof(text))) {
 		set(c, SG_CHECK_OK, "cannot read %s (%s); it does not matter to sysgrep", path,
 		    strerror(errno));
 		return;

@@ -23,12 +23,6 @@
 #define SG_BTF_PATH "/sys/kernel/btf/vmlinux"
 #define SG_LOCKDOWN_PATH "/sys/kernel/security/lockdown"
 
-#ifndef CAP_PERFMON
-#define CAP_PERFMON 38
-#endif
-#ifndef CAP_BPF
-#define CAP_BPF 39
-#endif
 
 uint32_t sg_kernel_version_parse(const char *release)
 {
@@ -98,10 +92,9 @@ bool sg_uid_map_is_initial(const char *text)
 	return a == 0 && b == 0 && c == 4294967295ul && text[used] == '\0';
 }
 
-/* Read a small /proc or /sys file whole into b; false if it cannot be. */
-static bool read_small(const char *path, char *b, size_t n)
+bool sg_read_small(const char *path, char *b, size_t n)
 {
-	FILE *f = fopen(path, "r");
+	FILE *f = fopen(path, "re");
 	size_t got;
 
 	if (!f)
@@ -116,7 +109,7 @@ static int check_userns(char *why, size_t n)
 {
 	char map[256];
 
-	if (!read_small("/proc/self/uid_map", map, sizeof(map)) || sg_uid_map_is_initial(map))
+	if (!sg_read_small("/proc/self/uid_map", map, sizeof(map)) || sg_uid_map_is_initial(map))
 		return 0;
 	snprintf(why, n, "sysgrep is running in a user namespace (a rootless container or "
 		 "unshare -U): its capabilities there do not allow BPF tracing; run it on the "

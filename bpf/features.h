@@ -7,6 +7,7 @@
 #define SG_FEATURES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* "6.1.0-18-amd64" -> 0x060100 (major << 16 | minor << 8 | patch, each
@@ -31,5 +32,9 @@ const char *sg_lockdown_mode(const char *text);
  * namespace's identity map "0 0 4294967295": capabilities held in any
  * other namespace do not let a process load tracing programs. */
 bool sg_uid_map_is_initial(const char *text);
+
+/* Read a small /proc or /sys file whole into b (NUL-terminated, cut at
+ * n - 1 bytes); false if it cannot be opened. */
+bool sg_read_small(const char *path, char *b, size_t n);
 
 #endif /* SG_FEATURES_H */
