@@ -23,6 +23,20 @@
 #define SG_BTF_PATH "/sys/kernel/btf/vmlinux"
 #define SG_LOCKDOWN_PATH "/sys/kernel/security/lockdown"
 
+static struct btf *kernel_btf;
+
+struct btf *sg_kernel_btf(void)
+{
+	if (!kernel_btf)
+		kernel_btf = btf__load_vmlinux_btf();
+	return kernel_btf;
+}
+
+void sg_kernel_btf_release(void)
+{
+	btf__free(kernel_btf);
+	kernel_btf = NULL;
+}
 
 uint32_t sg_kernel_version_parse(const char *release)
 {
@@ -191,7 +205,7 @@ static int check_tracepoints(char *why, size_t n)
 	static const char *const tps[] = {
 		"sys_exit", "sched_process_exec", "sched_process_fork", "sched_process_exit",
 	};
-	struct btf *btf = btf__load_vmlinux_btf();
+	struct btf *btf = sg_kernel_btf();
 	int rc = 0;
 
 	if (!btf) {
@@ -210,7 +224,6 @@ static int check_tracepoints(char *why, size_t n)
 			 "CONFIG_DEBUG_INFO_BTF=y)", tps[i], name);
 		rc = -1;
 	}
-	btf__free(btf);
 	return rc;
 }
 

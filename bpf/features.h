@@ -37,4 +37,12 @@ bool sg_uid_map_is_initial(const char *text);
  * n - 1 bytes); false if it cannot be opened. */
 bool sg_read_small(const char *path, char *b, size_t n);
 
+/* The running kernel's BTF, parsed at the first call and kept for every
+ * check before the load (each parse costs 40-60 ms, most of it page faults:
+ * start-up used to parse it three times); NULL when there is none (errno
+ * says why).  sg_kernel_btf_release frees it, before libbpf parses its own. */
+struct btf;
+struct btf *sg_kernel_btf(void);
+void sg_kernel_btf_release(void);
+
 #endif /* SG_FEATURES_H */

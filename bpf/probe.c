@@ -18,6 +18,7 @@
 #include <bpf/libbpf.h>
 #include <linux/types.h>
 
+#include "bpf/features.h"
 #include "bpf/reader.h"
 #include "event/abi.h"
 #include "event/syscalls.h"
@@ -192,7 +193,7 @@ static void set_rodata(struct sysgrep_bpf *sk, const struct sg_probe_opts *o, ui
  * (task, bool): its typedef is a pointer to (void *, task *, bool). */
 static bool exit_has_group_dead(void)
 {
-	struct btf *btf = btf__load_vmlinux_btf();
+	struct btf *btf = sg_kernel_btf();
 	const struct btf_type *t = NULL;
 	bool has = false;
 	int id;
@@ -211,7 +212,6 @@ static bool exit_has_group_dead(void)
 
 		has = a && btf_is_int(a) && (btf_int_encoding(a) & BTF_INT_BOOL);
 	}
-	btf__free(btf);
 	return has;
 }
 
@@ -263,6 +263,8 @@ static int setup(struct sg_probe *p, const struct sg_probe_opts *o, char *why, s
 		snprintf(why, n, "cannot size the probe's maps: %s", strerror(-err));
 		return -1;
 	}
+	/* the checks are done with it: libbpf parses its own copy to load */
+	sg_kernel_btf_release();
 	err = sysgrep_bpf__load(p->skel);
 	if (err) {
 		load_error(-err, why, n);

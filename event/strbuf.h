@@ -108,5 +108,7 @@ void sg_sb_u64_pad(struct sg_strbuf *b, uint64_t v, unsigned width);
  * byte.  end must have room for 20 digits before it.  For callers that
  * format into their own small buffers. */
 char *sg_fmt_u64(char *end, uint64_t v);
+/* The %llx digits of v at out (at most 16, no prefix); their number. */
+size_t sg_fmt_hex64(char out[16], uint64_t v);
 
 #endif /* SG_STRBUF_H */

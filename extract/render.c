@@ -541,7 +541,6 @@ void sg_render_param_resolved(struct sg_strbuf *b, const struct sg_event *e,
  * most of the cost of their lines. */
 static bool render_plain_arg(struct sg_strbuf *b, const struct sg_param *p, bool space)
 {
-	static const char hex[] = "0123456789abcdef";
 	const struct sg_param_def *d = p->def;
 	unsigned t = d->type;
 
@@ -560,12 +559,9 @@ static bool render_plain_arg(struct sg_strbuf *b, const struct sg_param *p, bool
 	o[at++] = '=';
 	uint64_t v = (uint64_t)p->num;
 	if (t == SG_PT_HEX) {
-		size_t n = v ? (size_t)(67 - __builtin_clzll(v)) / 4 : 1;
 		o[at++] = '0';
 		o[at++] = 'x';
-		for (size_t i = n; i-- > 0; v >>= 4)
-			o[at + i] = hex[v & 15];
-		at += n;
+		at += sg_fmt_hex64(o + at, v);
 	} else {
 		char digits[24], *end = digits + sizeof(digits), *q;
 		if (t == SG_PT_INT && p->num < 0) {
@@ -581,10 +577,10 @@ static bool render_plain_arg(struct sg_strbuf *b, const struct sg_param *p, bool
 	return true;
 }
 
-void sg_render_args(struct sg_strbuf *b, const struct sg_event *e)
+bool sg_render_args(struct sg_strbuf *b, const struct sg_event *e)
 {
 	unsigned n = e->nparams < SG_MAX_PARAMS ? e->nparams : SG_MAX_PARAMS;
-	bool first = true;
+	bool first = true, plain = true;
 
 	for (unsigned i = 0; i < n; i++) {
 		const struct sg_param *p = &e->params[i];
@@ -599,10 +595,15 @@ void sg_render_args(struct sg_strbuf *b, const struct sg_event *e)
 		first = false;
 		if (p->def->type == SG_PT_FDPAIR) {
 			render_fdpair(b, e, p, true);
+			plain = false;
 			continue;
 		}
 		sg_sb_puts(b, p->def->name);
 		sg_sb_putc(b, '=');
 		sg_render_param(b, e, p);
+		/* a result is digits, and an errno's name in brackets */
+		if (p->def->type != SG_PT_ERRNO)
+			plain = false;
 	}
+	return plain;
 }

@@ -34,8 +34,10 @@ void sg_render_param_plain(struct sg_strbuf *b, const struct sg_event *e,
 void sg_render_param_resolved(struct sg_strbuf *b, const struct sg_event *e,
 			      const struct sg_param *p);
 
-/* All parameters: "name=value name=value". */
-void sg_render_args(struct sg_strbuf *b, const struct sg_event *e);
+/* All parameters: "name=value name=value".  True when the text is plain
+ * by construction (numbers, argument and errno names: nothing a text or
+ * CSV line escapes), so the caller need not scan it. */
+bool sg_render_args(struct sg_strbuf *b, const struct sg_event *e);
 
 
 

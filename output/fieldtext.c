@@ -205,11 +205,11 @@ static void put_args_in_place(struct sg_output *out, struct sg_strbuf *b, struct
 {
 	size_t at = b->len;
 
-	sg_render_args(b, e);
+	bool plain = sg_render_args(b, e);
 	if (b->oom)
 		return;
 	size_t n = b->len - at;
-	if (plain_for(m, b->p + at, n))
+	if (plain || plain_for(m, b->p + at, n))
 		return;
 	sg_sb_reset(&out->tmp);
 	sg_sb_put(&out->tmp, b->p + at, n);

@@ -343,9 +343,20 @@ static void test_args(struct sg_event *e)
 	e->params[2] = num(&d[2], -13);
 	e->params[3] = data(&d[3], fds, sizeof(fds), 0);
 	sg_sb_reset(&sb);
-	sg_render_args(&sb, e);
+	T_OK(!sg_render_args(&sb, e), "args with a path: not plain by construction (callers scan)");
 	T_STREQ(sg_sb_cstr(&sb), "fd=3(<f>/etc/passwd) name=/etc/passwd res=-13(EACCES) fd1=5 fd2=6",
 		"args: name=value pairs, pair as fd1= fd2=");
+	/* a generic call's arguments and its result: plain, no scan needed */
+	static const struct sg_param_def g[] = {{"res", SG_PT_ERRNO}, {"arg0", SG_PT_HEX},
+						{"arg1", SG_PT_INT}};
+	e->nparams = 3;
+	e->params[0] = num(&g[0], -2);
+	e->params[1] = num(&g[1], (int64_t)0xdeadbeef12ull);
+	e->params[2] = num(&g[2], -7);
+	sg_sb_reset(&sb);
+	T_OK(sg_render_args(&sb, e), "numbers and an errno only: plain by construction");
+	T_STREQ(sg_sb_cstr(&sb), "res=-2(ENOENT) arg0=0xdeadbeef12 arg1=-7",
+		"generic args: hex with 0x, signed int, errno named");
 	e->nparams = 0;
 	sg_sb_reset(&sb);
 	sg_render_args(&sb, e);
