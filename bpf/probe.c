@@ -249,6 +249,8 @@ static int setup(struct sg_probe *p, const struct sg_probe_opts *o, char *why, s
 
 	set_rodata(p->skel, o, rbsize);
 	pick_exit(p->skel);
+	/* the last check that reads the kernel's BTF: libbpf parses its own */
+	sg_kernel_btf_release();
 	if (ncpu <= 0)
 		ncpu = 1;
 	/* counting sends nothing: the ring need not be large */
@@ -263,8 +265,6 @@ static int setup(struct sg_probe *p, const struct sg_probe_opts *o, char *why, s
 		snprintf(why, n, "cannot size the probe's maps: %s", strerror(-err));
 		return -1;
 	}
-	/* the checks are done with it: libbpf parses its own copy to load */
-	sg_kernel_btf_release();
 	err = sysgrep_bpf__load(p->skel);
 	if (err) {
 		load_error(-err, why, n);

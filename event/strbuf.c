@@ -152,38 +152,14 @@ void sg_sb_i64(struct sg_strbuf *b, int64_t v)
 	sg_sb_put(b, p, (size_t)(end - p));
 }
 
-/* The eight nibbles of v, most significant first, one a byte as the
- * ASCII of its hex digit (the nibbles are spread by halves, then a digit
- * above 9 moves to 'a'..'f': no loop, no table). */
-static inline uint64_t hex8(uint32_t v)
-{
-	uint64_t x = v;
-
-	x = (x & 0xffff) | (x & 0xffff0000u) << 16;
-	x = (x & 0x000000ff000000ffull) | (x & 0x0000ff000000ff00ull) << 8;
-	x = (x & 0x000f000f000f000full) | (x & 0x00f000f000f000f0ull) << 4;
-	/* byte k holds nibble k; 0x06 makes a byte of 10..15 carry into 0x10 */
-	uint64_t above9 = ((x + 0x0606060606060606ull) >> 4) & 0x0101010101010101ull;
-	x += 0x3030303030303030ull + above9 * ('a' - '0' - 10);
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	x = __builtin_bswap64(x);
-#endif
-	return x;
-}
-
 size_t sg_fmt_hex64(char out[16], uint64_t v)
 {
+	static const char hex[] = "0123456789abcdef";
 	/* digits: one per started nibble, at least one */
 	size_t n = v ? (size_t)(67 - __builtin_clzll(v)) / 4 : 1;
-	char all[16];
-	uint64_t lo = hex8((uint32_t)v);
 
-	memcpy(all + 8, &lo, 8);
-	if (n > 8) {
-		uint64_t hi = hex8((uint32_t)(v >> 32));
-		memcpy(all, &hi, 8);
-	}
-	memcpy(out, all + 16 - n, n);
+	for (size_t i = n; i-- > 0; v >>= 4)
+		out[i] = hex[v & 15];
 	return n;
 }
 
