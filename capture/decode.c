@@ -425,13 +425,16 @@ static bool lfind(const struct lparams *lp, const char *name, struct lval *v)
 	if (!lp->en || !lp->ei)
 		return false;
 	n = lp->en->nparams < lp->ei->nparams ? lp->en->nparams : lp->ei->nparams;
-	const uint8_t *data = lp->en->data;
+	/* an offset, not a pointer: a pending enter without data has none,
+	 * and NULL + 0 is undefined (UBSan, found by fuzz_capture) */
+	size_t off = 0;
 	for (unsigned i = 0; i < n; i++) {
 		if (!strcmp(lp->ei->params[i].name, name)) {
-			*v = (struct lval){&lp->ei->params[i], data, lp->en->len[i]};
+			const uint8_t *d = lp->en->data ? lp->en->data + off : NULL;
+			*v = (struct lval){&lp->ei->params[i], d, lp->en->len[i]};
 			return true;
 		}
-		data += lp->en->len[i];
+		off += lp->en->len[i];
 	}
 	return false;
 }
